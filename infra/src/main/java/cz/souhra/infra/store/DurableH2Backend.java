@@ -81,6 +81,12 @@ public final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if ("hello".equalsIgnoreCase(command)) {
+            // Newer clients (Spring's health check) ask "hello"; the server knows only its older name.
+            Document answer = super.handleCommand(channel, database, "ismaster", query);
+            answer.put("isWritablePrimary", Boolean.TRUE);
+            return answer;
+        }
         if (READS.contains(command.toLowerCase(Locale.ROOT)) && !isWritingAggregate(command, query)) {
             return super.handleCommand(channel, database, command, query);
         }
