@@ -53,7 +53,8 @@ public final class DurabilityProbe {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case "write" -> write(Path.of(args[1]), Integer.parseInt(args[2]));
+            case "write" -> write(EmbeddedStore.start(Path.of(args[1]), "127.0.0.1", 0, true, 30), Integer.parseInt(args[2]));
+            case "write-shipped-h2" -> write(shippedH2(Path.of(args[1])), Integer.parseInt(args[2]));
             case "check" -> {
                 Result r = check(Path.of(args[1]), Files.readAllLines(Path.of(args[2])).stream()
                         .filter(l -> l.startsWith("ACK ")).map(l -> l.substring(4).trim()).collect(Collectors.toSet()),
@@ -67,9 +68,22 @@ public final class DurabilityProbe {
 
     public record Result(int acknowledged, int lost, int projected) {}
 
-    static void write(Path dir, int threads) throws InterruptedException {
-        EmbeddedStore store = EmbeddedStore.start(dir, "127.0.0.1", 0, true, 30);
-        MongoClient client = MongoClients.create(store.connectionString());
+    /** The baseline the ADR compares against: mongo-java-server's H2 backend as shipped. */
+    private static String shippedH2(Path dir) throws java.io.IOException {
+        Files.createDirectories(dir);
+        de.bwaldvogel.mongo.backend.h2.H2Backend backend = new de.bwaldvogel.mongo.backend.h2.H2Backend(dir.resolve("souhra.mv.db").toString());
+        backend.version(de.bwaldvogel.mongo.ServerVersion.MONGO_5_0);
+        de.bwaldvogel.mongo.MongoServer server = new de.bwaldvogel.mongo.MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+    }
+
+    static void write(EmbeddedStore store, int threads) throws InterruptedException {
+        write(store.connectionString(), threads);
+    }
+
+    static void write(String connectionString, int threads) throws InterruptedException {
+        MongoClient client = MongoClients.create(connectionString);
         MongoEventStorageEngine engine = engine(client);
         AtomicLong counter = new AtomicLong();
         List<Thread> writers = new java.util.ArrayList<>();

@@ -1,0 +1,25 @@
+package cz.souhra.bench;
+
+import java.util.Arrays;
+
+/** Entry point: each suite prints a table whose every figure stands beside its baseline from the same run. */
+public final class Bench {
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        cz.souhra.infra.SouhraApplication.disableUpdateChecker();
+        String suite = args.length == 0 ? "all" : args[0];
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB heap, Java " + System.getProperty("java.version"));
+        switch (suite) {
+            case "store" -> StoreBench.run(rest);
+            case "kill" -> KillBench.run(rest);
+            case "all" -> {
+                StoreBench.run(rest);
+                KillBench.run(rest);
+            }
+            default -> throw new IllegalArgumentException("suites: store, kill, all");
+        }
+    }
+}
