@@ -1,0 +1,129 @@
+package cz.souhra.infra.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.boot.web.reactive.error.ErrorWebExceptionHandler;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Last line of error handling: whatever no controller advice answered becomes an RFC 9457 problem with
+ * a stable code and a Czech or English message, never a stack trace, class name or driver text. A 500
+ * carries a reference id that is also in the log, so an operator can find the cause.
+ */
+@Component
+@Order(-2) // before Spring Boot's DefaultErrorWebExceptionHandler (-1)
+class ProblemErrorHandler implements ErrorWebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
+    private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+
+    private final ObjectMapper json;
+
+    ProblemErrorHandler(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(error);
+        }
+        boolean czech = prefersCzech(exchange);
+        ProblemDetail problem = toProblem(error, czech);
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
+        response.getHeaders().setContentType(PROBLEM);
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(problem);
+        } catch (Exception e) {
+            body = ("{\"status\":" + problem.getStatus() + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    private ProblemDetail toProblem(Throwable error, boolean czech) {
+        Throwable root = rootCause(error);
+        if (root instanceof MongoTimeoutException || root instanceof MongoSocketException) {
+            log.warn("Store unavailable: {}", root.toString());
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE",
+                    "Úložiště je dočasně nedostupné, zkuste to prosím znovu.",
+                    "The store is temporarily unavailable, please try again.", czech);
+        }
+        if (error instanceof ResponseStatusException rse && rse.getStatusCode().value() == 404) {
+            return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "Požadovaná adresa neexistuje.", "No such resource.", czech);
+        }
+        if (root instanceof DecodingException || error instanceof org.springframework.web.server.ServerWebInputException) {
+            return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Požadavek nelze přečíst (chybný formát nebo typ hodnoty).",
+                    "The request could not be read (malformed body or wrong value type).", czech);
+        }
+        if (error instanceof ErrorResponse er) {
+            HttpStatusCode status = er.getStatusCode();
+            if (status.value() < 500) {
+                HttpStatus s = HttpStatus.resolve(status.value());
+                String reason = s == null ? "Error" : s.getReasonPhrase();
+                return problem(status, "HTTP_" + status.value(), "Požadavek byl odmítnut: " + reason + ".", "Request refused: " + reason + ".", czech);
+            }
+        }
+        if (root instanceof IllegalArgumentException iae && iae.getClass().getName().startsWith("cz.souhra.")) {
+            return problem(HttpStatus.BAD_REQUEST, "INVALID_VALUE", "Neplatná hodnota: " + iae.getMessage(), "Invalid value: " + iae.getMessage(), czech);
+        }
+        String reference = UUID.randomUUID().toString();
+        log.error("Unhandled error, reference {}", reference, error);
+        ProblemDetail p = problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "Vnitřní chyba serveru. Sdělte prosím správci referenci " + reference + ".",
+                "Internal server error. Please give the administrator reference " + reference + ".", czech);
+        p.setProperty("reference", reference);
+        return p;
+    }
+
+    static ProblemDetail problem(HttpStatusCode status, String code, String cs, String en, boolean czech) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, czech ? cs : en);
+        HttpStatus s = HttpStatus.resolve(status.value());
+        p.setTitle(s == null ? "Error" : s.getReasonPhrase());
+        p.setType(URI.create("urn:souhra:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+        p.setProperty("code", code);
+        p.setProperty("messageCs", cs);
+        p.setProperty("messageEn", en);
+        return p;
+    }
+
+    private static boolean prefersCzech(ServerWebExchange exchange) {
+        List<Locale.LanguageRange> ranges = exchange.getRequest().getHeaders().getAcceptLanguage();
+        if (ranges.isEmpty()) {
+            return true;
+        }
+        Locale best = Locale.lookup(ranges, List.of(Locale.forLanguageTag("cs"), Locale.ENGLISH));
+        return best == null || best.getLanguage().equals("cs");
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c;
+    }
+}
