@@ -38,7 +38,7 @@ public final class EmbeddedStore implements AutoCloseable {
     public static EmbeddedStore start(Path dataDir, String host, int port, boolean fsync, long compactEverySeconds) {
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
         try {
-            DurableH2Backend backend = DurableH2Backend.open(dataDir.resolve("souhra.mv.db").toString(), fsync, compactEverySeconds);
+            DurableH2Backend backend = DurableH2Backend.open(dataDir, fsync, 1_000, compactEverySeconds);
             // The MongoDB 5.x driver refuses servers below wire version 8.
             backend.version(ServerVersion.MONGO_5_0);
             MongoServer server = new MongoServer(backend);

@@ -41,11 +41,11 @@ class EmbeddedStoreConfiguration {
     @Bean
     HealthIndicator embeddedStoreHealth(EmbeddedStore store) {
         return () -> Health.up().withDetails(Map.of(
-                "engine", "mongo-java-server/H2 MVStore, durable group commit",
+                "engine", "mongo-java-server/H2 MVStore + write-ahead log (group commit)",
                 "address", store.address().toString(),
                 "dataDir", store.dataDir().toAbsolutePath().toString(),
                 "fileBytes", store.backend().fileSize(),
                 "writes", store.backend().writeCount(),
-                "commits", store.backend().commitCount())).build();
+                "checkpoints", store.backend().checkpointCount())).build();
     }
 }

@@ -1,0 +1,198 @@
+package cz.souhra.infra.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+/**
+ * Append-only log of the write commands applied since the last store checkpoint. Each record is
+ * {@code [int length][long seq][long crc32][BSON {db, cmd, q}]}; a torn tail (the process died while
+ * writing it) fails its length or checksum and ends the replay there — such a record was never
+ * acknowledged, because acknowledgement waits for {@link #awaitDurable(long)}.
+ *
+ * <p>Files are named {@code souhra.wal.<first seq>} and rotated at every checkpoint; a file is deleted
+ * once the store file that contains its effects is committed and synced.
+ */
+final class WriteAheadLog implements AutoCloseable {
+
+    record Entry(long seq, String database, String command, Document query) {}
+
+    private final Path dir;
+    private final boolean fsync;
+    private final Object syncMonitor = new Object();
+    private FileChannel current;
+    private Path currentFile;
+    private volatile long writtenSeq;
+    private volatile long durableSeq;
+    private long bytesInCurrent;
+
+    WriteAheadLog(Path dir, boolean fsync, long nextSeq) {
+        this.dir = dir;
+        this.fsync = fsync;
+        this.writtenSeq = nextSeq - 1;
+        this.durableSeq = nextSeq - 1;
+        open(nextSeq);
+    }
+
+    private void open(long firstSeq) {
+        try {
+            currentFile = dir.resolve("souhra.wal." + firstSeq);
+            current = FileChannel.open(currentFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            bytesInCurrent = 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Called with the store's apply lock held, so records are in apply order. */
+    void append(long seq, String database, String command, Document query) {
+        ByteBuf bson = Unpooled.buffer();
+        try {
+            BsonEncoder.encodeDocument(new Document("db", database).append("cmd", command).append("q", query), bson);
+            byte[] body = new byte[bson.readableBytes()];
+            bson.readBytes(body);
+            CRC32 crc = new CRC32();
+            crc.update(body);
+            ByteBuffer record = ByteBuffer.allocate(20 + body.length);
+            record.putInt(body.length).putLong(seq).putLong(crc.getValue()).put(body).flip();
+            while (record.hasRemaining()) {
+                current.write(record);
+            }
+            bytesInCurrent += 20 + body.length;
+            writtenSeq = seq;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Write-ahead log append failed", e);
+        } finally {
+            bson.release();
+        }
+    }
+
+    /**
+     * Group commit: the first waiter forces everything written so far; writers that arrive meanwhile find
+     * their record already durable. Without fsync a write() has reached the OS page cache, which survives
+     * the death of this process but not of the machine.
+     */
+    void awaitDurable(long seq) {
+        if (durableSeq >= seq) {
+            return;
+        }
+        synchronized (syncMonitor) {
+            if (durableSeq >= seq) {
+                return;
+            }
+            long upTo = writtenSeq;
+            if (fsync) {
+                try {
+                    current.force(false);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Write-ahead log sync failed", e);
+                }
+            }
+            durableSeq = upTo;
+        }
+    }
+
+    long bytesInCurrent() {
+        return bytesInCurrent;
+    }
+
+    Object syncMonitor() {
+        return syncMonitor;
+    }
+
+    /**
+     * Starts a new file for records from {@code nextSeq} on; must be called with the sync monitor and the
+     * apply lock held. Returns the finished file, to be deleted by {@link #retire} once the checkpoint
+     * that covers it is durable.
+     */
+    Path rotate(long nextSeq) {
+        try {
+            if (fsync) {
+                current.force(false);
+            }
+            current.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        durableSeq = writtenSeq;
+        Path finished = currentFile;
+        open(nextSeq);
+        return finished;
+    }
+
+    static void retire(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replays every intact record of every log file in order, stopping at the first torn record. */
+    static long replay(Path dir, long afterSeq, Consumer<Entry> apply) {
+        long last = afterSeq;
+        for (Path file : files(dir)) {
+            try {
+                ByteBuffer all = ByteBuffer.wrap(Files.readAllBytes(file));
+                while (all.remaining() >= 20) {
+                    int length = all.getInt();
+                    long seq = all.getLong();
+                    long crc = all.getLong();
+                    if (length < 0 || length > all.remaining()) {
+                        break;
+                    }
+                    byte[] body = new byte[length];
+                    all.get(body);
+                    CRC32 check = new CRC32();
+                    check.update(body);
+                    if (check.getValue() != crc) {
+                        break;
+                    }
+                    if (seq > last) {
+                        Document d = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(body));
+                        apply.accept(new Entry(seq, (String) d.get("db"), (String) d.get("cmd"), (Document) d.get("q")));
+                        last = seq;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read write-ahead log " + file, e);
+            }
+        }
+        return last;
+    }
+
+    static List<Path> files(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return new ArrayList<>(s.filter(p -> p.getFileName().toString().matches("souhra\\.wal\\.\\d+"))
+                    .sorted(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().substring("souhra.wal.".length()))))
+                    .toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            current.close();
+        } catch (IOException e) {
+            // closing after a final checkpoint; nothing left to lose
+        }
+    }
+}
