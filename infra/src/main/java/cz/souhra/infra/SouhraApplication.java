@@ -1,14 +1,57 @@
 package cz.souhra.infra;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import java.util.Arrays;
+import java.util.Optional;
 
-/** One jar for every role: command side, query side, embedded store, security and UI. */
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import cz.souhra.infra.audit.LedgerVerifier;
+import cz.souhra.infra.audit.OfflineExportVerifier;
+import cz.souhra.infra.audit.VerificationReport;
+
+/**
+ * One jar for every role: command side, query side, embedded store, security and UI. Command-line modes:
+ * <ul>
+ *   <li>{@code --verify-export=FILE [--checkpoint=DIGEST]}: verify an audit export offline (no store);</li>
+ *   <li>{@code --verify}: verify the ledger against the event store of this configuration, then exit.</li>
+ * </ul>
+ */
 @SpringBootApplication(scanBasePackages = "cz.souhra")
 public class SouhraApplication {
+
     public static void main(String[] args) {
         disableUpdateChecker();
+        Optional<String> export = option(args, "--verify-export");
+        if (export.isPresent()) {
+            System.exit(OfflineExportVerifier.run(export.get(), option(args, "--checkpoint").orElse(null)));
+        }
+        if (Arrays.asList(args).contains("--verify")) {
+            System.exit(verifyStore(args));
+        }
         SpringApplication.run(SouhraApplication.class, args);
+    }
+
+    private static int verifyStore(String[] args) {
+        SpringApplication app = new SpringApplication(SouhraApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        try (ConfigurableApplicationContext context = app.run(args)) {
+            long started = System.nanoTime();
+            VerificationReport report = context.getBean(LedgerVerifier.class).verify((done, total) ->
+                    System.out.printf("verified %d / %d entries (%.0f/s)%n", done, total, done / Math.max(1e-9, (System.nanoTime() - started) / 1e9)));
+            for (VerificationReport.RegionResult r : report.regions()) {
+                System.out.println(r.ok()
+                        ? "OK " + r.region() + ": " + r.entries() + " entries, head " + r.headDigest()
+                        : "BROKEN " + r.region() + " at position " + r.firstBrokenPosition() + ": " + r.problem() + " — " + r.detail());
+            }
+            return report.ok() ? 0 : 1;
+        }
+    }
+
+    private static Optional<String> option(String[] args, String name) {
+        return Arrays.stream(args).filter(a -> a.startsWith(name + "=")).map(a -> a.substring(name.length() + 1)).findFirst();
     }
 
     /**

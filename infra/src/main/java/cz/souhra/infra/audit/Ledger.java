@@ -1,0 +1,149 @@
+package cz.souhra.infra.audit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+
+import cz.souhra.shared.MetaKeys;
+
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+
+/**
+ * The persisted, append-only, per-region chain over every stored event. Collections: {@code ledger}
+ * (one document per event, _id = event id) and {@code ledger_heads} (the last entry of each region).
+ *
+ * <p>There are no transactions in the embedded store, so an append writes the new head first and the
+ * entry second; a redelivery after a crash between the two finds its event as the head and writes the
+ * missing entry. A redelivered event that is already chained changes nothing.
+ */
+@Component
+public class Ledger {
+
+    static final String GLOBAL = "_global";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MongoCollection<Document> entries;
+    private final MongoCollection<Document> heads;
+    private final MongoCollection<Document> events;
+
+    public Ledger(MongoClient client, MongoProperties properties) {
+        this(client.getDatabase(properties.getMongoClientDatabase()));
+    }
+
+    Ledger(MongoDatabase db) {
+        this.entries = db.getCollection("ledger");
+        this.heads = db.getCollection("ledger_heads");
+        this.events = db.getCollection("domainevents");
+    }
+
+    static String regionOf(String metadataJson) {
+        JsonNode meta = parse(metadataJson);
+        JsonNode region = meta == null ? null : meta.get(MetaKeys.REGION);
+        return region == null || region.isNull() || region.asText().isBlank() ? GLOBAL : region.asText();
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return json == null ? null : JSON.readTree(json);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** Chains the stored event with this aggregate id and sequence; idempotent. */
+    public synchronized void append(String aggregateId, long sequence) {
+        Document raw = events.find(Filters.and(Filters.eq("aggregateIdentifier", aggregateId), Filters.eq("sequenceNumber", sequence))).first();
+        if (raw == null) {
+            throw new IllegalStateException("Event " + aggregateId + "#" + sequence + " is not in the event store");
+        }
+        append(StoredEvent.of(raw));
+    }
+
+    synchronized void append(StoredEvent event) {
+        if (entries.find(Filters.eq("_id", event.eventId())).first() != null) {
+            return;
+        }
+        String region = event.region();
+        Optional<LedgerEntry> head = head(region);
+        if (head.isPresent() && head.get().eventId().equals(event.eventId())) {
+            entries.replaceOne(Filters.eq("_id", event.eventId()), head.get().toDocument(), new ReplaceOptions().upsert(true));
+            return;
+        }
+        long position = head.map(h -> h.position() + 1).orElse(1L);
+        String previous = head.map(LedgerEntry::chain).orElse(CanonicalForm.GENESIS);
+        String eventHash = CanonicalForm.eventHash(event);
+        JsonNode meta = parse(event.metadata());
+        LedgerEntry entry = new LedgerEntry(region, position, event.aggregateType(), event.aggregateId(), event.sequence(),
+                event.eventId(), event.payloadType(), CanonicalForm.canonicalTimestamp(event.timestamp()),
+                CanonicalForm.payloadHash(event), CanonicalForm.metadataHash(event), eventHash, previous,
+                CanonicalForm.chain(previous, eventHash), text(meta, MetaKeys.USER), text(meta, MetaKeys.INSTITUTION),
+                text(meta, MetaKeys.EFFECTIVE_AT));
+        heads.replaceOne(Filters.eq("_id", region), entry.toDocument().append("_id", region), new ReplaceOptions().upsert(true));
+        entries.replaceOne(Filters.eq("_id", event.eventId()), entry.toDocument(), new ReplaceOptions().upsert(true));
+    }
+
+    private static String text(JsonNode meta, String key) {
+        JsonNode v = meta == null ? null : meta.get(key);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    public Optional<LedgerEntry> head(String region) {
+        Document d = heads.find(Filters.eq("_id", region)).first();
+        return Optional.ofNullable(d).map(LedgerEntry::of);
+    }
+
+    public List<String> regions() {
+        List<String> out = new ArrayList<>();
+        heads.find().forEach(d -> out.add(d.getString("_id")));
+        out.sort(Comparator.naturalOrder());
+        return out;
+    }
+
+    /** A region's entries in chain order (the store has no secondary indexes: one scan, sorted here). */
+    public List<LedgerEntry> entries(String region) {
+        List<LedgerEntry> out = new ArrayList<>();
+        entries.find(Filters.eq("region", region)).forEach(d -> out.add(LedgerEntry.of(d)));
+        out.sort(Comparator.comparingLong(LedgerEntry::position));
+        return out;
+    }
+
+    /** Every stored event, for verification and export, keyed by aggregate id and sequence. */
+    Map<String, StoredEvent> storedEvents() {
+        Map<String, StoredEvent> out = new java.util.HashMap<>();
+        events.find().forEach(d -> {
+            StoredEvent e = StoredEvent.of(d);
+            out.put(key(e.aggregateId(), e.sequence()), e);
+        });
+        return out;
+    }
+
+    /** The export of the given region (all when null), in chain order, with each event's stored text. */
+    public java.util.stream.Stream<ExportLine> export(String region) {
+        Map<String, StoredEvent> stored = storedEvents();
+        List<String> rs = region == null ? regions() : List.of(region);
+        return rs.stream().flatMap(r -> entries(r).stream()).map(e -> {
+            StoredEvent s = stored.get(key(e.aggregateId(), e.sequence()));
+            return new ExportLine(e.region(), e.position(), e.aggregateType(), e.aggregateId(), e.sequence(),
+                    e.eventId(), e.payloadType(), s == null ? null : s.payloadRevision(),
+                    s == null ? e.timestamp() : s.timestamp(), s == null ? null : s.payload(), s == null ? null : s.metadata(),
+                    e.payloadHash(), e.metadataHash(), e.eventHash(), e.previousChain(), e.chain());
+        });
+    }
+
+    static String key(String aggregateId, long sequence) {
+        return aggregateId + "#" + sequence;
+    }
+}

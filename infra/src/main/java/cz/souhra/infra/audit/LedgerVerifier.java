@@ -1,0 +1,136 @@
+package cz.souhra.infra.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+import org.springframework.stereotype.Component;
+
+import cz.souhra.infra.audit.VerificationReport.Problem;
+import cz.souhra.infra.audit.VerificationReport.RegionResult;
+
+/**
+ * Recomputes every region's chain from the event store and compares it with the ledger. Checks, per
+ * position in order: the entry hashes to its own chain value and links to its predecessor (else the
+ * ledger was altered), the event it names still exists (else deleted) and hashes as chained (else
+ * edited, telling payload, metadata and timestamp apart). Then stored events the ledger never chained
+ * but that are older than its head are reported as inserted.
+ */
+@Component
+public class LedgerVerifier {
+
+    private final Ledger ledger;
+
+    public LedgerVerifier(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    /** @param progress receives (entries checked, entries in total) every 1000 entries and at the end */
+    public VerificationReport verify(BiConsumer<Long, Long> progress) {
+        Map<String, StoredEvent> stored = ledger.storedEvents();
+        List<String> regions = ledger.regions();
+        Map<String, List<LedgerEntry>> byRegion = new java.util.LinkedHashMap<>();
+        long total = 0;
+        for (String r : regions) {
+            List<LedgerEntry> entries = ledger.entries(r);
+            byRegion.put(r, entries);
+            total += entries.size();
+        }
+        long[] done = {0};
+        Set<String> chained = new HashSet<>();
+        Instant newestChained = Instant.EPOCH;
+        List<RegionResult> results = new ArrayList<>();
+        byRegion.values().forEach(list -> list.forEach(x -> chained.add(Ledger.key(x.aggregateId(), x.sequence()))));
+        for (var e : byRegion.entrySet()) {
+            RegionResult r = verifyRegion(e.getKey(), e.getValue(), stored, done, total, progress);
+            results.add(r);
+            for (LedgerEntry entry : e.getValue()) {
+                Instant t = Instant.parse(entry.timestamp());
+                if (t.isAfter(newestChained)) {
+                    newestChained = t;
+                }
+            }
+        }
+        // Inserted: in the store, never chained, yet not newer than what the ledger already covers (newer
+        // ones may simply not have reached the ledger processor yet).
+        for (StoredEvent s : stored.values()) {
+            if (chained.contains(Ledger.key(s.aggregateId(), s.sequence()))) {
+                continue;
+            }
+            Instant t = Instant.parse(CanonicalForm.canonicalTimestamp(s.timestamp()));
+            if (!t.isAfter(newestChained)) {
+                String region = s.region();
+                List<LedgerEntry> entries = byRegion.getOrDefault(region, List.of());
+                long after = entries.stream().filter(x -> !Instant.parse(x.timestamp()).isAfter(t)).mapToLong(LedgerEntry::position).max().orElse(0);
+                RegionResult inserted = new RegionResult(region, false, entries.size(), null, after + 1, Problem.EVENT_INSERTED,
+                        "event " + s.eventId() + " (" + s.aggregateId() + "#" + s.sequence() + ") is in the store but was never chained; it would stand at position " + (after + 1));
+                replaceIfEarlier(results, inserted);
+            }
+        }
+        progress.accept(done[0], total);
+        boolean ok = results.stream().allMatch(RegionResult::ok);
+        return new VerificationReport(ok, total, results);
+    }
+
+    private static void replaceIfEarlier(List<RegionResult> results, RegionResult candidate) {
+        for (int i = 0; i < results.size(); i++) {
+            RegionResult r = results.get(i);
+            if (r.region().equals(candidate.region())) {
+                if (r.ok() || r.firstBrokenPosition() == null || candidate.firstBrokenPosition() < r.firstBrokenPosition()) {
+                    results.set(i, candidate);
+                }
+                return;
+            }
+        }
+        results.add(candidate);
+    }
+
+    private RegionResult verifyRegion(String region, List<LedgerEntry> entries, Map<String, StoredEvent> stored,
+                                      long[] done, long total, BiConsumer<Long, Long> progress) {
+        String previous = CanonicalForm.GENESIS;
+        long expectedPosition = 1;
+        for (LedgerEntry entry : entries) {
+            String key = Ledger.key(entry.aggregateId(), entry.sequence());
+            if (++done[0] % 1000 == 0) {
+                progress.accept(done[0], total);
+            }
+            if (entry.position() != expectedPosition) {
+                return broken(region, entries, expectedPosition, Problem.LEDGER_GAP,
+                        "expected position " + expectedPosition + " but found " + entry.position());
+            }
+            if (!entry.previousChain().equals(previous) || !entry.recomputedChain().equals(entry.chain())) {
+                return broken(region, entries, entry.position(), Problem.LEDGER_ENTRY_ALTERED,
+                        "the ledger entry does not hash to its chain value or does not link to its predecessor");
+            }
+            StoredEvent event = stored.get(key);
+            if (event == null) {
+                return broken(region, entries, entry.position(), Problem.EVENT_MISSING,
+                        "event " + entry.eventId() + " (" + key + ") is no longer in the event store");
+            }
+            if (!CanonicalForm.eventHash(event).equals(entry.eventHash())) {
+                Problem kind;
+                if (!CanonicalForm.payloadHash(event).equals(entry.payloadHash())) {
+                    kind = Problem.EVENT_PAYLOAD_EDITED;
+                } else if (!CanonicalForm.metadataHash(event).equals(entry.metadataHash())) {
+                    kind = Problem.EVENT_METADATA_EDITED;
+                } else if (!CanonicalForm.canonicalTimestamp(event.timestamp()).equals(entry.timestamp())) {
+                    kind = Problem.EVENT_REORDERED;
+                } else {
+                    kind = Problem.EVENT_ALTERED;
+                }
+                return broken(region, entries, entry.position(), kind, "event " + entry.eventId() + " (" + key + ") no longer matches its ledger entry");
+            }
+            previous = entry.chain();
+            expectedPosition++;
+        }
+        return new RegionResult(region, true, entries.size(), previous, null, null, null);
+    }
+
+    private static RegionResult broken(String region, List<LedgerEntry> entries, long position, Problem problem, String detail) {
+        return new RegionResult(region, false, entries.size(), null, position, problem, detail);
+    }
+}
