@@ -1,0 +1,2 @@
+/** Commands of the institution feature: records, one per file. */
+package cz.souhra.shared.commands.institution;

@@ -1,0 +1,2 @@
+/** Commands of the issue feature: records, one per file. */
+package cz.souhra.shared.commands.issue;

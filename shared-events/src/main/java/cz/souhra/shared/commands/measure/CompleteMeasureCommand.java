@@ -1,0 +1,14 @@
+package cz.souhra.shared.commands.measure;
+
+import java.time.LocalDate;
+
+import cz.souhra.shared.ids.MeasureId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+public record CompleteMeasureCommand(
+        @TargetAggregateIdentifier MeasureId measureId,
+        String note,
+        LocalDate effectiveOn,
+        @TargetAggregateVersion Long expectedVersion) {
+}

@@ -1,0 +1,11 @@
+package cz.souhra.shared.commands.meeting;
+
+import cz.souhra.shared.ids.MeetingId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+public record CancelMeetingCommand(
+        @TargetAggregateIdentifier MeetingId meetingId,
+        String reason,
+        @TargetAggregateVersion Long expectedVersion) {
+}

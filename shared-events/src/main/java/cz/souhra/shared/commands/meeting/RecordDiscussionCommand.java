@@ -1,0 +1,14 @@
+package cz.souhra.shared.commands.meeting;
+
+import cz.souhra.shared.ids.AgendaItemId;
+import cz.souhra.shared.ids.MeetingId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+public record RecordDiscussionCommand(
+        @TargetAggregateIdentifier MeetingId meetingId,
+        AgendaItemId itemId,
+        String summary,
+        boolean concluded,
+        @TargetAggregateVersion Long expectedVersion) {
+}

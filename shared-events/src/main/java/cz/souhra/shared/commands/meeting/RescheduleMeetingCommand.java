@@ -1,0 +1,15 @@
+package cz.souhra.shared.commands.meeting;
+
+import java.time.Instant;
+
+import cz.souhra.shared.ids.MeetingId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+public record RescheduleMeetingCommand(
+        @TargetAggregateIdentifier MeetingId meetingId,
+        Instant startsAt,
+        String place,
+        String reason,
+        @TargetAggregateVersion Long expectedVersion) {
+}

@@ -1,0 +1,12 @@
+package cz.souhra.shared.events.body;
+
+import cz.souhra.shared.ids.BodyId;
+import cz.souhra.shared.ids.RegionCode;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record BodyDissolvedEvent(
+        BodyId bodyId,
+        RegionCode region,
+        String reason) {
+}

@@ -1,0 +1,14 @@
+package cz.souhra.shared.events.body;
+
+import cz.souhra.shared.ids.BodyId;
+import cz.souhra.shared.ids.InstitutionId;
+import cz.souhra.shared.ids.RegionCode;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record MemberRemovedEvent(
+        BodyId bodyId,
+        RegionCode region,
+        InstitutionId institutionId,
+        String reason) {
+}

@@ -1,0 +1,17 @@
+package cz.souhra.shared.events.measure;
+
+import cz.souhra.shared.ids.InstitutionId;
+import cz.souhra.shared.ids.MeasureId;
+import cz.souhra.shared.ids.RegionCode;
+import cz.souhra.shared.model.Decision;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record MeasureReassignedEvent(
+        MeasureId measureId,
+        RegionCode region,
+        InstitutionId owner,
+        InstitutionId previousOwner,
+        String reason,
+        Decision decision) {
+}

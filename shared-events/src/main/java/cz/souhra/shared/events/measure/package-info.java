@@ -1,0 +1,2 @@
+/** Events of the measure feature: records, one per file. */
+package cz.souhra.shared.events.measure;

@@ -1,0 +1,23 @@
+package cz.souhra.shared.events.meeting;
+
+import java.util.List;
+
+import cz.souhra.shared.ids.AgendaItemId;
+import cz.souhra.shared.ids.InstitutionId;
+import cz.souhra.shared.ids.IssueId;
+import cz.souhra.shared.ids.MeetingId;
+import cz.souhra.shared.ids.RegionCode;
+import org.axonframework.serialization.Revision;
+
+/** An unfinished item of the body's previous meeting put on this agenda. */
+@Revision("1")
+public record AgendaItemCarriedOverEvent(
+        MeetingId meetingId,
+        RegionCode region,
+        AgendaItemId itemId,
+        String title,
+        InstitutionId presenter,
+        List<IssueId> issues,
+        MeetingId fromMeetingId,
+        AgendaItemId fromItemId) {
+}
