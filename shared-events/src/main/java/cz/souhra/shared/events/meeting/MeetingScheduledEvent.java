@@ -7,9 +7,10 @@ import cz.souhra.shared.ids.BodyId;
 import cz.souhra.shared.ids.InstitutionId;
 import cz.souhra.shared.ids.MeetingId;
 import cz.souhra.shared.ids.RegionCode;
+import cz.souhra.shared.model.QuorumRule;
 import org.axonframework.serialization.Revision;
 
-/** Members are those of the body when scheduled; previousMeetingId is the body's meeting before this one, if any. */
+/** Members and quorum rule are those of the body when the meeting was scheduled. */
 @Revision("1")
 public record MeetingScheduledEvent(
         MeetingId meetingId,
@@ -18,5 +19,5 @@ public record MeetingScheduledEvent(
         Instant startsAt,
         String place,
         List<InstitutionId> members,
-        MeetingId previousMeetingId) {
+        QuorumRule quorum) {
 }

@@ -1,0 +1,141 @@
+package cz.souhra.command.body;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import cz.souhra.command.common.DomainException;
+import cz.souhra.command.common.Facts;
+import cz.souhra.shared.commands.body.AdmitMemberCommand;
+import cz.souhra.shared.commands.body.AppointSecretaryCommand;
+import cz.souhra.shared.commands.body.DissolveBodyCommand;
+import cz.souhra.shared.commands.body.EstablishBodyCommand;
+import cz.souhra.shared.commands.body.RemoveMemberCommand;
+import cz.souhra.shared.events.body.BodyDissolvedEvent;
+import cz.souhra.shared.events.body.BodyEstablishedEvent;
+import cz.souhra.shared.events.body.MemberAdmittedEvent;
+import cz.souhra.shared.events.body.MemberRemovedEvent;
+import cz.souhra.shared.events.body.SecretaryAppointedEvent;
+import cz.souhra.shared.ids.BodyId;
+import cz.souhra.shared.ids.InstitutionId;
+import cz.souhra.shared.ids.RegionCode;
+import cz.souhra.shared.model.QuorumRule;
+
+/**
+ * A regional platform or working group: its members and secretaries. Meetings read the members and the
+ * quorum rule from here when they are scheduled.
+ */
+@Aggregate
+public class Body {
+
+    @AggregateIdentifier
+    private BodyId id;
+    private RegionCode region;
+    private QuorumRule quorum;
+    private final Set<InstitutionId> members = new LinkedHashSet<>();
+    private final Set<String> secretaries = new LinkedHashSet<>();
+    private boolean dissolved;
+
+    protected Body() {}
+
+    @CommandHandler
+    public Body(EstablishBodyCommand cmd, MetaData metaData) {
+        Facts.requireAdmin(Facts.actor(metaData));
+        if (cmd.kind() == null) {
+            throw DomainException.invalid("REQUIRED", "kind");
+        }
+        apply(new BodyEstablishedEvent(cmd.bodyId(), cmd.region(), cmd.kind(), Facts.requireText(cmd.name(), "name", 300),
+                cmd.cadence(), cmd.quorum() == null ? QuorumRule.MORE_THAN_HALF : cmd.quorum()), Facts.in(cmd.region()));
+    }
+
+    @CommandHandler
+    void handle(AdmitMemberCommand cmd, MetaData metaData) {
+        Facts.requireSecretary(Facts.actor(metaData), id.value());
+        requireActive();
+        if (members.contains(cmd.institutionId())) {
+            throw DomainException.conflict("ALREADY_MEMBER", cmd.institutionId());
+        }
+        apply(new MemberAdmittedEvent(id, region, cmd.institutionId()), Facts.in(region));
+    }
+
+    @CommandHandler
+    void handle(RemoveMemberCommand cmd, MetaData metaData) {
+        Facts.requireSecretary(Facts.actor(metaData), id.value());
+        requireActive();
+        if (!members.contains(cmd.institutionId())) {
+            throw DomainException.rule("NOT_MEMBER", cmd.institutionId());
+        }
+        apply(new MemberRemovedEvent(id, region, cmd.institutionId(), Facts.requireText(cmd.reason(), "reason", 2000)), Facts.in(region));
+    }
+
+    @CommandHandler
+    void handle(AppointSecretaryCommand cmd, MetaData metaData) {
+        Facts.requireAdmin(Facts.actor(metaData));
+        requireActive();
+        String user = Facts.requireText(cmd.user(), "user", 100);
+        if (!secretaries.contains(user)) {
+            apply(new SecretaryAppointedEvent(id, region, user), Facts.in(region));
+        }
+    }
+
+    @CommandHandler
+    void handle(DissolveBodyCommand cmd, MetaData metaData) {
+        Facts.requireAdmin(Facts.actor(metaData));
+        requireActive();
+        apply(new BodyDissolvedEvent(id, region, Facts.requireText(cmd.reason(), "reason", 2000)), Facts.in(region));
+    }
+
+    public void requireActive() {
+        if (dissolved) {
+            throw DomainException.conflict("BODY_DISSOLVED", id);
+        }
+    }
+
+    public RegionCode region() {
+        return region;
+    }
+
+    public List<InstitutionId> members() {
+        return new ArrayList<>(members);
+    }
+
+    public QuorumRule quorum() {
+        return quorum;
+    }
+
+    @EventSourcingHandler
+    void on(BodyEstablishedEvent e) {
+        id = e.bodyId();
+        region = e.region();
+        quorum = e.quorum();
+    }
+
+    @EventSourcingHandler
+    void on(MemberAdmittedEvent e) {
+        members.add(e.institutionId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberRemovedEvent e) {
+        members.remove(e.institutionId());
+    }
+
+    @EventSourcingHandler
+    void on(SecretaryAppointedEvent e) {
+        secretaries.add(e.user());
+    }
+
+    @EventSourcingHandler
+    void on(BodyDissolvedEvent e) {
+        dissolved = true;
+    }
+}

@@ -1,0 +1,389 @@
+package cz.souhra.command.meeting;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import cz.souhra.command.common.DomainException;
+import cz.souhra.command.common.Facts;
+import cz.souhra.command.measure.Measure;
+import cz.souhra.shared.Actor;
+import cz.souhra.shared.commands.meeting.AddAgendaItemCommand;
+import cz.souhra.shared.commands.meeting.AdoptMeasureCommand;
+import cz.souhra.shared.commands.meeting.AdoptResolutionCommand;
+import cz.souhra.shared.commands.meeting.CancelMeetingCommand;
+import cz.souhra.shared.commands.meeting.CloseMeetingCommand;
+import cz.souhra.shared.commands.meeting.ConveneMeetingCommand;
+import cz.souhra.shared.commands.meeting.CorrectMeetingRecordCommand;
+import cz.souhra.shared.commands.meeting.RecordDiscussionCommand;
+import cz.souhra.shared.commands.meeting.RecordLedgerCheckpointCommand;
+import cz.souhra.shared.commands.meeting.RecordMinutesCommand;
+import cz.souhra.shared.commands.meeting.RemoveAgendaItemCommand;
+import cz.souhra.shared.commands.meeting.RescheduleMeetingCommand;
+import cz.souhra.shared.events.meeting.AgendaItemAddedEvent;
+import cz.souhra.shared.events.meeting.AgendaItemCarriedOverEvent;
+import cz.souhra.shared.events.meeting.AgendaItemRemovedEvent;
+import cz.souhra.shared.events.meeting.ItemDiscussedEvent;
+import cz.souhra.shared.events.meeting.LedgerCheckpointRecordedEvent;
+import cz.souhra.shared.events.meeting.MeetingCancelledEvent;
+import cz.souhra.shared.events.meeting.MeetingClosedEvent;
+import cz.souhra.shared.events.meeting.MeetingConvenedEvent;
+import cz.souhra.shared.events.meeting.MeetingCorrectedEvent;
+import cz.souhra.shared.events.meeting.MeetingRescheduledEvent;
+import cz.souhra.shared.events.meeting.MeetingScheduledEvent;
+import cz.souhra.shared.events.meeting.MinutesRecordedEvent;
+import cz.souhra.shared.events.meeting.OpenMeasureCarriedOverEvent;
+import cz.souhra.shared.events.meeting.ResolutionAdoptedEvent;
+import cz.souhra.shared.events.measure.MeasureAdoptedEvent;
+import cz.souhra.shared.ids.AgendaItemId;
+import cz.souhra.shared.ids.BodyId;
+import cz.souhra.shared.ids.InstitutionId;
+import cz.souhra.shared.ids.MeasureId;
+import cz.souhra.shared.ids.MeetingId;
+import cz.souhra.shared.ids.RegionCode;
+import cz.souhra.shared.ids.ResolutionId;
+import cz.souhra.shared.model.Attendance;
+import cz.souhra.shared.model.Decision;
+import cz.souhra.shared.model.QuorumRule;
+
+/**
+ * One sitting of a body: agenda, attendance and quorum, discussion, resolutions, measures adopted by
+ * them, minutes. Once closed the record is locked; only corrections with a reason are added.
+ */
+@Aggregate
+public class Meeting {
+
+    enum Status { SCHEDULED, CANCELLED, CONVENED, CLOSED }
+
+    /** What the meeting knows of an agenda item. */
+    record Item(AgendaItemId id, String title, InstitutionId presenter, List<cz.souhra.shared.ids.IssueId> issues, boolean concluded) {}
+
+    @AggregateIdentifier
+    private MeetingId id;
+    private RegionCode region;
+    private BodyId bodyId;
+    private Instant startsAt;
+    private Instant convenedAt;
+    private QuorumRule quorum;
+    private Status status;
+    private final Set<InstitutionId> members = new LinkedHashSet<>();
+    private final Map<AgendaItemId, Item> items = new LinkedHashMap<>();
+    private final Set<ResolutionId> resolutions = new HashSet<>();
+    private final Set<AgendaItemId> carriedFrom = new HashSet<>();
+    private final Set<MeasureId> carriedMeasures = new HashSet<>();
+    private boolean checkpointRecorded;
+
+    protected Meeting() {}
+
+    /** Created by {@link MeetingScheduling} once the body has been read. */
+    Meeting(MeetingScheduledEvent scheduled) {
+        apply(scheduled, Facts.in(scheduled.region(), scheduled.startsAt()));
+    }
+
+    @CommandHandler
+    void handle(RescheduleMeetingCommand cmd, MetaData metaData) {
+        requireSecretary(metaData);
+        requireStatus(Status.SCHEDULED);
+        if (cmd.startsAt() == null) {
+            throw DomainException.invalid("REQUIRED", "startsAt");
+        }
+        apply(new MeetingRescheduledEvent(id, region, cmd.startsAt(), cmd.place(), Facts.requireText(cmd.reason(), "reason", 2000)),
+                Facts.in(region));
+    }
+
+    @CommandHandler
+    void handle(CancelMeetingCommand cmd, MetaData metaData) {
+        requireSecretary(metaData);
+        requireStatus(Status.SCHEDULED);
+        apply(new MeetingCancelledEvent(id, region, Facts.requireText(cmd.reason(), "reason", 2000)), Facts.in(region));
+    }
+
+    @CommandHandler
+    void handle(AddAgendaItemCommand cmd, MetaData metaData) {
+        requireSecretary(metaData);
+        requireOpen();
+        if (items.containsKey(cmd.itemId())) {
+            throw DomainException.conflict("AGENDA_ITEM_EXISTS", cmd.itemId());
+        }
+        apply(new AgendaItemAddedEvent(id, region, cmd.itemId(), Facts.requireText(cmd.title(), "title", 500), cmd.presenter(),
+                cmd.issues() == null ? List.of() : List.copyOf(cmd.issues())), Facts.in(region));
+    }
+
+    @CommandHandler
+    void handle(RemoveAgendaItemCommand cmd, MetaData metaData) {
+        requireSecretary(metaData);
+        requireStatus(Status.SCHEDULED);
+        requireItem(cmd.itemId());
+        apply(new AgendaItemRemovedEvent(id, region, cmd.itemId(), Facts.requireText(cmd.reason(), "reason", 2000)), Facts.in(region));
+    }
+
+    /** Called by {@link CarryOver} with what the earlier meeting left unfinished. */
+    void carryOver(Meeting from, List<MeasureId> openMeasures, Actor actor) {
+        Facts.requireSecretary(actor, bodyId.value());
+        requireOpen();
+        if (!from.bodyId.equals(bodyId)) {
+            throw DomainException.rule("CARRY_OVER_OTHER_BODY");
+        }
+        if (!from.startsAt.isBefore(startsAt)) {
+            throw DomainException.rule("CARRY_OVER_NOT_EARLIER");
+        }
+        for (Item item : from.items.values()) {
+            if (!item.concluded() && !carriedFrom.contains(item.id())) {
+                apply(new AgendaItemCarriedOverEvent(id, region, AgendaItemId.of(nameUuid(id, item.id())), item.title(), item.presenter(),
+                        item.issues(), from.id, item.id()), Facts.in(region));
+            }
+        }
+        for (MeasureId m : openMeasures) {
+            if (!carriedMeasures.contains(m)) {
+                apply(new OpenMeasureCarriedOverEvent(id, region, m, from.id), Facts.in(region));
+            }
+        }
+    }
+
+    /** Deterministic id of a carried item: carrying over twice gives the same id (and is skipped). */
+    private static String nameUuid(MeetingId meeting, AgendaItemId from) {
+        return java.util.UUID.nameUUIDFromBytes((meeting.value() + "/" + from.value()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    @CommandHandler
+    void handle(ConveneMeetingCommand cmd, MetaData metaData) {
+        requireSecretary(metaData);
+        requireStatus(Status.SCHEDULED);
+        if (cmd.convenedAt() == null) {
+            throw DomainException.invalid("REQUIRED", "convenedAt");
+        }
+        List<Attendance> sheet = cmd.attendance() == null ? List.of() : cmd.attendance();
+        Set<InstitutionId> seen = new HashSet<>();
+        for (Attendance a : sheet) {
+            if (a.institution() == null || a.status() == null) {
+                throw DomainException.invalid("REQUIRED", "attendance");
+            }
+            if (!members.contains(a.institution())) {
+                throw DomainException.rule("ATTENDANCE_NOT_MEMBER", a.institution());
+            }
+            if (!seen.add(a.institution())) {
+                throw DomainException.invalid("ATTENDANCE_DUPLICATE", a.institution());
+            }
+        }
+        int present = (int) sheet.stream().filter(a -> a.status().present()).count();
+        if (!quorum.isMet(present, members.size())) {
+            throw DomainException.rule("QUORUM_NOT_MET", present, members.size(), quorum.required(members.size()));
+        }
+        apply(new MeetingConvenedEvent(id, region, cmd.convenedAt(), List.copyOf(sheet), present, members.size(),
+                (int) quorum.required(members.size())), Facts.in(region, cmd.convenedAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordDiscussionCommand cmd, MetaData metaData) {
+        requireSecretary(metaData);
+        requireStatus(Status.CONVENED);
+        requireItem(cmd.itemId());
+        apply(new ItemDiscussedEvent(id, region, cmd.itemId(), Facts.requireText(cmd.summary(), "summary", 20_000), cmd.concluded()),
+                Facts.in(region, convenedAt));
+    }
+
+    @CommandHandler
+    void handle(AdoptResolutionCommand cmd, MetaData metaData) {
+        requireSecretary(metaData);
+        requireStatus(Status.CONVENED);
+        if (cmd.itemId() != null) {
+            requireItem(cmd.itemId());
+        }
+        if (resolutions.contains(cmd.resolutionId())) {
+            throw DomainException.conflict("RESOLUTION_EXISTS", cmd.resolutionId());
+        }
+        apply(new ResolutionAdoptedEvent(id, region, cmd.resolutionId(), cmd.itemId(), cmd.number(),
+                Facts.requireText(cmd.text(), "text", 20_000), cmd.votes()), Facts.in(region, convenedAt));
+    }
+
+    /** A measure comes to exist only here: through a resolution of this convened, open meeting. */
+    @CommandHandler
+    void handle(AdoptMeasureCommand cmd, MetaData metaData) throws Exception {
+        requireSecretary(metaData);
+        if (status != Status.CONVENED) {
+            throw DomainException.rule("MEASURE_OUTSIDE_MEETING");
+        }
+        if (cmd.resolutionId() == null || !resolutions.contains(cmd.resolutionId())) {
+            throw DomainException.rule("RESOLUTION_UNKNOWN", cmd.resolutionId());
+        }
+        if (cmd.owner() == null || !members.contains(cmd.owner())) {
+            throw DomainException.rule("OWNER_NOT_MEMBER", cmd.owner());
+        }
+        if (cmd.dueDate() == null) {
+            throw DomainException.invalid("REQUIRED", "dueDate");
+        }
+        MeasureAdoptedEvent adopted = new MeasureAdoptedEvent(cmd.measureId(), region, bodyId, id, cmd.resolutionId(), convenedAt,
+                Facts.requireText(cmd.title(), "title", 500), cmd.description(), cmd.owner(), cmd.dueDate(),
+                cmd.addresses() == null ? List.of() : List.copyOf(cmd.addresses()),
+                cmd.decisionBasis());
+        createNew(Measure.class, () -> new Measure(adopted));
+    }
+
+    @CommandHandler
+    void handle(RecordMinutesCommand cmd, MetaData metaData) {
+        Actor actor = requireSecretary(metaData);
+        requireStatus(Status.CONVENED);
+        apply(new MinutesRecordedEvent(id, region, Facts.requireText(cmd.text(), "text", 200_000), actor.user()), Facts.in(region, convenedAt));
+    }
+
+    @CommandHandler
+    void handle(CloseMeetingCommand cmd, MetaData metaData) {
+        requireSecretary(metaData);
+        requireStatus(Status.CONVENED);
+        if (cmd.closedAt() == null) {
+            throw DomainException.invalid("REQUIRED", "closedAt");
+        }
+        apply(new MeetingClosedEvent(id, region, bodyId, cmd.closedAt()), Facts.in(region, cmd.closedAt()));
+    }
+
+    @CommandHandler
+    void handle(CorrectMeetingRecordCommand cmd, MetaData metaData) {
+        requireSecretary(metaData);
+        requireStatus(Status.CLOSED);
+        apply(new MeetingCorrectedEvent(id, region, Facts.requireText(cmd.what(), "what", 200), Facts.requireText(cmd.correction(), "correction", 20_000),
+                Facts.requireText(cmd.reason(), "reason", 2000)), Facts.in(region));
+    }
+
+    /** Sent by the ledger when it chained this meeting's closing; recorded once. */
+    @CommandHandler
+    void handle(RecordLedgerCheckpointCommand cmd) {
+        if (status != Status.CLOSED || checkpointRecorded) {
+            return;
+        }
+        apply(new LedgerCheckpointRecordedEvent(id, region, cmd.position(), cmd.digest()), Facts.in(region));
+    }
+
+    /** The decision basis a later change of a measure refers to; only a resolution of a convened meeting counts. */
+    Decision decision(ResolutionId resolutionId, Actor actor) {
+        Facts.requireSecretary(actor, bodyId.value());
+        if (status != Status.CONVENED) {
+            throw DomainException.rule("DECISION_MEETING_NOT_CONVENED", id);
+        }
+        if (resolutionId == null || !resolutions.contains(resolutionId)) {
+            throw DomainException.rule("RESOLUTION_UNKNOWN", resolutionId);
+        }
+        return new Decision(id, resolutionId, bodyId, convenedAt);
+    }
+
+    BodyId bodyId() {
+        return bodyId;
+    }
+
+    boolean isMember(InstitutionId institution) {
+        return members.contains(institution);
+    }
+
+    private Actor requireSecretary(MetaData metaData) {
+        Actor actor = Facts.actor(metaData);
+        Facts.requireSecretary(actor, bodyId.value());
+        return actor;
+    }
+
+    private void requireItem(AgendaItemId itemId) {
+        if (itemId == null || !items.containsKey(itemId)) {
+            throw DomainException.rule("AGENDA_ITEM_UNKNOWN", itemId);
+        }
+    }
+
+    private void requireOpen() {
+        if (status == Status.CLOSED) {
+            throw DomainException.conflict("MEETING_CLOSED", id);
+        }
+        if (status == Status.CANCELLED) {
+            throw DomainException.conflict("MEETING_CANCELLED", id);
+        }
+    }
+
+    private void requireStatus(Status expected) {
+        requireOpen();
+        if (status != expected) {
+            throw DomainException.conflict(expected == Status.CONVENED ? "MEETING_NOT_CONVENED" : "MEETING_ALREADY_CONVENED", id);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MeetingScheduledEvent e) {
+        id = e.meetingId();
+        region = e.region();
+        bodyId = e.bodyId();
+        startsAt = e.startsAt();
+        quorum = e.quorum();
+        members.addAll(e.members());
+        status = Status.SCHEDULED;
+    }
+
+    @EventSourcingHandler
+    void on(MeetingRescheduledEvent e) {
+        startsAt = e.startsAt();
+    }
+
+    @EventSourcingHandler
+    void on(MeetingCancelledEvent e) {
+        status = Status.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(AgendaItemAddedEvent e) {
+        items.put(e.itemId(), new Item(e.itemId(), e.title(), e.presenter(), e.issues(), false));
+    }
+
+    @EventSourcingHandler
+    void on(AgendaItemCarriedOverEvent e) {
+        items.put(e.itemId(), new Item(e.itemId(), e.title(), e.presenter(), e.issues(), false));
+        carriedFrom.add(e.fromItemId());
+    }
+
+    @EventSourcingHandler
+    void on(OpenMeasureCarriedOverEvent e) {
+        carriedMeasures.add(e.measureId());
+    }
+
+    @EventSourcingHandler
+    void on(AgendaItemRemovedEvent e) {
+        items.remove(e.itemId());
+    }
+
+    @EventSourcingHandler
+    void on(MeetingConvenedEvent e) {
+        status = Status.CONVENED;
+        convenedAt = e.convenedAt();
+    }
+
+    @EventSourcingHandler
+    void on(ItemDiscussedEvent e) {
+        items.computeIfPresent(e.itemId(), (k, i) -> new Item(i.id(), i.title(), i.presenter(), i.issues(), i.concluded() || e.concluded()));
+    }
+
+    @EventSourcingHandler
+    void on(ResolutionAdoptedEvent e) {
+        resolutions.add(e.resolutionId());
+    }
+
+    @EventSourcingHandler
+    void on(MeetingClosedEvent e) {
+        status = Status.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(LedgerCheckpointRecordedEvent e) {
+        checkpointRecorded = true;
+    }
+
+    List<Item> agenda() {
+        return new ArrayList<>(items.values());
+    }
+}
