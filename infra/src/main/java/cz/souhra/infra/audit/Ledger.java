@@ -39,6 +39,7 @@ public class Ledger {
     private final MongoCollection<Document> heads;
     private final MongoCollection<Document> events;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public Ledger(MongoClient client, MongoProperties properties) {
         this(client.getDatabase(properties.getMongoClientDatabase()));
     }
@@ -64,23 +65,24 @@ public class Ledger {
     }
 
     /** Chains the stored event with this aggregate id and sequence; idempotent. */
-    public synchronized void append(String aggregateId, long sequence) {
+    public synchronized LedgerEntry append(String aggregateId, long sequence) {
         Document raw = events.find(Filters.and(Filters.eq("aggregateIdentifier", aggregateId), Filters.eq("sequenceNumber", sequence))).first();
         if (raw == null) {
             throw new IllegalStateException("Event " + aggregateId + "#" + sequence + " is not in the event store");
         }
-        append(StoredEvent.of(raw));
+        return append(StoredEvent.of(raw));
     }
 
-    synchronized void append(StoredEvent event) {
-        if (entries.find(Filters.eq("_id", event.eventId())).first() != null) {
-            return;
+    synchronized LedgerEntry append(StoredEvent event) {
+        Document existing = entries.find(Filters.eq("_id", event.eventId())).first();
+        if (existing != null) {
+            return LedgerEntry.of(existing);
         }
         String region = event.region();
         Optional<LedgerEntry> head = head(region);
         if (head.isPresent() && head.get().eventId().equals(event.eventId())) {
             entries.replaceOne(Filters.eq("_id", event.eventId()), head.get().toDocument(), new ReplaceOptions().upsert(true));
-            return;
+            return head.get();
         }
         long position = head.map(h -> h.position() + 1).orElse(1L);
         String previous = head.map(LedgerEntry::chain).orElse(CanonicalForm.GENESIS);
@@ -93,6 +95,7 @@ public class Ledger {
                 text(meta, MetaKeys.EFFECTIVE_AT));
         heads.replaceOne(Filters.eq("_id", region), entry.toDocument().append("_id", region), new ReplaceOptions().upsert(true));
         entries.replaceOne(Filters.eq("_id", event.eventId()), entry.toDocument(), new ReplaceOptions().upsert(true));
+        return entry;
     }
 
     private static String text(JsonNode meta, String key) {

@@ -4,7 +4,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
+
+import cz.souhra.shared.commands.meeting.RecordLedgerCheckpointCommand;
+import cz.souhra.shared.events.meeting.MeetingClosedEvent;
 
 /**
  * Feeds the ledger from the event stream. One processing group with a single segment, so the chain order
@@ -18,14 +22,21 @@ class LedgerProjection {
     static final String GROUP = "ledger";
 
     private final Ledger ledger;
+    private final CommandGateway commands;
 
-    LedgerProjection(Ledger ledger) {
+    LedgerProjection(Ledger ledger, CommandGateway commands) {
         this.ledger = ledger;
+        this.commands = commands;
     }
 
     @EventHandler
     void on(Object payload, DomainEventMessage<?> event) {
-        ledger.append(event.getAggregateIdentifier(), event.getSequenceNumber());
+        LedgerEntry entry = ledger.append(event.getAggregateIdentifier(), event.getSequenceNumber());
+        if (payload instanceof MeetingClosedEvent closed) {
+            // The checkpoint is the chain as it stood when the meeting closed: its own entry. The meeting
+            // records it once, so a redelivery of the close sends a command that changes nothing.
+            commands.sendAndWait(new RecordLedgerCheckpointCommand(closed.meetingId(), entry.position(), entry.chain()));
+        }
     }
 
     @ResetHandler

@@ -1,0 +1,130 @@
+package cz.souhra.command.user;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import cz.souhra.command.common.DomainException;
+import cz.souhra.command.common.Facts;
+import cz.souhra.shared.Actor;
+import cz.souhra.shared.commands.user.ChangePasswordCommand;
+import cz.souhra.shared.commands.user.DisableUserCommand;
+import cz.souhra.shared.commands.user.GrantRoleCommand;
+import cz.souhra.shared.commands.user.RegisterUserCommand;
+import cz.souhra.shared.commands.user.RevokeRoleCommand;
+import cz.souhra.shared.events.user.PasswordChangedEvent;
+import cz.souhra.shared.events.user.RoleGrantedEvent;
+import cz.souhra.shared.events.user.RoleRevokedEvent;
+import cz.souhra.shared.events.user.UserDisabledEvent;
+import cz.souhra.shared.events.user.UserRegisteredEvent;
+
+/**
+ * A user account as a record of who granted what to whom and when. Only administrators change accounts;
+ * the one exception is the first administrator, created by the system at first start.
+ */
+@Aggregate
+public class UserAccount {
+
+    public static final String SYSTEM = "system";
+
+    @AggregateIdentifier
+    private String user;
+    private final Set<String> grants = new HashSet<>();
+    private boolean disabled;
+
+    protected UserAccount() {}
+
+    @CommandHandler
+    public UserAccount(RegisterUserCommand cmd, MetaData metaData) {
+        requireAdminOrSystem(metaData);
+        String name = Facts.requireText(cmd.user(), "user", 100);
+        if (!name.matches("[A-Za-z0-9._@-]{2,100}")) {
+            throw DomainException.invalid("INVALID_ID", name);
+        }
+        List<String> roles = cmd.roles() == null ? List.of() : cmd.roles();
+        roles.forEach(UserAccount::requireRole);
+        apply(new UserRegisteredEvent(name, cmd.institution(), List.copyOf(roles), cmd.displayName()));
+    }
+
+    @CommandHandler
+    void handle(GrantRoleCommand cmd, MetaData metaData) {
+        requireAdminOrSystem(metaData);
+        requireRole(cmd.role());
+        if (!grants.contains(key(cmd.role(), cmd.bodyId()))) {
+            apply(new RoleGrantedEvent(user, cmd.role(), cmd.bodyId()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RevokeRoleCommand cmd, MetaData metaData) {
+        requireAdminOrSystem(metaData);
+        if (grants.contains(key(cmd.role(), cmd.bodyId()))) {
+            apply(new RoleRevokedEvent(user, cmd.role(), cmd.bodyId()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ChangePasswordCommand cmd, MetaData metaData) {
+        Actor actor = Facts.actor(metaData);
+        if (!actor.user().equals(user)) {
+            requireAdminOrSystem(metaData);
+        }
+        apply(new PasswordChangedEvent(user));
+    }
+
+    @CommandHandler
+    void handle(DisableUserCommand cmd, MetaData metaData) {
+        requireAdminOrSystem(metaData);
+        if (!disabled) {
+            apply(new UserDisabledEvent(user, cmd.reason()));
+        }
+    }
+
+    private static void requireAdminOrSystem(MetaData metaData) {
+        Actor actor = Facts.actor(metaData);
+        if (!SYSTEM.equals(actor.user())) {
+            Facts.requireAdmin(actor);
+        }
+    }
+
+    private static void requireRole(String role) {
+        try {
+            Actor.Role.valueOf(role);
+        } catch (RuntimeException e) {
+            throw DomainException.invalid("INVALID_ID", role);
+        }
+    }
+
+    private static String key(String role, String bodyId) {
+        return role + "/" + (bodyId == null ? "" : bodyId);
+    }
+
+    @EventSourcingHandler
+    void on(UserRegisteredEvent e) {
+        user = e.user();
+        e.roles().forEach(r -> grants.add(key(r, null)));
+    }
+
+    @EventSourcingHandler
+    void on(RoleGrantedEvent e) {
+        grants.add(key(e.role(), e.bodyId()));
+    }
+
+    @EventSourcingHandler
+    void on(RoleRevokedEvent e) {
+        grants.remove(key(e.role(), e.bodyId()));
+    }
+
+    @EventSourcingHandler
+    void on(UserDisabledEvent e) {
+        disabled = true;
+    }
+}

@@ -1,0 +1,78 @@
+package cz.souhra.infra.security;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Set;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+import cz.souhra.command.user.UserAccount;
+import cz.souhra.shared.Actor;
+import cz.souhra.shared.commands.user.RegisterUserCommand;
+
+/**
+ * There is no default password. At the first start with no users, {@code admin} gets the password from
+ * {@code SOUHRA_ADMIN_PASSWORD} ({@code souhra.admin-password}); without it a random one is generated and
+ * printed once. Its creation is an event like every other account change.
+ */
+@Component
+class AdminBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    private final UserStore users;
+    private final CommandGateway commands;
+    private final PasswordEncoder encoder;
+    private final String configured;
+
+    AdminBootstrap(UserStore users, CommandGateway commands, PasswordEncoder encoder,
+                   @Value("${souhra.admin-password:${SOUHRA_ADMIN_PASSWORD:}}") String configured) {
+        this.users = users;
+        this.commands = commands;
+        this.encoder = encoder;
+        this.configured = configured;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!users.isEmpty()) {
+            return;
+        }
+        boolean generated = configured == null || configured.isBlank();
+        String password = generated ? randomPassword() : configured;
+        Actor system = new Actor(UserAccount.SYSTEM, null, Set.of(), Set.of());
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RegisterUserCommand("admin", null, List.of("ADMIN"), "Administrator"))
+                    .andMetaData(system.toMetaData()));
+        } catch (AggregateStreamCreationException e) {
+            // The account's events exist from an earlier start whose projection was lost; only the hash is set.
+        }
+        users.setPasswordHash("admin", encoder.encode(password));
+        if (generated) {
+            // Printed once, to the console of whoever started Souhra; it is not stored anywhere in clear.
+            log.warn("\n\n  First start: user 'admin' was created with the one-time password:  {}\n"
+                    + "  Log in and change it (POST /api/admin/users/admin/password). It will not be shown again.\n", password);
+        } else {
+            log.info("First start: user 'admin' created with the password from SOUHRA_ADMIN_PASSWORD");
+        }
+    }
+
+    static String randomPassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,29 @@
+package cz.souhra.infra.security;
+
+import java.util.Collection;
+import java.util.Set;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+import cz.souhra.shared.Actor;
+
+/** The authenticated user with what Souhra needs to decide rights: institution and secretaryships. */
+public class SouhraPrincipal extends User {
+
+    private final String institution;
+    private final Set<Actor.Role> roles;
+    private final Set<String> secretaryOf;
+
+    public SouhraPrincipal(String username, String passwordHash, boolean enabled, Collection<? extends GrantedAuthority> authorities,
+                           String institution, Set<Actor.Role> roles, Set<String> secretaryOf) {
+        super(username, passwordHash, enabled, true, true, true, authorities);
+        this.institution = institution;
+        this.roles = Set.copyOf(roles);
+        this.secretaryOf = Set.copyOf(secretaryOf);
+    }
+
+    public Actor actor() {
+        return new Actor(getUsername(), institution, roles, secretaryOf);
+    }
+}

@@ -1,0 +1,8 @@
+package cz.souhra.shared.commands.user;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record DisableUserCommand(
+        @TargetAggregateIdentifier String user,
+        String reason) {
+}

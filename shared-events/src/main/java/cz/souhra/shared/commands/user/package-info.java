@@ -1,0 +1,2 @@
+/** Commands of user accounts and rights: who granted what to whom. */
+package cz.souhra.shared.commands.user;

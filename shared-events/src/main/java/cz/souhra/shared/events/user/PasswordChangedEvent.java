@@ -1,0 +1,9 @@
+package cz.souhra.shared.events.user;
+
+import org.axonframework.serialization.Revision;
+
+/** Only the fact; never the hash. */
+@Revision("1")
+public record PasswordChangedEvent(
+        String user) {
+}

@@ -1,0 +1,2 @@
+/** Events of user accounts and rights: who granted what to whom. */
+package cz.souhra.shared.events.user;
