@@ -1,0 +1,62 @@
+package cz.souhra.query.common;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.bson.Document;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import cz.souhra.shared.queries.Page;
+
+/**
+ * Conversions between immutable view records and stored documents (dates as ISO text, so the stored
+ * form is what a rebuild would write byte for byte), plus in-memory paging: the embedded store ignores
+ * secondary indexes, so a register is read once and filtered here.
+ */
+public final class Views {
+
+    public static final int MAX_PAGE_SIZE = 200;
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private Views() {}
+
+    @SuppressWarnings("unchecked")
+    public static Document toDocument(String id, Object view) {
+        Document d = new Document(JSON.convertValue(view, Map.class));
+        d.put("_id", id);
+        return d;
+    }
+
+    public static <T> T fromDocument(Document d, Class<T> type) {
+        return d == null ? null : JSON.convertValue(d, type);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> toMap(Object payload) {
+        return JSON.convertValue(payload, Map.class);
+    }
+
+    public static <T> Page<T> page(List<T> all, Predicate<T> filter, Comparator<T> order, int page, int size) {
+        int s = size == Integer.MAX_VALUE ? size : Math.max(1, Math.min(size <= 0 ? 50 : size, MAX_PAGE_SIZE));
+        int p = Math.max(0, page);
+        List<T> matching = all.stream().filter(filter).sorted(order).toList();
+        int from = Math.min(matching.size(), p * s);
+        return new Page<>(matching.subList(from, Math.min(matching.size(), from + s)), matching.size(), p, s);
+    }
+
+    public static ObjectMapper json() {
+        return JSON;
+    }
+}

@@ -1,0 +1,62 @@
+package cz.souhra.query.issue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bson.Document;
+
+import cz.souhra.query.common.EventMeta;
+import cz.souhra.shared.events.issue.IssueLinkedToAgendaItemEvent;
+import cz.souhra.shared.events.issue.IssueRaisedEvent;
+import cz.souhra.shared.events.issue.IssueRecategorisedEvent;
+import cz.souhra.shared.events.issue.IssueReopenedEvent;
+import cz.souhra.shared.events.issue.IssueResolvedEvent;
+import cz.souhra.shared.events.measure.MeasureAdoptedEvent;
+
+/** The issue register entry as a pure function of the issue's events and the measures that address it. */
+public final class IssueFold {
+
+    private IssueFold() {}
+
+    public static Document apply(Document current, Object event, EventMeta m) {
+        if (current != null && !(event instanceof MeasureAdoptedEvent) && ((Number) current.get("version")).longValue() >= m.sequence()) {
+            return current;
+        }
+        if (event instanceof IssueRaisedEvent e) {
+            return new Document("_id", e.issueId().value()).append("issueId", e.issueId().value()).append("region", e.region().value())
+                    .append("category", e.category().name()).append("title", e.title()).append("description", e.description())
+                    .append("locality", e.locality()).append("raisedBy", e.raisedBy().value()).append("observedOn", e.observedOn().toString())
+                    .append("raisedAt", e.raisedAt() == null ? null : e.raisedAt().value()).append("status", "OPEN")
+                    .append("links", new ArrayList<>()).append("measures", new ArrayList<>())
+                    .append("raisedRecordedAt", m.recordedAt().toString()).append("version", m.sequence()).append("lastRecordedAt", m.recordedAt().toString());
+        }
+        if (current == null) {
+            return null;
+        }
+        Document d = new Document(current);
+        if (event instanceof MeasureAdoptedEvent e) {
+            List<String> measures = new ArrayList<>(d.getList("measures", String.class, List.of()));
+            if (!measures.contains(e.measureId().value())) {
+                measures.add(e.measureId().value());
+            }
+            return d.append("measures", measures);
+        }
+        if (((Number) d.get("version")).longValue() >= m.sequence()) {
+            return current;
+        }
+        if (event instanceof IssueRecategorisedEvent e) {
+            d.append("category", e.category().name());
+        } else if (event instanceof IssueLinkedToAgendaItemEvent e) {
+            List<Object> links = new ArrayList<>(d.getList("links", Object.class, List.of()));
+            links.add(new Document("meetingId", e.meetingId().value()).append("itemId", e.itemId().value()));
+            d.append("links", links);
+        } else if (event instanceof IssueResolvedEvent e) {
+            d.append("status", "RESOLVED").append("resolution", e.reason()).append("resolvedOn", e.resolvedOn() == null ? null : e.resolvedOn().toString());
+        } else if (event instanceof IssueReopenedEvent e) {
+            d.append("status", "OPEN").append("reopenReason", e.reason());
+        } else {
+            return current;
+        }
+        return d.append("version", m.sequence()).append("lastRecordedAt", m.recordedAt().toString());
+    }
+}

@@ -1,0 +1,25 @@
+package cz.souhra.shared.queries;
+
+import java.time.Instant;
+
+/** Typed queries about measures, answered by the query side. */
+public final class MeasureQueries {
+
+    private MeasureQueries() {}
+
+    /** One measure, now or as it stood at {@code asOf} (null = now). */
+    public record FindMeasure(String measureId, Instant asOf) {}
+
+    /** Every event of a measure in order. */
+    public record MeasureHistory(String measureId) {}
+
+    /** Issue → agenda item → resolution → measure → progress → closure, across meetings. */
+    public record MeasureLineage(String measureId) {}
+
+    /** The measure register; null filters match everything. */
+    public record ListMeasures(String owner, String status, Boolean overdue, String bodyId, String region, Instant asOf,
+                               int page, int size, String sort) {}
+
+    /** Subscription: the measure view after every change. */
+    public record MeasureUpdates(String measureId) {}
+}

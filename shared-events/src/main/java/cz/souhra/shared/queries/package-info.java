@@ -1,0 +1,2 @@
+/** Typed queries and the immutable views they answer with. */
+package cz.souhra.shared.queries;
