@@ -1,0 +1,225 @@
+package cz.souhra.infra.slice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.mongodb.client.model.Filters;
+
+import cz.souhra.infra.SouhraApplication;
+
+/**
+ * The thin slice over HTTP on the embedded durable store in a temporary data directory: a body with two
+ * member institutions, a meeting, an issue, a measure adopted at the meeting, a progress report by the
+ * owner, then the measure's status and history read back from the query side. Refusals on the way must
+ * be ProblemDetails, and nothing refused may be stored.
+ */
+@SpringBootTest(classes = SouhraApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ThinSliceHttpTest {
+
+    static Path dataDir;
+
+    static {
+        SouhraApplication.disableUpdateChecker();
+        try {
+            dataDir = Files.createTempDirectory("souhra-slice");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry r) {
+        r.add("souhra.data-dir", () -> dataDir.toString());
+        r.add("souhra.admin-password", () -> "admin-password-for-tests");
+        r.add("souhra.overdue.initial-delay", () -> "PT1H");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    WebTestClient admin;
+    WebTestClient secretary;
+    WebTestClient owner;
+    WebTestClient anonymous;
+
+    String body;
+    String meeting;
+    String issue;
+    String resolution;
+    String measure;
+
+    @BeforeAll
+    void clients() {
+        anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+        admin = anonymous.mutate().defaultHeaders(h -> h.setBasicAuth("admin", "admin-password-for-tests")).build();
+        secretary = anonymous.mutate().defaultHeaders(h -> h.setBasicAuth("tajemnice", "heslo-tajemnice-1")).build();
+        owner = anonymous.mutate().defaultHeaders(h -> h.setBasicAuth("uprace", "heslo-uradu-prace-1")).build();
+    }
+
+    @AfterAll
+    void cleanUp() {
+        // The context (and its store) is closed by Spring; the directory is left for inspection on failure only.
+    }
+
+    private String post(WebTestClient client, String path, String json, int status) {
+        var spec = client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange().expectStatus().isEqualTo(status);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = spec.expectBody(Map.class).returnResult().getResponseBody();
+        return body == null ? null : String.valueOf(body.get("id"));
+    }
+
+    @Test
+    @Order(1)
+    void given_admin_when_registering_institutions_body_and_users_then_created_with_location() {
+        post(admin, "/api/institutions", "{\"code\":\"KULK\",\"region\":\"LBK\",\"kind\":\"REGION_OFFICE\",\"name\":\"Krajský úřad Libereckého kraje\"}", 201);
+        post(admin, "/api/institutions", "{\"code\":\"UPLB\",\"region\":\"LBK\",\"kind\":\"LABOUR_OFFICE\",\"name\":\"Úřad práce ČR – krajská pobočka v Liberci\"}", 201);
+        admin.post().uri("/api/bodies").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Pracovní skupina průmyslové zóny a ubytovny\",\"cadence\":\"quarterly\"}")
+                .exchange().expectStatus().isCreated().expectHeader().value("Location", l -> assertThat(l).startsWith("/api/bodies/"))
+                .expectBody(Map.class).value(m -> body = (String) m.get("id"));
+        post(admin, "/api/bodies/" + body + "/members", "{\"institution\":\"KULK\"}", 202);
+        post(admin, "/api/bodies/" + body + "/members", "{\"institution\":\"UPLB\"}", 202);
+        post(admin, "/api/admin/users", "{\"user\":\"tajemnice\",\"password\":\"heslo-tajemnice-1\",\"institution\":\"KULK\",\"roles\":[\"SECRETARY\"]}", 201);
+        post(admin, "/api/admin/users", "{\"user\":\"uprace\",\"password\":\"heslo-uradu-prace-1\",\"institution\":\"UPLB\",\"roles\":[\"MEMBER\"]}", 201);
+        post(admin, "/api/bodies/" + body + "/secretaries", "{\"user\":\"tajemnice\"}", 202);
+    }
+
+    @Test
+    @Order(2)
+    void given_secretary_when_scheduling_meeting_and_raising_issue_then_ids_returned() {
+        meeting = post(secretary, "/api/meetings", "{\"bodyId\":\"" + body + "\",\"startsAt\":\"2026-03-10T09:00:00Z\",\"place\":\"KÚ Liberec, zasedačka 2\"}", 201);
+        issue = post(owner, "/api/issues", "{\"region\":\"LBK\",\"category\":\"DORMITORY_TENSIONS\",\"title\":\"Napětí u ubytovny v Doubí\","
+                + "\"locality\":\"Liberec-Doubí\",\"observedOn\":\"2026-02-20\"}", 201);
+        assertThat(meeting).hasSize(36);
+        assertThat(issue).hasSize(36);
+    }
+
+    @Test
+    @Order(3)
+    void given_meeting_without_quorum_when_convened_then_422_problem_and_nothing_stored() {
+        long before = mongo.getCollection("domainevents").countDocuments();
+        secretary.post().uri("/api/meetings/" + meeting + "/convene").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"attendance\":[{\"institution\":\"KULK\",\"status\":\"DELEGATE\",\"delegate\":\"Jana Nováková\"},"
+                        + "{\"institution\":\"UPLB\",\"status\":\"EXCUSED\"}]}")
+                .exchange().expectStatus().isEqualTo(422)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("QUORUM_NOT_MET").jsonPath("$.detail").value(d -> assertThat((String) d).contains("usnášeníschopné"));
+        assertThat(mongo.getCollection("domainevents").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
+    void given_convened_meeting_when_measure_adopted_and_owner_reports_progress_then_status_and_history_are_read_back() {
+        post(secretary, "/api/meetings/" + meeting + "/convene", "{\"attendance\":[{\"institution\":\"KULK\",\"status\":\"DELEGATE\",\"delegate\":\"Jana Nováková\"},"
+                + "{\"institution\":\"UPLB\",\"status\":\"SUBSTITUTE\",\"substitute\":\"Petr Dvořák\"}]}", 202);
+        resolution = post(secretary, "/api/meetings/" + meeting + "/resolutions", "{\"number\":\"1/2026\",\"text\":\"Skupina ukládá Úřadu práce zmapovat agenturní ubytovny.\"}", 201);
+        secretary.post().uri("/api/meetings/" + meeting + "/resolutions/" + resolution + "/measures").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\":\"Zmapovat agenturní ubytovny\",\"owner\":\"UPLB\",\"dueDate\":\"2026-06-30\",\"addresses\":[\"" + issue + "\"],"
+                        + "\"decisionBasis\":\"Usnesení 1/2026\"}")
+                .exchange().expectStatus().isCreated().expectHeader().value("Location", l -> assertThat(l).startsWith("/api/measures/"))
+                .expectBody(Map.class).value(m -> measure = (String) m.get("id"));
+        post(owner, "/api/measures/" + measure + "/progress", "{\"percent\":40,\"note\":\"Zmapováno 12 z 30 ubytoven\",\"effectiveOn\":\"2026-04-15\"}", 202);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> owner.get().uri("/api/measures/" + measure).exchange()
+                .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"1\"")
+                .expectBody().jsonPath("$.status").isEqualTo("IN_PROGRESS").jsonPath("$.percent").isEqualTo(40)
+                .jsonPath("$.owner").isEqualTo("UPLB").jsonPath("$.dueDate").isEqualTo("2026-06-30"));
+
+        owner.get().uri("/api/measures/" + measure + "/history").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].type").isEqualTo("MeasureAdopted").jsonPath("$[0].actor").isEqualTo("tajemnice").jsonPath("$[0].institution").isEqualTo("KULK")
+                .jsonPath("$[0].meetingId").isEqualTo(meeting).jsonPath("$[0].recordedAt").exists()
+                .jsonPath("$[1].type").isEqualTo("ProgressReported").jsonPath("$[1].actor").isEqualTo("uprace").jsonPath("$[1].institution").isEqualTo("UPLB")
+                .jsonPath("$[1].effectiveAt").isEqualTo("2026-04-14T22:00:00Z").jsonPath("$[1].recordedAt").exists();
+    }
+
+    @Test
+    @Order(5)
+    void given_progress_by_non_owner_when_reported_then_403_problem_and_nothing_stored() {
+        post(admin, "/api/admin/users", "{\"user\":\"policie\",\"password\":\"heslo-policie-123\",\"institution\":\"KRPL\",\"roles\":[\"MEMBER\"]}", 201);
+        long before = mongo.getCollection("domainevents").countDocuments(Filters.eq("aggregateIdentifier", measure));
+        anonymous.post().uri("/api/measures/" + measure + "/progress").headers(h -> h.setBasicAuth("policie", "heslo-policie-123"))
+                .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"percent\":90,\"note\":\"claims to be the owner\",\"institution\":\"UPLB\"}")
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("NOT_OWNER").jsonPath("$.detail").value(d -> assertThat((String) d).startsWith("Only the owner"));
+        assertThat(mongo.getCollection("domainevents").countDocuments(Filters.eq("aggregateIdentifier", measure))).isEqualTo(before);
+    }
+
+    @Test
+    @Order(6)
+    void given_stale_if_match_when_reporting_then_409_with_current_version() {
+        owner.post().uri("/api/measures/" + measure + "/progress").header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"percent\":50}").exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("VERSION_CONFLICT").jsonPath("$.currentVersion").isEqualTo(1);
+    }
+
+    @Test
+    @Order(7)
+    void given_anonymous_or_malformed_requests_then_problems_without_internals() {
+        anonymous.get().uri("/api/measures/" + measure).exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON).expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
+        owner.post().uri("/api/measures/" + measure + "/progress").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"percent\":\"lots\"")
+                .exchange().expectStatus().isBadRequest().expectBody(String.class)
+                .value(b -> assertThat(b).contains("\"status\":400").doesNotContain("Exception").doesNotContain("at cz."));
+        owner.get().uri("/api/measures/not-a-uuid").exchange().expectStatus().isBadRequest();
+        owner.get().uri("/api/measures/00000000-0000-0000-0000-000000000000").exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    @Order(8)
+    void given_closed_meeting_then_ledger_checkpoint_recorded_and_chain_verifies() {
+        post(secretary, "/api/meetings/" + meeting + "/minutes", "{\"text\":\"Zápis z jednání pracovní skupiny.\"}", 202);
+        post(secretary, "/api/meetings/" + meeting + "/close", "{}", 202);
+        secretary.post().uri("/api/meetings/" + meeting + "/minutes").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"pozdní změna\"}")
+                .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("MEETING_CLOSED");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> owner.get().uri("/api/meetings/" + meeting).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("CLOSED").jsonPath("$.checkpoint.digest").value(d -> assertThat((String) d).hasSize(64)));
+        admin.get().uri("/api/audit/verify").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.ok").isEqualTo(true).jsonPath("$.entries").value(n -> assertThat(((Number) n).intValue()).isGreaterThan(10));
+        owner.get().uri("/api/audit/verify").exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    @Order(9)
+    void every_stored_event_names_the_authenticated_user_and_institution_in_its_metadata() {
+        List<Document> events = mongo.getCollection("domainevents").find(Filters.eq("aggregateIdentifier", measure)).into(new java.util.ArrayList<>());
+        assertThat(events).isNotEmpty();
+        for (Document e : events) {
+            String meta = String.valueOf(e.get("serializedMetaData"));
+            assertThat(meta).contains("\"user\"").contains("\"institution\"").contains("\"correlationId\"").contains("\"region\":\"LBK\"");
+        }
+        assertThat(String.valueOf(events.get(events.size() - 1).get("serializedMetaData"))).contains("\"user\":\"uprace\"").contains("\"institution\":\"UPLB\"");
+    }
+}
