@@ -253,7 +253,10 @@ public class Meeting {
     @CommandHandler
     void handle(CorrectMeetingRecordCommand cmd, MetaData metaData) {
         requireSecretary(metaData);
-        requireStatus(Status.CLOSED);
+        if (status != Status.CLOSED) {
+            // Before closing, the record itself is edited; corrections are for the locked record only.
+            throw DomainException.conflict("MEETING_NOT_CLOSED", id);
+        }
         apply(new MeetingCorrectedEvent(id, region, Facts.requireText(cmd.what(), "what", 200), Facts.requireText(cmd.correction(), "correction", 20_000),
                 Facts.requireText(cmd.reason(), "reason", 2000)), Facts.in(region));
     }

@@ -1,0 +1,176 @@
+package cz.souhra.command.meeting;
+
+import static cz.souhra.command.Actors.BODY;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import cz.souhra.command.Actors;
+import cz.souhra.command.common.DomainException;
+import cz.souhra.shared.commands.meeting.AddAgendaItemCommand;
+import cz.souhra.shared.commands.meeting.AdoptMeasureCommand;
+import cz.souhra.shared.commands.meeting.AdoptResolutionCommand;
+import cz.souhra.shared.commands.meeting.CloseMeetingCommand;
+import cz.souhra.shared.commands.meeting.ConveneMeetingCommand;
+import cz.souhra.shared.commands.meeting.CorrectMeetingRecordCommand;
+import cz.souhra.shared.commands.meeting.RecordLedgerCheckpointCommand;
+import cz.souhra.shared.commands.meeting.RecordMinutesCommand;
+import cz.souhra.shared.events.meeting.AgendaItemAddedEvent;
+import cz.souhra.shared.events.meeting.LedgerCheckpointRecordedEvent;
+import cz.souhra.shared.events.meeting.MeetingClosedEvent;
+import cz.souhra.shared.events.meeting.MeetingConvenedEvent;
+import cz.souhra.shared.events.meeting.MeetingCorrectedEvent;
+import cz.souhra.shared.events.meeting.MeetingScheduledEvent;
+import cz.souhra.shared.events.meeting.ResolutionAdoptedEvent;
+import cz.souhra.shared.ids.AgendaItemId;
+import cz.souhra.shared.ids.BodyId;
+import cz.souhra.shared.ids.InstitutionId;
+import cz.souhra.shared.ids.MeasureId;
+import cz.souhra.shared.ids.MeetingId;
+import cz.souhra.shared.ids.RegionCode;
+import cz.souhra.shared.ids.ResolutionId;
+import cz.souhra.shared.model.Attendance;
+import cz.souhra.shared.model.AttendanceStatus;
+import cz.souhra.shared.model.QuorumRule;
+
+class MeetingTest {
+
+    static final MeetingId ID = MeetingId.of("3ee70000-0000-4000-8000-000000000001");
+    static final RegionCode LBK = RegionCode.of("LBK");
+    static final InstitutionId KULK = InstitutionId.of("KULK");
+    static final InstitutionId UPLB = InstitutionId.of("UPLB");
+    static final InstitutionId OAMP = InstitutionId.of("OAMP");
+    static final Instant AT = Instant.parse("2026-03-10T09:00:00Z");
+    static final ResolutionId RES = ResolutionId.of("7e500000-0000-4000-8000-000000000001");
+    static final AgendaItemId ITEM = AgendaItemId.of("a9e00000-0000-4000-8000-000000000001");
+
+    AggregateTestFixture<Meeting> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Meeting.class);
+    }
+
+    static MeetingScheduledEvent scheduled() {
+        return new MeetingScheduledEvent(ID, LBK, BodyId.of(BODY), AT, "KÚ Liberec", List.of(KULK, UPLB, OAMP), QuorumRule.MORE_THAN_HALF);
+    }
+
+    static MeetingConvenedEvent convened() {
+        return new MeetingConvenedEvent(ID, LBK, AT, List.of(new Attendance(KULK, AttendanceStatus.DELEGATE, "Nováková", null),
+                new Attendance(UPLB, AttendanceStatus.SUBSTITUTE, null, "Dvořák"), new Attendance(OAMP, AttendanceStatus.EXCUSED, null, null)), 2, 3, 2);
+    }
+
+    static ResolutionAdoptedEvent resolution() {
+        return new ResolutionAdoptedEvent(ID, LBK, RES, null, "1/2026", "Ukládá se …", null);
+    }
+
+    @Test
+    void given_scheduled_meeting_when_secretary_adds_agenda_item_then_added() {
+        fixture.given(scheduled())
+                .when(new AddAgendaItemCommand(ID, ITEM, "Situace v ubytovnách", UPLB, List.of(), null), Actors.secretary())
+                .expectEvents(new AgendaItemAddedEvent(ID, LBK, ITEM, "Situace v ubytovnách", UPLB, List.of()));
+    }
+
+    @Test
+    void given_scheduled_meeting_when_secretary_of_another_body_records_then_forbidden() {
+        fixture.given(scheduled())
+                .when(new AddAgendaItemCommand(ID, ITEM, "Bod", null, List.of(), null), Actors.otherSecretary())
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void given_two_of_three_members_present_when_convened_then_quorum_met() {
+        fixture.given(scheduled())
+                .when(new ConveneMeetingCommand(ID, AT, convened().attendance(), null), Actors.secretary())
+                .expectEvents(convened());
+    }
+
+    @Test
+    void given_one_of_three_members_present_when_convened_then_quorum_not_met_refused() {
+        fixture.given(scheduled())
+                .when(new ConveneMeetingCommand(ID, AT, List.of(new Attendance(KULK, AttendanceStatus.DELEGATE, "Nováková", null),
+                        new Attendance(UPLB, AttendanceStatus.ABSENT, null, null)), null), Actors.secretary())
+                .expectException(DomainException.class)
+                .expectExceptionMessage("No quorum: 1 of 3 members present, at least 2 needed.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void given_attendance_of_a_non_member_when_convened_then_refused() {
+        fixture.given(scheduled())
+                .when(new ConveneMeetingCommand(ID, AT, List.of(new Attendance(InstitutionId.of("KRPL"), AttendanceStatus.DELEGATE, "x", null)), null),
+                        Actors.secretary())
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void given_meeting_not_convened_when_measure_adopted_then_refused_as_outside_meeting() {
+        fixture.given(scheduled())
+                .when(new AdoptMeasureCommand(ID, RES, MeasureId.random(), "Zmapovat", null, UPLB, LocalDate.parse("2026-06-30"), List.of(), null),
+                        Actors.secretary())
+                .expectException(DomainException.class).expectExceptionMessage("A measure can only be adopted by a resolution of a convened meeting that is not yet closed.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void given_closed_meeting_when_measure_adopted_then_refused() {
+        fixture.given(scheduled(), convened(), resolution(), new MeetingClosedEvent(ID, LBK, BodyId.of(BODY), AT.plusSeconds(7200)))
+                .when(new AdoptMeasureCommand(ID, RES, MeasureId.random(), "Zmapovat", null, UPLB, LocalDate.parse("2026-06-30"), List.of(), null),
+                        Actors.secretary())
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void given_owner_not_member_when_measure_adopted_then_refused() {
+        fixture.given(scheduled(), convened(), resolution())
+                .when(new AdoptMeasureCommand(ID, RES, MeasureId.random(), "Zmapovat", null, InstitutionId.of("KRPL"), LocalDate.parse("2026-06-30"),
+                        List.of(), null), Actors.secretary())
+                .expectException(DomainException.class).expectExceptionMessage("The owner KRPL must be a member of the body.").expectNoEvents();
+    }
+
+    @Test
+    void given_unknown_resolution_when_measure_adopted_then_refused() {
+        fixture.given(scheduled(), convened())
+                .when(new AdoptMeasureCommand(ID, RES, MeasureId.random(), "Zmapovat", null, UPLB, LocalDate.parse("2026-06-30"), List.of(), null),
+                        Actors.secretary())
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void given_convened_meeting_when_resolution_adopted_with_votes_then_recorded() {
+        fixture.given(scheduled(), convened())
+                .when(new AdoptResolutionCommand(ID, RES, null, "1/2026", "Ukládá se …", new cz.souhra.shared.model.Votes(2, 0, 0), null), Actors.secretary())
+                .expectEvents(new ResolutionAdoptedEvent(ID, LBK, RES, null, "1/2026", "Ukládá se …", new cz.souhra.shared.model.Votes(2, 0, 0)));
+    }
+
+    @Test
+    void given_closed_meeting_when_minutes_edited_then_refused_as_locked() {
+        fixture.given(scheduled(), convened(), new MeetingClosedEvent(ID, LBK, BodyId.of(BODY), AT.plusSeconds(7200)))
+                .when(new RecordMinutesCommand(ID, "přepis", null), Actors.secretary())
+                .expectException(DomainException.class).expectExceptionMessage("Meeting " + ID + " is closed; only corrections with a reason can be added.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void given_closed_meeting_when_correction_with_reason_then_recorded_as_new_event() {
+        fixture.given(scheduled(), convened(), new MeetingClosedEvent(ID, LBK, BodyId.of(BODY), AT.plusSeconds(7200)))
+                .when(new CorrectMeetingRecordCommand(ID, "prezence", "Za OAMP byl přítomen p. Král", "chyba v prezenci", null), Actors.secretary())
+                .expectEvents(new MeetingCorrectedEvent(ID, LBK, "prezence", "Za OAMP byl přítomen p. Král", "chyba v prezenci"));
+    }
+
+    @Test
+    void given_convened_meeting_when_closed_then_closed_and_checkpoint_recorded_once() {
+        fixture.given(scheduled(), convened())
+                .when(new CloseMeetingCommand(ID, AT.plusSeconds(7200), null), Actors.secretary())
+                .expectEvents(new MeetingClosedEvent(ID, LBK, BodyId.of(BODY), AT.plusSeconds(7200)));
+        fixture.given(scheduled(), convened(), new MeetingClosedEvent(ID, LBK, BodyId.of(BODY), AT.plusSeconds(7200)),
+                        new LedgerCheckpointRecordedEvent(ID, LBK, 17, "ab".repeat(32)))
+                .when(new RecordLedgerCheckpointCommand(ID, 18, "cd".repeat(32)))
+                .expectNoEvents();
+    }
+}
