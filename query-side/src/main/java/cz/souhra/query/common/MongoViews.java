@@ -1,0 +1,43 @@
+package cz.souhra.query.common;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.bson.Document;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+
+/**
+ * Views in MongoDB. Each write replaces one whole document by id: with no transactions, a crash between
+ * two writes of one event leaves each document either before or after the event, and redelivery
+ * completes the rest because folds answer the missing writes again.
+ */
+public final class MongoViews implements ViewLookup {
+
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+    private final Function<String, MongoCollection<Document>> collections;
+
+    public MongoViews(Function<String, MongoCollection<Document>> collections) {
+        this.collections = collections;
+    }
+
+    @Override
+    public Document get(String collection, String id) {
+        return collections.apply(collection).find(Filters.eq("_id", id)).first();
+    }
+
+    public void apply(List<Projector.Write> writes) {
+        for (Projector.Write w : writes) {
+            collections.apply(w.collection()).replaceOne(Filters.eq("_id", w.document().get("_id")), w.document(), UPSERT);
+        }
+    }
+
+    public List<Projector.Write> fold(Projector p, Object payload, EventMeta meta) {
+        List<Projector.Write> writes = p.fold(this, payload, meta);
+        apply(writes);
+        return writes;
+    }
+}
