@@ -8,6 +8,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import cz.souhra.infra.audit.DeterminismCheck;
 import cz.souhra.infra.audit.LedgerVerifier;
 import cz.souhra.infra.audit.OfflineExportVerifier;
 import cz.souhra.infra.audit.VerificationReport;
@@ -16,7 +17,8 @@ import cz.souhra.infra.audit.VerificationReport;
  * One jar for every role: command side, query side, embedded store, security and UI. Command-line modes:
  * <ul>
  *   <li>{@code --verify-export=FILE [--checkpoint=DIGEST]}: verify an audit export offline (no store);</li>
- *   <li>{@code --verify}: verify the ledger against the event store of this configuration, then exit.</li>
+ *   <li>{@code --verify}: verify the ledger against the event store of this configuration, then exit;</li>
+ *   <li>{@code --determinism}: rebuild every read model into a shadow database and compare digests.</li>
  * </ul>
  */
 @SpringBootApplication(scanBasePackages = "cz.souhra")
@@ -30,6 +32,9 @@ public class SouhraApplication {
         }
         if (Arrays.asList(args).contains("--verify")) {
             System.exit(verifyStore(args));
+        }
+        if (Arrays.asList(args).contains("--determinism")) {
+            System.exit(determinism(args));
         }
         SpringApplication.run(SouhraApplication.class, args);
     }
@@ -50,6 +55,20 @@ public class SouhraApplication {
         }
     }
 
+    private static int determinism(String[] args) {
+        SpringApplication app = new SpringApplication(SouhraApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        try (ConfigurableApplicationContext context = app.run(args)) {
+            DeterminismCheck.Result r = context.getBean(DeterminismCheck.class).run((n, what) -> System.out.println(what + " " + n + " events"));
+            for (DeterminismCheck.CollectionResult c : r.collections()) {
+                System.out.println((c.equal() ? "EQUAL   " : "DIFFERS ") + c.collection() + " live " + c.liveDigest() + " rebuilt " + c.rebuiltDigest()
+                        + (c.equal() ? "" : "\n        first difference: " + c.firstDifference()));
+            }
+            System.out.println(r.deterministic() ? "DETERMINISTIC over " + r.events() + " events" : "NOT DETERMINISTIC");
+            return r.deterministic() ? 0 : 1;
+        }
+    }
+
     private static Optional<String> option(String[] args, String name) {
         return Arrays.stream(args).filter(a -> a.startsWith(name + "=")).map(a -> a.substring(name.length() + 1)).findFirst();
     }
@@ -61,6 +80,9 @@ public class SouhraApplication {
     public static void disableUpdateChecker() {
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+        if (System.getProperty("disable-axoniq-console-message") == null) {
+            System.setProperty("disable-axoniq-console-message", "true");
         }
     }
 }
