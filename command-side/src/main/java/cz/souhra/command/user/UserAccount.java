@@ -27,17 +27,22 @@ import cz.souhra.shared.events.user.UserDisabledEvent;
 import cz.souhra.shared.events.user.UserRegisteredEvent;
 
 /**
- * A user account as a record of who granted what to whom and when. Only administrators change accounts;
- * the one exception is the first administrator, created by the system at first start.
+ * A user account as a record of who granted what to whom and when (the granting admin is in each event's
+ * metadata, the time in its timestamp). Only administrators change accounts; the exceptions are the first
+ * administrator, created by the system at first start, and a user changing their own password.
  */
 @Aggregate
 public class UserAccount {
 
     public static final String SYSTEM = "system";
 
+    /** Names the metadata uses for non-persons; an account with one of them could pass as the system. */
+    private static final Set<String> RESERVED = Set.of(SYSTEM, "anonymous", "scheduler");
+
     @AggregateIdentifier
     private String user;
     private final Set<String> grants = new HashSet<>();
+    private String institution;
     private boolean disabled;
 
     protected UserAccount() {}
@@ -46,11 +51,15 @@ public class UserAccount {
     public UserAccount(RegisterUserCommand cmd, MetaData metaData) {
         requireAdminOrSystem(metaData);
         String name = Facts.requireText(cmd.user(), "user", 100);
-        if (!name.matches("[A-Za-z0-9._@-]{2,100}")) {
+        if (!name.matches("[A-Za-z0-9._@-]{2,100}") || RESERVED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
             throw DomainException.invalid("INVALID_ID", name);
         }
         List<String> roles = cmd.roles() == null ? List.of() : cmd.roles();
         roles.forEach(UserAccount::requireRole);
+        if (roles.contains(Actor.Role.MEMBER.name()) && (cmd.institution() == null || cmd.institution().isBlank())) {
+            // A member acts for an institution; without one every right of the role would be empty.
+            throw DomainException.invalid("REQUIRED", "institution");
+        }
         apply(new UserRegisteredEvent(name, cmd.institution(), List.copyOf(roles), cmd.displayName()));
     }
 
@@ -58,6 +67,10 @@ public class UserAccount {
     void handle(GrantRoleCommand cmd, MetaData metaData) {
         requireAdminOrSystem(metaData);
         requireRole(cmd.role());
+        requireBodyOnlyForSecretary(cmd.role(), cmd.bodyId());
+        if (cmd.role().equals(Actor.Role.MEMBER.name()) && institution == null) {
+            throw DomainException.invalid("REQUIRED", "institution");
+        }
         if (!grants.contains(key(cmd.role(), cmd.bodyId()))) {
             apply(new RoleGrantedEvent(user, cmd.role(), cmd.bodyId()));
         }
@@ -66,7 +79,11 @@ public class UserAccount {
     @CommandHandler
     void handle(RevokeRoleCommand cmd, MetaData metaData) {
         requireAdminOrSystem(metaData);
-        if (grants.contains(key(cmd.role(), cmd.bodyId()))) {
+        requireRole(cmd.role());
+        requireBodyOnlyForSecretary(cmd.role(), cmd.bodyId());
+        // A body's secretary may also have been appointed by the body itself (SecretaryAppointedEvent),
+        // which this aggregate never sees; such a revocation must still be recordable.
+        if (grants.contains(key(cmd.role(), cmd.bodyId())) || cmd.bodyId() != null) {
             apply(new RoleRevokedEvent(user, cmd.role(), cmd.bodyId()));
         }
     }
@@ -103,6 +120,12 @@ public class UserAccount {
         }
     }
 
+    private static void requireBodyOnlyForSecretary(String role, String bodyId) {
+        if (bodyId != null && !Actor.Role.SECRETARY.name().equals(role)) {
+            throw DomainException.invalid("INVALID_ID", bodyId);
+        }
+    }
+
     private static String key(String role, String bodyId) {
         return role + "/" + (bodyId == null ? "" : bodyId);
     }
@@ -110,6 +133,7 @@ public class UserAccount {
     @EventSourcingHandler
     void on(UserRegisteredEvent e) {
         user = e.user();
+        institution = e.institution();
         e.roles().forEach(r -> grants.add(key(r, null)));
     }
 

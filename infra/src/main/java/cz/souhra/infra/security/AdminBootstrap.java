@@ -49,6 +49,9 @@ class AdminBootstrap implements ApplicationRunner {
             return;
         }
         boolean generated = configured == null || configured.isBlank();
+        if (!generated) {
+            PasswordPolicy.requireAcceptable("SOUHRA_ADMIN_PASSWORD", configured);
+        }
         String password = generated ? randomPassword() : configured;
         Actor system = new Actor(UserAccount.SYSTEM, null, Set.of(), Set.of());
         try {
@@ -68,6 +71,7 @@ class AdminBootstrap implements ApplicationRunner {
     }
 
     static String randomPassword() {
+        // 20 characters from 57 is about 116 bits; the alphabet leaves out look-alikes (0/O, 1/l/I).
         SecureRandom random = new SecureRandom();
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 20; i++) {

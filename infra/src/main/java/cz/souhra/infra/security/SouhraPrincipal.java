@@ -26,4 +26,8 @@ public class SouhraPrincipal extends User {
     public Actor actor() {
         return new Actor(getUsername(), institution, roles, secretaryOf);
     }
+
+    SouhraPrincipal withoutPassword() {
+        return new SouhraPrincipal(getUsername(), "", isEnabled(), getAuthorities(), institution, roles, secretaryOf);
+    }
 }

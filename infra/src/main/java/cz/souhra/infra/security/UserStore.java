@@ -1,6 +1,7 @@
 package cz.souhra.infra.security;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -14,23 +15,30 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
 import cz.souhra.shared.Actor;
 
 /**
- * Accounts in the {@code users} collection: roles, institution and secretaryships are a projection of the
- * user events; the password hash is written here directly and never enters the event stream (an audit
- * export must not carry credentials).
+ * Accounts in the {@code users} collection. Roles, institution and secretaryships are a projection of the
+ * user events (and of body secretary appointments); the password hash is written here directly by the
+ * same request that recorded the event, and never enters the event stream: the stream is exported to
+ * auditors and chained in the ledger, and a credential must not live forever in an append-only record.
+ * <p>
+ * A SECRETARY right comes in two forms: the bare role (granted without a body) and one entry in
+ * {@code secretaryOf} per body. Revoking the last body leaves the bare role only if it was granted bare.
  */
 @Component
 public class UserStore {
 
+    static final String COLLECTION = "users";
+
     private final MongoCollection<Document> users;
 
     public UserStore(MongoTemplate mongo) {
-        this.users = mongo.getCollection("users");
+        this.users = mongo.getCollection(COLLECTION);
     }
 
     public boolean isEmpty() {
@@ -38,30 +46,27 @@ public class UserStore {
     }
 
     public Optional<SouhraPrincipal> find(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
         Document d = users.find(Filters.eq("_id", username)).first();
         if (d == null || d.getString("passwordHash") == null) {
             return Optional.empty();
         }
-        Set<Actor.Role> roles = new HashSet<>();
-        for (String r : d.getList("roles", String.class, List.of())) {
-            roles.add(Actor.Role.valueOf(r));
-        }
-        Set<String> secretaryOf = new HashSet<>(d.getList("secretaryOf", String.class, List.of()));
-        if (!secretaryOf.isEmpty()) {
-            roles.add(Actor.Role.SECRETARY);
-        }
+        Set<Actor.Role> roles = roles(d);
         var authorities = roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).collect(Collectors.toList());
         return Optional.of(new SouhraPrincipal(username, d.getString("passwordHash"), !d.getBoolean("disabled", false), authorities,
-                d.getString("institution"), roles, secretaryOf));
+                d.getString("institution"), roles, new HashSet<>(d.getList("secretaryOf", String.class, List.of()))));
     }
 
-    public List<Document> all() {
-        List<Document> out = new ArrayList<>();
-        users.find().forEach(d -> {
-            d.remove("passwordHash");
-            out.add(d);
-        });
+    public List<UserView> all() {
+        List<UserView> out = new ArrayList<>();
+        users.find().sort(Sorts.ascending("_id")).forEach(d -> out.add(view(d)));
         return out;
+    }
+
+    public Optional<UserView> view(String username) {
+        return Optional.ofNullable(users.find(Filters.eq("_id", username)).first()).map(UserStore::view);
     }
 
     public void setPasswordHash(String username, String hash) {
@@ -74,8 +79,8 @@ public class UserStore {
     }
 
     void granted(String username, String role, String bodyId) {
-        users.updateOne(Filters.eq("_id", username), bodyId == null ? Updates.addToSet("roles", role)
-                : Updates.combine(Updates.addToSet("roles", role), Updates.addToSet("secretaryOf", bodyId)), new UpdateOptions().upsert(true));
+        users.updateOne(Filters.eq("_id", username), bodyId == null ? Updates.addToSet("roles", role) : Updates.addToSet("secretaryOf", bodyId),
+                new UpdateOptions().upsert(true));
     }
 
     void revoked(String username, String role, String bodyId) {
@@ -84,5 +89,22 @@ public class UserStore {
 
     void disabled(String username) {
         users.updateOne(Filters.eq("_id", username), Updates.set("disabled", true));
+    }
+
+    private static Set<Actor.Role> roles(Document d) {
+        Set<Actor.Role> roles = EnumSet.noneOf(Actor.Role.class);
+        for (String r : d.getList("roles", String.class, List.of())) {
+            roles.add(Actor.Role.valueOf(r));
+        }
+        if (!d.getList("secretaryOf", String.class, List.of()).isEmpty()) {
+            roles.add(Actor.Role.SECRETARY);
+        }
+        return roles;
+    }
+
+    private static UserView view(Document d) {
+        return new UserView(d.getString("_id"), d.getString("displayName"), d.getString("institution"),
+                roles(d).stream().map(Enum::name).sorted().toList(),
+                d.getList("secretaryOf", String.class, List.of()).stream().sorted().toList(), d.getBoolean("disabled", false));
     }
 }

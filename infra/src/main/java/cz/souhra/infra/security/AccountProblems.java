@@ -1,0 +1,107 @@
+package cz.souhra.infra.security;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+
+import cz.souhra.command.common.DomainException;
+
+/**
+ * Refusals of the account endpoints as RFC 9457 problems with a stable code and both language versions,
+ * like the command side's. Messages are written here rather than in the domain bundles because these
+ * codes (name taken, weak password, wrong current password) belong to account management only.
+ */
+@RestControllerAdvice(assignableTypes = {UserAdminController.class, MeController.class})
+@Order(0)
+class AccountProblems {
+
+    private static final Locale CS = Locale.forLanguageTag("cs");
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> domain(DomainException e, ServerWebExchange exchange) {
+        return problem(HttpStatusCode.valueOf(e.kind().status()), e.code(), e.message(CS), e.message(Locale.ENGLISH), exchange, Map.of());
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> wrapped(CommandExecutionException e, ServerWebExchange exchange) throws CommandExecutionException {
+        if (e.getCause() instanceof DomainException de) {
+            return domain(de, exchange);
+        }
+        throw e;
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> unknown(AggregateNotFoundException e, ServerWebExchange exchange) {
+        return problem(HttpStatus.NOT_FOUND, "USER_NOT_FOUND", "Uživatel neexistuje.", "No such user.", exchange, Map.of());
+    }
+
+    @ExceptionHandler({AggregateStreamCreationException.class, ConcurrencyException.class})
+    ResponseEntity<ProblemDetail> taken(RuntimeException e, ServerWebExchange exchange) {
+        return problem(HttpStatus.CONFLICT, "USER_EXISTS", "Uživatel s tímto jménem už existuje.", "A user with this name already exists.",
+                exchange, Map.of());
+    }
+
+    @ExceptionHandler(UserAdminController.WeakPasswordException.class)
+    ResponseEntity<ProblemDetail> weak(RuntimeException e, ServerWebExchange exchange) {
+        return problem(HttpStatus.BAD_REQUEST, "WEAK_PASSWORD",
+                "Heslo musí mít alespoň " + PasswordPolicy.MIN_LENGTH + " znaků a nesmí být běžně známé.",
+                "The password must have at least " + PasswordPolicy.MIN_LENGTH + " characters and must not be a well-known one.", exchange, Map.of());
+    }
+
+    @ExceptionHandler(MeController.WrongPasswordException.class)
+    ResponseEntity<ProblemDetail> wrongPassword(RuntimeException e, ServerWebExchange exchange) {
+        return problem(HttpStatus.FORBIDDEN, "WRONG_PASSWORD", "Současné heslo nesouhlasí.", "The current password does not match.", exchange, Map.of());
+    }
+
+    @ExceptionHandler(WebExchangeBindException.class)
+    ResponseEntity<ProblemDetail> validation(WebExchangeBindException e, ServerWebExchange exchange) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        // Field names only: a rejected value could be a password.
+        e.getFieldErrors().forEach(f -> fields.putIfAbsent(f.getField(), f.getCode()));
+        return problem(HttpStatus.BAD_REQUEST, "VALIDATION", "Požadavek obsahuje neplatné údaje.", "The request contains invalid values.",
+                exchange, Map.of("errors", fields));
+    }
+
+    @ExceptionHandler(ServerWebInputException.class)
+    ResponseEntity<ProblemDetail> input(ServerWebInputException e, ServerWebExchange exchange) {
+        return problem(HttpStatus.BAD_REQUEST, "MALFORMED", "Požadavek nelze přečíst.", "The request could not be read.", exchange, Map.of());
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String code, String cs, String en, ServerWebExchange exchange,
+                                                         Map<String, Object> extra) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, prefersEnglish(exchange) ? en : cs);
+        HttpStatus s = HttpStatus.resolve(status.value());
+        p.setTitle(s == null ? "Error" : s.getReasonPhrase());
+        p.setType(URI.create("urn:souhra:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+        p.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        p.setProperty("code", code);
+        p.setProperty("messageCs", cs);
+        p.setProperty("messageEn", en);
+        extra.forEach(p::setProperty);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+    private static boolean prefersEnglish(ServerWebExchange exchange) {
+        List<Locale.LanguageRange> ranges = exchange.getRequest().getHeaders().getAcceptLanguage();
+        Locale best = ranges.isEmpty() ? null : Locale.lookup(ranges, List.of(CS, Locale.ENGLISH));
+        return best != null && best.getLanguage().equals("en");
+    }
+}

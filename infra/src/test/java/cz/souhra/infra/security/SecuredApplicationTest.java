@@ -1,0 +1,85 @@
+package cz.souhra.infra.security;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import cz.souhra.infra.SouhraApplication;
+
+/**
+ * One running Souhra shared by the security tests (Spring caches the context because every subclass has
+ * the same configuration): the embedded store in a temporary directory, {@code admin} with a configured
+ * password, and a clock the tests can move.
+ */
+@SpringBootTest(classes = {SouhraApplication.class, SecuredApplicationTest.Clocks.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class SecuredApplicationTest {
+
+    static final String ADMIN_PASSWORD = "configured-admin-Heslo-7";
+    static final Path DATA_DIR;
+
+    static {
+        SouhraApplication.disableUpdateChecker();
+        try {
+            DATA_DIR = Files.createTempDirectory("souhra-security");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry r) {
+        r.add("souhra.data-dir", DATA_DIR::toString);
+        r.add("souhra.admin-password", () -> ADMIN_PASSWORD);
+        r.add("souhra.overdue.initial-delay", () -> "PT1H");
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    WebTestClient anonymous() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    WebTestClient as(String user, String password) {
+        return anonymous().mutate().defaultHeaders(h -> h.setBasicAuth(user, password)).build();
+    }
+
+    WebTestClient admin() {
+        return as("admin", ADMIN_PASSWORD);
+    }
+
+    /** Creates the account unless an earlier test of the shared context already did. */
+    void ensureUser(String user, String password, String institution, String... roles) {
+        int status = admin().get().uri("/api/admin/users/" + user).exchange().returnResult(Void.class).getStatus().value();
+        if (status == 404) {
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("user", user);
+            body.put("password", password);
+            body.put("institution", institution);
+            body.put("roles", java.util.List.of(roles));
+            admin().post().uri("/api/admin/users").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isCreated();
+        }
+    }
+}
