@@ -2,21 +2,19 @@ package cz.souhra.query.body;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-
 import cz.souhra.query.common.EventMeta;
+import cz.souhra.query.common.ProjectionWriter;
+import cz.souhra.query.common.Projector;
+import cz.souhra.query.common.ViewLookup;
 import cz.souhra.shared.events.body.BodyDissolvedEvent;
 import cz.souhra.shared.events.body.BodyEstablishedEvent;
 import cz.souhra.shared.events.body.MemberAdmittedEvent;
@@ -28,48 +26,61 @@ import cz.souhra.shared.events.institution.InstitutionRetiredEvent;
 
 /**
  * Institutions ({@code institutions}) and bodies with their members and secretaries ({@code bodies}).
- * Each document remembers the last aggregate sequence applied, so a redelivered event is skipped.
+ * Each document remembers the last aggregate sequence applied ({@code version}), so a redelivered event
+ * is skipped.
  */
 @Component
-@ProcessingGroup("directory")
-public class DirectoryProjection {
+@ProcessingGroup(DirectoryProjection.GROUP)
+public class DirectoryProjection implements Projector {
 
-    private final MongoCollection<Document> institutions;
-    private final MongoCollection<Document> bodies;
+    public static final String GROUP = "directory";
+    public static final String INSTITUTIONS = "institutions";
+    public static final String BODIES = "bodies";
 
-    public DirectoryProjection(MongoTemplate mongo) {
-        this.institutions = mongo.getCollection("institutions");
-        this.bodies = mongo.getCollection("bodies");
+    private final ProjectionWriter writer;
+
+    public DirectoryProjection(ProjectionWriter writer) {
+        this.writer = writer;
     }
 
-    @EventHandler
-    void on(Object event, DomainEventMessage<?> message) {
-        EventMeta m = EventMeta.of(message);
+    @Override
+    public String name() {
+        return GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(INSTITUTIONS, BODIES);
+    }
+
+    @Override
+    public List<Write> fold(ViewLookup views, Object event, EventMeta m) {
         if (event instanceof InstitutionRegisteredEvent e) {
-            upsert(institutions, m, d -> d.append("code", e.institutionId().value()).append("region", e.region().value())
+            return change(views, INSTITUTIONS, m, true, d -> d.append("code", e.institutionId().value()).append("region", e.region().value())
                     .append("kind", e.kind().name()).append("name", e.name()).append("retired", false).append("registeredAt", m.recordedAt().toString()));
         } else if (event instanceof InstitutionRenamedEvent e) {
-            upsert(institutions, m, d -> d.append("name", e.name()));
+            return change(views, INSTITUTIONS, m, false, d -> d.append("name", e.name()));
         } else if (event instanceof InstitutionRetiredEvent e) {
-            upsert(institutions, m, d -> d.append("retired", true).append("retiredReason", e.reason()));
+            return change(views, INSTITUTIONS, m, false, d -> d.append("retired", true).append("retiredReason", e.reason()));
         } else if (event instanceof BodyEstablishedEvent e) {
-            upsert(bodies, m, d -> d.append("bodyId", e.bodyId().value()).append("region", e.region().value()).append("kind", e.kind().name())
-                    .append("name", e.name()).append("cadence", e.cadence()).append("quorumPercent", e.quorum().percent())
-                    .append("quorumStrictlyMore", e.quorum().strictlyMore()).append("members", new ArrayList<String>())
-                    .append("secretaries", new ArrayList<String>()).append("dissolved", false));
+            return change(views, BODIES, m, true, d -> d.append("bodyId", e.bodyId().value()).append("region", e.region().value())
+                    .append("kind", e.kind().name()).append("name", e.name()).append("cadence", e.cadence())
+                    .append("quorumPercent", e.quorum().percent()).append("quorumStrictlyMore", e.quorum().strictlyMore())
+                    .append("members", new ArrayList<String>()).append("secretaries", new ArrayList<String>()).append("dissolved", false));
         } else if (event instanceof MemberAdmittedEvent e) {
-            upsert(bodies, m, d -> d.append("members", add(d.getList("members", String.class), e.institutionId().value())));
+            return change(views, BODIES, m, false, d -> d.append("members", add(d.getList("members", String.class), e.institutionId().value())));
         } else if (event instanceof MemberRemovedEvent e) {
-            upsert(bodies, m, d -> {
+            return change(views, BODIES, m, false, d -> {
                 List<String> members = new ArrayList<>(d.getList("members", String.class, List.of()));
                 members.remove(e.institutionId().value());
                 return d.append("members", members);
             });
         } else if (event instanceof SecretaryAppointedEvent e) {
-            upsert(bodies, m, d -> d.append("secretaries", add(d.getList("secretaries", String.class), e.user())));
+            return change(views, BODIES, m, false, d -> d.append("secretaries", add(d.getList("secretaries", String.class), e.user())));
         } else if (event instanceof BodyDissolvedEvent e) {
-            upsert(bodies, m, d -> d.append("dissolved", true).append("dissolvedReason", e.reason()));
+            return change(views, BODIES, m, false, d -> d.append("dissolved", true).append("dissolvedReason", e.reason()));
         }
+        return List.of();
     }
 
     private static List<String> add(List<String> list, String value) {
@@ -80,35 +91,23 @@ public class DirectoryProjection {
         return out;
     }
 
-    private static void upsert(MongoCollection<Document> c, EventMeta m, java.util.function.UnaryOperator<Document> change) {
-        Document current = c.find(Filters.eq("_id", m.aggregateId())).first();
-        if (current != null && current.get("version", Number.class).longValue() >= m.sequence()) {
-            return;
+    private static List<Write> change(ViewLookup views, String collection, EventMeta m, boolean creates, UnaryOperator<Document> change) {
+        Document current = views.get(collection, m.aggregateId());
+        if (current == null ? !creates : ((Number) current.get("version")).longValue() >= m.sequence()) {
+            return List.of();
         }
         Document next = change.apply(current == null ? new Document("_id", m.aggregateId()) : new Document(current));
         next.append("version", m.sequence()).append("lastRecordedAt", m.recordedAt().toString());
-        c.replaceOne(Filters.eq("_id", m.aggregateId()), next, new ReplaceOptions().upsert(true));
+        return List.of(new Write(collection, next));
+    }
+
+    @EventHandler
+    void on(Object event, DomainEventMessage<?> message) {
+        writer.write(this, message);
     }
 
     @ResetHandler
     void reset() {
-        institutions.deleteMany(new Document());
-        bodies.deleteMany(new Document());
-    }
-
-    public List<Map<String, Object>> allBodies() {
-        List<Map<String, Object>> out = new ArrayList<>();
-        bodies.find().forEach(out::add);
-        return out;
-    }
-
-    public List<Map<String, Object>> allInstitutions() {
-        List<Map<String, Object>> out = new ArrayList<>();
-        institutions.find().forEach(out::add);
-        return out;
-    }
-
-    public Document body(String id) {
-        return bodies.find(Filters.eq("_id", id)).first();
+        writer.reset(this);
     }
 }

@@ -1,48 +1,59 @@
 package cz.souhra.query.body;
 
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
-import org.bson.Document;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cz.souhra.query.common.QueryRefusal;
 import cz.souhra.shared.Actor;
 import cz.souhra.shared.ids.BodyId;
+import cz.souhra.shared.queries.BodyPage;
+import cz.souhra.shared.queries.BodyView;
+import cz.souhra.shared.queries.DirectoryQueries;
+import cz.souhra.shared.queries.HistoryEntry;
+import cz.souhra.shared.queries.HistoryQueries;
+import cz.souhra.shared.queries.InstitutionPage;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
-/** Institutions and bodies with their members: public within the deployment to every signed-in user. */
+/** Institutions and bodies with their members: the directory every signed-in user of the deployment reads. */
 @RestController
 class DirectoryQueryController {
 
-    private final DirectoryProjection directory;
+    private final QueryGateway queries;
 
-    DirectoryQueryController(DirectoryProjection directory) {
-        this.directory = directory;
+    DirectoryQueryController(QueryGateway queries) {
+        this.queries = queries;
     }
 
     @GetMapping("/api/institutions")
-    Mono<List<Map<String, Object>>> institutions(Actor actor) {
-        return Mono.fromCallable(directory::allInstitutions).subscribeOn(Schedulers.boundedElastic());
+    Mono<InstitutionPage> institutions(@RequestParam(required = false) String region, @RequestParam(required = false) String kind,
+                                       @RequestParam(required = false) String q, @RequestParam(required = false) Instant asOf,
+                                       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                                       @RequestParam(required = false) String sort, Actor actor) {
+        return Mono.fromFuture(() -> queries.query(new DirectoryQueries.ListInstitutions(region, kind, q, asOf, page, size, sort), InstitutionPage.class));
     }
 
     @GetMapping("/api/bodies")
-    Mono<List<Map<String, Object>>> bodies(Actor actor) {
-        return Mono.fromCallable(directory::allBodies).subscribeOn(Schedulers.boundedElastic());
+    Mono<BodyPage> bodies(@RequestParam(required = false) String region, @RequestParam(required = false) String kind,
+                          @RequestParam(required = false) Instant asOf, @RequestParam(defaultValue = "0") int page,
+                          @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String sort, Actor actor) {
+        return Mono.fromFuture(() -> queries.query(new DirectoryQueries.ListBodies(region, kind, asOf, page, size, sort), BodyPage.class));
     }
 
     @GetMapping("/api/bodies/{id}")
-    Mono<Map<String, Object>> body(@PathVariable String id, Actor actor) {
+    Mono<BodyView> body(@PathVariable String id, @RequestParam(required = false) Instant asOf, Actor actor) {
         BodyId.of(id);
-        return Mono.fromCallable(() -> {
-            Document d = directory.body(id);
-            if (d == null) {
-                throw QueryRefusal.notFound(id);
-            }
-            return (Map<String, Object>) d;
-        }).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromFuture(() -> queries.query(new DirectoryQueries.FindBody(id, asOf), BodyView.class));
+    }
+
+    @GetMapping("/api/bodies/{id}/history")
+    Mono<List<HistoryEntry>> history(@PathVariable String id, Actor actor) {
+        return body(id, null, actor).then(Mono.fromFuture(() -> queries.query(new HistoryQueries.SubjectHistory(id),
+                ResponseTypes.multipleInstancesOf(HistoryEntry.class))));
     }
 }

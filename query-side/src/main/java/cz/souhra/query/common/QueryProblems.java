@@ -24,6 +24,7 @@ class QueryProblems {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
         };
         boolean english = prefersEnglish(exchange);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, english ? e.en() : e.cs());

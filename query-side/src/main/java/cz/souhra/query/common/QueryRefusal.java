@@ -3,7 +3,7 @@ package cz.souhra.query.common;
 /** A read the viewer may not make, or of something that does not exist; mapped to 403/404/400 problems. */
 public class QueryRefusal extends RuntimeException {
 
-    public enum Kind { INVALID, FORBIDDEN, NOT_FOUND }
+    public enum Kind { INVALID, FORBIDDEN, NOT_FOUND, CONFLICT }
 
     private final Kind kind;
     private final String code;

@@ -3,7 +3,10 @@ package cz.souhra.query.common;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.lang.reflect.RecordComponent;
 
 import org.bson.Document;
 
@@ -54,6 +57,49 @@ public final class Views {
         List<T> matching = all.stream().filter(filter).sorted(order).toList();
         int from = Math.min(matching.size(), p * s);
         return new Page<>(matching.subList(from, Math.min(matching.size(), from + s)), matching.size(), p, s);
+    }
+
+    /** Equal as read models: same canonical form, whatever number types the store handed back. */
+    public static boolean sameContent(Document a, Document b) {
+        return a == b || (a != null && b != null && Canonical.json(a).equals(Canonical.json(b)));
+    }
+
+    /**
+     * Order of a register from {@code sort=field,asc|desc} over a record's components; unknown fields are
+     * refused, ties are broken by {@code tieBreak} so pages never overlap.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static <T extends Record> Comparator<T> order(Class<T> type, String sort, String defaultSort, Set<String> allowed, String tieBreak) {
+        String s = sort == null || sort.isBlank() ? defaultSort : sort;
+        String[] parts = s.split(",");
+        String field = parts[0].trim();
+        if (!allowed.contains(field)) {
+            throw QueryRefusal.invalid("sort=" + field);
+        }
+        Function<T, Object> key = accessor(type, field);
+        Function<T, Object> tie = accessor(type, tieBreak);
+        Comparator<T> c = Comparator.comparing(v -> (Comparable) comparable(key.apply(v)), Comparator.nullsLast(Comparator.naturalOrder()));
+        c = c.thenComparing(v -> (Comparable) comparable(tie.apply(v)), Comparator.nullsLast(Comparator.naturalOrder()));
+        return parts.length > 1 && parts[1].trim().equalsIgnoreCase("desc") ? c.reversed() : c;
+    }
+
+    private static Object comparable(Object o) {
+        return o == null || o instanceof Comparable<?> ? o : o.toString();
+    }
+
+    private static <T> Function<T, Object> accessor(Class<T> type, String field) {
+        for (RecordComponent rc : type.getRecordComponents()) {
+            if (rc.getName().equals(field)) {
+                return v -> {
+                    try {
+                        return rc.getAccessor().invoke(v);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+            }
+        }
+        throw new IllegalArgumentException(type.getSimpleName() + " has no " + field);
     }
 
     public static ObjectMapper json() {

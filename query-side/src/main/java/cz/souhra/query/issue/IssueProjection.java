@@ -1,57 +1,75 @@
 package cz.souhra.query.issue;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-
 import cz.souhra.query.common.EventMeta;
+import cz.souhra.query.common.ProjectionWriter;
+import cz.souhra.query.common.Projector;
+import cz.souhra.query.common.ViewLookup;
 import cz.souhra.shared.events.measure.MeasureAdoptedEvent;
 
-/** Writes {@code issue_register}; measures that address an issue are listed on it (idempotently). */
+/**
+ * Writes {@code issue_register}. A measure adopted elsewhere lists itself on every issue it addresses;
+ * that write is a set insertion, so it is idempotent without a sequence of its own.
+ */
 @Component
-@ProcessingGroup("issues")
-public class IssueProjection {
+@ProcessingGroup(IssueProjection.GROUP)
+public class IssueProjection implements Projector {
 
+    public static final String GROUP = "issues";
     public static final String COLLECTION = "issue_register";
 
-    private final MongoCollection<Document> register;
+    private final ProjectionWriter writer;
 
-    public IssueProjection(MongoTemplate mongo) {
-        this.register = mongo.getCollection(COLLECTION);
+    public IssueProjection(ProjectionWriter writer) {
+        this.writer = writer;
+    }
+
+    @Override
+    public String name() {
+        return GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(COLLECTION);
+    }
+
+    @Override
+    public List<Write> fold(ViewLookup views, Object event, EventMeta m) {
+        List<Write> out = new ArrayList<>();
+        if (event instanceof MeasureAdoptedEvent e) {
+            for (var issue : e.addresses()) {
+                changed(views.get(COLLECTION, issue.value()), event, m, out);
+            }
+        } else if (m.aggregateId() != null) {
+            changed(views.get(COLLECTION, m.aggregateId()), event, m, out);
+        }
+        return out;
+    }
+
+    private static void changed(Document current, Object event, EventMeta m, List<Write> out) {
+        Document next = IssueFold.apply(current, event, m);
+        if (next != null && next != current && !next.equals(current)) {
+            out.add(new Write(COLLECTION, next));
+        }
     }
 
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
-        EventMeta m = EventMeta.of(message);
-        if (event instanceof MeasureAdoptedEvent e) {
-            for (var issue : e.addresses()) {
-                write(issue.value(), IssueFold.apply(register.find(Filters.eq("_id", issue.value())).first(), event, m));
-            }
-            return;
-        }
-        Document current = register.find(Filters.eq("_id", m.aggregateId())).first();
-        Document next = IssueFold.apply(current, event, m);
-        if (next != null && next != current && (current == null || !next.equals(current))) {
-            write(m.aggregateId(), next);
-        }
-    }
-
-    private void write(String id, Document d) {
-        if (d != null) {
-            register.replaceOne(Filters.eq("_id", id), d, new ReplaceOptions().upsert(true));
-        }
+        writer.write(this, message);
     }
 
     @ResetHandler
     void reset() {
-        register.deleteMany(new Document());
+        writer.reset(this);
     }
 }

@@ -25,7 +25,6 @@ import cz.souhra.shared.queries.LineageView;
 import cz.souhra.shared.queries.MeasurePage;
 import cz.souhra.shared.queries.MeasureQueries;
 import cz.souhra.shared.queries.MeasureView;
-import cz.souhra.shared.queries.Page;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -44,16 +43,14 @@ class MeasureQueryController {
     }
 
     @GetMapping
-    Mono<Page<MeasureView>> list(@RequestParam(required = false) String owner, @RequestParam(required = false) String status,
-                                 @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String body,
-                                 @RequestParam(required = false) String region, @RequestParam(required = false) Instant asOf,
-                                 @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-                                 @RequestParam(required = false) String sort, Actor actor) {
-        // Rights are applied before paging so that totals never reveal what the viewer may not see.
-        return Mono.fromFuture(() -> queries.query(new MeasureQueries.ListMeasures(owner, status, overdue, body, region, asOf, 0, Integer.MAX_VALUE, sort),
-                        MeasurePage.class))
-                .publishOn(Schedulers.boundedElastic())
-                .map(all -> cz.souhra.query.common.Views.page(all.items(), v -> access.seesMeasure(actor, v.owner(), v.bodyId()), (a, b) -> 0, page, size));
+    Mono<MeasurePage> list(@RequestParam(required = false) String owner, @RequestParam(required = false) String status,
+                           @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String body,
+                           @RequestParam(required = false) String region, @RequestParam(required = false) Instant asOf,
+                           @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                           @RequestParam(required = false) String sort, Actor actor) {
+        return Mono.fromCallable(() -> access.viewer(actor)).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(viewer -> Mono.fromFuture(() -> queries.query(
+                        new MeasureQueries.ListMeasures(viewer, owner, status, overdue, body, region, asOf, page, size, sort), MeasurePage.class)));
     }
 
     @GetMapping("/{id}")

@@ -1,6 +1,7 @@
 package cz.souhra.query.meeting;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -8,44 +9,67 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-
 import cz.souhra.query.common.EventMeta;
+import cz.souhra.query.common.ProjectionWriter;
+import cz.souhra.query.common.Projector;
+import cz.souhra.query.common.ViewLookup;
+import cz.souhra.query.common.Views;
+import cz.souhra.shared.queries.MeetingQueries;
+import cz.souhra.shared.queries.MeetingView;
 
-/** Writes {@code meeting_view}; each changed document is replaced whole (idempotent), then pushed to subscribers. */
+/**
+ * Writes {@code meeting_view}; each changed document is replaced whole, then pushed to subscribers.
+ * An unchanged document is not written, so a redelivered event neither writes nor notifies.
+ */
 @Component
-@ProcessingGroup("meetings")
-public class MeetingProjection {
+@ProcessingGroup(MeetingProjection.GROUP)
+public class MeetingProjection implements Projector {
 
+    public static final String GROUP = "meetings";
     public static final String COLLECTION = "meeting_view";
 
-    /** Subscription query for the live meeting workspace. */
-    public record MeetingUpdates(String meetingId) {}
-
-    private final MongoCollection<Document> views;
+    private final ProjectionWriter writer;
     private final QueryUpdateEmitter emitter;
 
-    public MeetingProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
-        this.views = mongo.getCollection(COLLECTION);
+    public MeetingProjection(ProjectionWriter writer, QueryUpdateEmitter emitter) {
+        this.writer = writer;
         this.emitter = emitter;
+    }
+
+    @Override
+    public String name() {
+        return GROUP;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(COLLECTION);
+    }
+
+    @Override
+    public List<Write> fold(ViewLookup views, Object event, EventMeta m) {
+        List<Write> out = new ArrayList<>();
+        MeetingFold.apply(id -> views.get(COLLECTION, id), event, m).forEach((id, doc) -> {
+            Document current = views.get(COLLECTION, id);
+            if (current == null || !Views.sameContent(current, doc)) {
+                out.add(new Write(COLLECTION, doc));
+            }
+        });
+        return out;
     }
 
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
-        Map<String, Document> changed = MeetingFold.apply(id -> views.find(Filters.eq("_id", id)).first(), event, EventMeta.of(message));
-        changed.forEach((id, doc) -> {
-            views.replaceOne(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true));
-            emitter.emit(MeetingUpdates.class, q -> q.meetingId().equals(id), doc);
-        });
+        for (Write w : writer.write(this, message)) {
+            MeetingView view = Views.fromDocument(w.document(), MeetingView.class);
+            emitter.emit(MeetingQueries.MeetingUpdates.class, q -> q.meetingId().equals(w.id()), view);
+        }
     }
 
     @ResetHandler
     void reset() {
-        views.deleteMany(new Document());
+        writer.reset(this);
     }
 }

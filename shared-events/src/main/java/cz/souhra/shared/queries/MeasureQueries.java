@@ -17,7 +17,7 @@ public final class MeasureQueries {
     public record MeasureLineage(String measureId) {}
 
     /** The measure register; null filters match everything. */
-    public record ListMeasures(String owner, String status, Boolean overdue, String bodyId, String region, Instant asOf,
+    public record ListMeasures(Viewer viewer, String owner, String status, Boolean overdue, String bodyId, String region, Instant asOf,
                                int page, int size, String sort) {}
 
     /** Subscription: the measure view after every change. */

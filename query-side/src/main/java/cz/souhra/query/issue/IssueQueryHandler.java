@@ -1,0 +1,76 @@
+package cz.souhra.query.issue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.model.Filters;
+
+import cz.souhra.query.common.QueryRefusal;
+import cz.souhra.query.common.ReadModels;
+import cz.souhra.query.common.Replay;
+import cz.souhra.query.common.Views;
+import cz.souhra.shared.queries.IssuePage;
+import cz.souhra.shared.queries.IssueQueries;
+import cz.souhra.shared.queries.IssueView;
+import cz.souhra.shared.queries.Page;
+
+/**
+ * The issue register, now or as of an instant. As-of replays the whole stream because measures adopted
+ * in other aggregates change an issue's entry.
+ */
+@Component
+public class IssueQueryHandler {
+
+    private static final Set<String> SORTABLE = Set.of("observedOn", "title", "category", "status", "locality", "raisedBy", "region", "raisedRecordedAt");
+
+    private final ReadModels readModels;
+    private final Replay replay;
+    private final IssueProjection projection;
+
+    public IssueQueryHandler(ReadModels readModels, Replay replay, IssueProjection projection) {
+        this.readModels = readModels;
+        this.replay = replay;
+        this.projection = projection;
+    }
+
+    @QueryHandler
+    public IssueView find(IssueQueries.FindIssue q) {
+        Document d = q.asOf() == null ? readModels.collection(IssueProjection.COLLECTION).find(Filters.eq("_id", q.issueId())).first()
+                : replay.all(projection, q.asOf()).get(IssueProjection.COLLECTION, q.issueId());
+        if (d == null) {
+            throw QueryRefusal.notFound(q.issueId());
+        }
+        return Views.fromDocument(d, IssueView.class);
+    }
+
+    public List<IssueView> all(Instant asOf) {
+        List<IssueView> out = new ArrayList<>();
+        Iterable<Document> docs = asOf == null ? readModels.collection(IssueProjection.COLLECTION).find()
+                : replay.all(projection, asOf).all(IssueProjection.COLLECTION);
+        docs.forEach(d -> out.add(Views.fromDocument(d, IssueView.class)));
+        return out;
+    }
+
+    @QueryHandler
+    public IssuePage list(IssueQueries.ListIssues q) {
+        String text = q.q() == null ? null : q.q().toLowerCase(Locale.ROOT);
+        String locality = q.locality() == null ? null : q.locality().toLowerCase(Locale.ROOT);
+        Page<IssueView> p = Views.page(all(q.asOf()), v -> eq(q.category(), v.category()) && eq(q.status(), v.status()) && eq(q.region(), v.region())
+                        && eq(q.institution(), v.raisedBy())
+                        && (locality == null || String.valueOf(v.locality()).toLowerCase(Locale.ROOT).contains(locality))
+                        && (text == null || (v.title() + " " + v.description()).toLowerCase(Locale.ROOT).contains(text)),
+                Views.order(IssueView.class, q.sort(), "observedOn,desc", SORTABLE, "issueId"), q.page(), q.size());
+        return new IssuePage(p.items(), p.total(), p.page(), p.size());
+    }
+
+    private static boolean eq(String filter, String value) {
+        return filter == null || filter.equalsIgnoreCase(value);
+    }
+}

@@ -1,0 +1,135 @@
+package cz.souhra.query.rebuild;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+
+import cz.souhra.query.common.Canonical;
+import cz.souhra.query.common.Projector;
+import cz.souhra.query.common.ReadModels;
+
+/**
+ * A digest of read models over their canonical content: per collection, the documents sorted by
+ * {@code _id}, each as canonical JSON (sorted keys, untyped integers) on its own line, SHA-256 over
+ * {@code name + "\n" + lines}; the total is SHA-256 over the per-collection digests in name order. Equal
+ * digests mean equal read models, whichever generation or store they live in.
+ */
+@Component
+public class ReadModelDigest {
+
+    /** Digest of a set of collections, and of each one. */
+    public record Digest(String total, Map<String, String> collections, long documents) {}
+
+    /** The first document that differs between two generations, or null when they are equal. */
+    public record Difference(String collection, String id, String left, String right) {}
+
+    private final ReadModels readModels;
+    private final List<Projector> projectors;
+
+    public ReadModelDigest(ReadModels readModels, List<Projector> projectors) {
+        this.readModels = readModels;
+        this.projectors = projectors;
+    }
+
+    /** Every collection of every projection, as the readers see them now. */
+    public Digest live() {
+        Map<String, MongoCollection<Document>> cs = new TreeMap<>();
+        for (Projector p : projectors) {
+            p.collections().forEach(c -> cs.put(c, readModels.collection(c)));
+        }
+        return of(cs);
+    }
+
+    public static Digest of(Map<String, MongoCollection<Document>> collections) {
+        Map<String, List<Document>> sorted = new TreeMap<>();
+        collections.forEach((name, c) -> sorted.put(name, sorted(c)));
+        return ofDocuments(sorted);
+    }
+
+    /** Digest of documents already in memory (an as-of replay, a test's expectation). */
+    public static Digest ofDocuments(Map<String, List<Document>> collections) {
+        MessageDigest total = sha256();
+        Map<String, String> per = new TreeMap<>();
+        long count = 0;
+        for (Map.Entry<String, List<Document>> e : new TreeMap<>(collections).entrySet()) {
+            MessageDigest md = sha256();
+            md.update((e.getKey() + "\n").getBytes(StandardCharsets.UTF_8));
+            List<Document> docs = new ArrayList<>(e.getValue());
+            docs.sort((a, b) -> String.valueOf(a.get("_id")).compareTo(String.valueOf(b.get("_id"))));
+            for (Document d : docs) {
+                md.update((Canonical.json(d) + "\n").getBytes(StandardCharsets.UTF_8));
+                count++;
+            }
+            String hex = HexFormat.of().formatHex(md.digest());
+            per.put(e.getKey(), hex);
+            total.update((e.getKey() + ":" + hex + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return new Digest(HexFormat.of().formatHex(total.digest()), per, count);
+    }
+
+    /** Walks two sets of collections in {@code _id} order and names the first document that differs. */
+    public static Difference firstDifference(Map<String, List<Document>> left, Map<String, List<Document>> right) {
+        TreeMap<String, Object> names = new TreeMap<>();
+        left.keySet().forEach(k -> names.put(k, k));
+        right.keySet().forEach(k -> names.put(k, k));
+        for (String name : names.keySet()) {
+            Iterator<Document> a = sortedCopy(left.getOrDefault(name, List.of())).iterator();
+            Iterator<Document> b = sortedCopy(right.getOrDefault(name, List.of())).iterator();
+            Document x = next(a);
+            Document y = next(b);
+            while (x != null || y != null) {
+                String ix = x == null ? null : String.valueOf(x.get("_id"));
+                String iy = y == null ? null : String.valueOf(y.get("_id"));
+                if (ix != null && (iy == null || ix.compareTo(iy) < 0)) {
+                    return new Difference(name, ix, Canonical.json(x), null);
+                }
+                if (ix == null || ix.compareTo(iy) > 0) {
+                    return new Difference(name, iy, null, Canonical.json(y));
+                }
+                String jx = Canonical.json(x);
+                String jy = Canonical.json(y);
+                if (!jx.equals(jy)) {
+                    return new Difference(name, ix, jx, jy);
+                }
+                x = next(a);
+                y = next(b);
+            }
+        }
+        return null;
+    }
+
+    static List<Document> sorted(MongoCollection<Document> c) {
+        List<Document> docs = new ArrayList<>();
+        c.find().forEach(docs::add);
+        return sortedCopy(docs);
+    }
+
+    private static List<Document> sortedCopy(List<Document> docs) {
+        List<Document> out = new ArrayList<>(docs);
+        out.sort((a, b) -> String.valueOf(a.get("_id")).compareTo(String.valueOf(b.get("_id"))));
+        return out;
+    }
+
+    private static Document next(Iterator<Document> it) {
+        return it.hasNext() ? it.next() : null;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

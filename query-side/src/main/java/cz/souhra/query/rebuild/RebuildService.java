@@ -1,0 +1,279 @@
+package cz.souhra.query.rebuild;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+
+import cz.souhra.query.common.EventMeta;
+import cz.souhra.query.common.MemoryViews;
+import cz.souhra.query.common.MongoViews;
+import cz.souhra.query.common.Projector;
+import cz.souhra.query.common.QueryRefusal;
+import cz.souhra.query.common.ReadModels;
+
+/**
+ * Rebuilds projections from the event store into shadow collections (the next generation) while the
+ * live read model keeps serving, then switches readers over in one write.
+ *
+ * <p>The flow: (1) fold the whole stream in memory with the projections' own folds and write the result
+ * into the shadow collections; (2) let the live tracking processors catch up and stop them, so nothing
+ * is written while the rest happens; (3) keep reading the same stream to its head, applying those last
+ * events to the shadow and, idempotently, to the live generation too, which makes both complete up to
+ * the same event; (4) switch (rebuild) or compare digests and drop the shadow (verify); (5) start the
+ * processors again: they redeliver from their tokens, and redelivery changes nothing. With query nodes
+ * scaled out, processors on other nodes are not stopped: run a rebuild with one query node.
+ */
+@Component
+public class RebuildService {
+
+    private static final Logger log = LoggerFactory.getLogger(RebuildService.class);
+    private static final int BATCH = 1000;
+    private static final long REPORT_NANOS = 500_000_000L;
+
+    /** Progress of a run: events folded so far of about {@code total} (the store's count), and the rate. */
+    public record Progress(String phase, long done, long total, double eventsPerSecond) {}
+
+    /**
+     * What a run did. {@code switched} for a rebuild; for a verify, {@code equal} and the first differing
+     * document when the live and the rebuilt read models differ.
+     */
+    public record Report(List<String> projections, long events, long millis, Map<String, Long> generations, boolean switched,
+                         ReadModelDigest.Digest rebuilt, ReadModelDigest.Digest live, Boolean equal, ReadModelDigest.Difference firstDifference) {}
+
+    private final EventStore events;
+    private final MongoTemplate mongo;
+    private final ReadModels readModels;
+    private final List<Projector> projectors;
+    private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final String eventCollection;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    public RebuildService(EventStore events, MongoTemplate mongo, ReadModels readModels, List<Projector> projectors,
+                          ObjectProvider<EventProcessingConfiguration> processing,
+                          @Value("${souhra.query.event-collection:domainevents}") String eventCollection) {
+        this.events = events;
+        this.mongo = mongo;
+        this.readModels = readModels;
+        this.projectors = projectors;
+        this.processing = processing;
+        this.eventCollection = eventCollection;
+    }
+
+    /** Names a rebuild accepts besides {@code all}. */
+    public List<String> names() {
+        return projectors.stream().map(Projector::name).sorted().toList();
+    }
+
+    /** Rebuilds and switches the readers to the rebuilt generation. */
+    public Report rebuild(String which, Consumer<Progress> progress) {
+        return run(which, true, progress);
+    }
+
+    /** Rebuilds into shadow collections, compares with the live read models, drops the shadow. */
+    public Report verify(String which, Consumer<Progress> progress) {
+        return run(which, false, progress);
+    }
+
+    /** For a command-line switch ({@code --rebuild=all|name}): prints progress, answers an exit code. */
+    public int runFromCommandLine(String which, boolean verifyOnly, PrintStream out) {
+        Report r = run(which, !verifyOnly, p -> out.printf("%s %d / %d events (%.0f/s)%n", p.phase(), p.done(), p.total(), p.eventsPerSecond()));
+        out.printf("%s %s: %d events in %d ms, rebuilt digest %s%n", verifyOnly ? "verified" : "rebuilt", r.projections(), r.events(), r.millis(),
+                r.rebuilt().total());
+        if (verifyOnly) {
+            out.println(Boolean.TRUE.equals(r.equal()) ? "EQUAL live digest " + r.live().total()
+                    : "DIFFERENT live digest " + r.live().total() + ", first difference " + r.firstDifference());
+            return Boolean.TRUE.equals(r.equal()) ? 0 : 1;
+        }
+        return 0;
+    }
+
+    List<Projector> select(String which) {
+        if (which == null || which.isBlank() || which.equals("all")) {
+            return projectors;
+        }
+        List<Projector> out = projectors.stream().filter(p -> p.name().equals(which)).toList();
+        if (out.isEmpty()) {
+            throw QueryRefusal.invalid("projection=" + which + " (" + String.join(", ", names()) + ", all)");
+        }
+        return out;
+    }
+
+    private Report run(String which, boolean switchOver, Consumer<Progress> progress) {
+        List<Projector> selected = select(which);
+        if (!running.compareAndSet(false, true)) {
+            throw new RebuildRunningException();
+        }
+        try {
+            return runExclusive(selected, switchOver, progress);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private Report runExclusive(List<Projector> selected, boolean switchOver, Consumer<Progress> progress) {
+        long started = System.nanoTime();
+        Map<String, Long> current = new TreeMap<>();
+        Map<String, Long> next = new TreeMap<>();
+        for (Projector p : selected) {
+            for (String c : p.collections()) {
+                long g = readModels.generation(c);
+                current.put(c, g);
+                next.put(c, g + 1);
+                mongo.getCollection(ReadModels.physical(c, g + 1)).drop();
+            }
+        }
+        long total = mongo.getCollection(eventCollection).estimatedDocumentCount();
+        Counter counter = new Counter(started, total, progress);
+        MemoryViews memory = new MemoryViews();
+        List<StreamingEventProcessor> paused = new ArrayList<>();
+        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
+            while (stream.hasNextAvailable()) {
+                TrackedEventMessage<?> e = stream.nextAvailable();
+                if (e instanceof DomainEventMessage<?>) {
+                    EventMeta meta = EventMeta.of(e);
+                    selected.forEach(p -> memory.fold(p, e.getPayload(), meta));
+                }
+                counter.tick("replay");
+            }
+            for (String c : next.keySet()) {
+                insert(mongo.getCollection(ReadModels.physical(c, next.get(c))), memory.all(c));
+            }
+            paused.addAll(pause(selected));
+            MongoViews shadow = readModels.of(next);
+            MongoViews live = readModels.of(current);
+            while (stream.hasNextAvailable()) {
+                TrackedEventMessage<?> e = stream.nextAvailable();
+                if (e instanceof DomainEventMessage<?>) {
+                    EventMeta meta = EventMeta.of(e);
+                    for (Projector p : selected) {
+                        shadow.fold(p, e.getPayload(), meta);
+                        live.fold(p, e.getPayload(), meta);
+                    }
+                }
+                counter.tick("catch-up");
+            }
+            Map<String, MongoCollection<Document>> rebuiltCollections = new TreeMap<>();
+            Map<String, MongoCollection<Document>> liveCollections = new TreeMap<>();
+            next.forEach((c, g) -> rebuiltCollections.put(c, readModels.collection(c, g)));
+            current.forEach((c, g) -> liveCollections.put(c, readModels.collection(c, g)));
+            ReadModelDigest.Digest rebuilt = ReadModelDigest.of(rebuiltCollections);
+            ReadModelDigest.Digest liveDigest = ReadModelDigest.of(liveCollections);
+            counter.done();
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            List<String> names = selected.stream().map(Projector::name).toList();
+            if (switchOver) {
+                readModels.switchTo(next);
+                current.forEach((c, g) -> mongo.getCollection(ReadModels.physical(c, g)).drop());
+                log.info("rebuilt {} from {} events in {} ms, generations {}", names, counter.done, millis, next);
+                return new Report(names, counter.done, millis, next, true, rebuilt, liveDigest, rebuilt.total().equals(liveDigest.total()), null);
+            }
+            ReadModelDigest.Difference diff = null;
+            if (!rebuilt.total().equals(liveDigest.total())) {
+                Map<String, List<Document>> a = new LinkedHashMap<>();
+                Map<String, List<Document>> b = new LinkedHashMap<>();
+                liveCollections.forEach((c, coll) -> a.put(c, ReadModelDigest.sorted(coll)));
+                rebuiltCollections.forEach((c, coll) -> b.put(c, ReadModelDigest.sorted(coll)));
+                diff = ReadModelDigest.firstDifference(a, b);
+            }
+            next.forEach((c, g) -> mongo.getCollection(ReadModels.physical(c, g)).drop());
+            return new Report(names, counter.done, millis, current, false, rebuilt, liveDigest, diff == null, diff);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rebuilding", e);
+        } finally {
+            paused.forEach(StreamingEventProcessor::start);
+        }
+    }
+
+    private static void insert(MongoCollection<Document> target, List<Document> docs) {
+        for (int i = 0; i < docs.size(); i += BATCH) {
+            target.insertMany(docs.subList(i, Math.min(docs.size(), i + BATCH)));
+        }
+    }
+
+    /**
+     * Stops the live processors of the selected projections once they have caught up (at most 30 s), so
+     * that the live read model holds every event the rebuild read before the pause.
+     */
+    private List<StreamingEventProcessor> pause(List<Projector> selected) throws InterruptedException {
+        EventProcessingConfiguration config = processing.getIfAvailable();
+        List<StreamingEventProcessor> out = new ArrayList<>();
+        if (config == null) {
+            return out;
+        }
+        for (Projector p : selected) {
+            var processor = config.eventProcessorByProcessingGroup(p.name()).orElse(null);
+            if (processor instanceof StreamingEventProcessor sp && sp.isRunning()) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (System.nanoTime() < deadline && !sp.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp)) {
+                    Thread.sleep(50);
+                }
+                sp.shutDown();
+                out.add(sp);
+            }
+        }
+        return out;
+    }
+
+    /** Counts events and reports at most twice a second. */
+    private static final class Counter {
+        private final long started;
+        private final long total;
+        private final Consumer<Progress> progress;
+        private long done;
+        private long lastReport;
+
+        Counter(long started, long total, Consumer<Progress> progress) {
+            this.started = started;
+            this.total = total;
+            this.progress = progress;
+        }
+
+        void tick(String phase) {
+            done++;
+            long now = System.nanoTime();
+            if (now - lastReport > REPORT_NANOS) {
+                lastReport = now;
+                progress.accept(new Progress(phase, done, Math.max(total, done), rate(now)));
+            }
+        }
+
+        void done() {
+            progress.accept(new Progress("done", done, done, rate(System.nanoTime())));
+        }
+
+        private double rate(long now) {
+            return done / Math.max(1e-9, (now - started) / 1e9);
+        }
+    }
+
+    /** A second rebuild while one runs would fight over the same shadow collections. */
+    public static class RebuildRunningException extends QueryRefusal {
+        public RebuildRunningException() {
+            super(Kind.CONFLICT, "REBUILD_RUNNING", "Přestavba read modelů už běží.", "A rebuild is already running.");
+        }
+    }
+}

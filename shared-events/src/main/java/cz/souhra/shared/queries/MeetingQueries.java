@@ -1,0 +1,18 @@
+package cz.souhra.shared.queries;
+
+import java.time.Instant;
+
+/** Typed queries about meetings. */
+public final class MeetingQueries {
+
+    private MeetingQueries() {}
+
+    /** One meeting, now or as it stood at {@code asOf} (null = now). */
+    public record FindMeeting(String meetingId, Instant asOf) {}
+
+    /** The meetings of a body, by start time. */
+    public record MeetingsOfBody(String bodyId, Instant asOf, int page, int size, String sort) {}
+
+    /** Subscription: the meeting view after every change. */
+    public record MeetingUpdates(String meetingId) {}
+}

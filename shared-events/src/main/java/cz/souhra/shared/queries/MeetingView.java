@@ -1,0 +1,34 @@
+package cz.souhra.shared.queries;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One sitting of a body as the record shows it: agenda with discussion and carry-overs in both
+ * directions, attendance and quorum, resolutions, measures adopted, minutes, corrections after closing
+ * and the ledger checkpoint printed on the minutes. Times are ISO text as stored.
+ */
+public record MeetingView(String meetingId, String region, String bodyId, String startsAt, String place, List<String> members,
+                          Integer quorumPercent, Boolean quorumStrictlyMore, String status, String cancelReason, String convenedAt,
+                          List<AttendanceLine> attendance, Integer present, Integer memberCount, Integer quorumRequired, List<AgendaItem> agenda,
+                          List<Resolution> resolutions, List<AdoptedMeasure> measures, List<CarriedMeasure> carriedMeasures, String minutes,
+                          String minutesBy, String closedAt, List<Correction> corrections, Checkpoint checkpoint, long version,
+                          Instant lastRecordedAt) {
+
+    public record AttendanceLine(String institution, String status, String delegate, String substitute) {}
+
+    public record AgendaItem(String itemId, String title, String presenter, List<String> issues, Boolean concluded, String discussion,
+                             String carriedFrom, String carriedFromItem, String carriedTo) {}
+
+    public record Resolution(String resolutionId, String itemId, String number, String text, Votes votes) {}
+
+    public record Votes(int inFavour, int against, int abstained) {}
+
+    public record AdoptedMeasure(String measureId, String resolutionId, String title, String owner, String dueDate) {}
+
+    public record CarriedMeasure(String measureId, String fromMeetingId) {}
+
+    public record Correction(String what, String correction, String reason, String recordedAt, String by) {}
+
+    public record Checkpoint(long position, String digest) {}
+}
