@@ -17,4 +17,12 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule shared_events_depend_on_no_module_of_ours = noClasses().that().resideInAPackage("cz.souhra.shared..")
             .should().dependOnClassesThat().resideInAnyPackage("cz.souhra.query..", "cz.souhra.command..", "cz.souhra.infra..");
+
+    @ArchTest
+    static final ArchRule query_side_never_touches_infra = noClasses().that().resideInAPackage("cz.souhra.query..")
+            .should().dependOnClassesThat().resideInAPackage("cz.souhra.infra..");
+
+    @ArchTest
+    static final ArchRule shared_queries_stay_plain = noClasses().that().resideInAPackage("cz.souhra.shared.queries..")
+            .should().dependOnClassesThat().resideInAnyPackage("cz.souhra.query..", "org.springframework..", "org.bson..", "com.mongodb..");
 }

@@ -232,7 +232,10 @@ class ProjectionReplayTest {
         List<DomainEventMessage<?>> events = history(seed);
         EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         events.forEach(store::publish);
-        MeasureQueryHandler handler = new MeasureQueryHandler(new MongoTemplate(client, "unused" + seed), store);
+        MongoTemplate unused = new MongoTemplate(client, "unused" + seed);
+        MeasureQueryHandler handler = new MeasureQueryHandler(new cz.souhra.query.common.ReadModels(unused), new cz.souhra.query.common.Replay(store),
+                new MeasureProjection(unused, SimpleQueryUpdateEmitter.builder().build()),
+                new cz.souhra.query.history.HistoryQueryHandler(new cz.souhra.query.common.ReadModels(unused)));
         Random r = new Random(seed);
         for (int i = 0; i < 10; i++) {
             DomainEventMessage<?> pivot = events.get(r.nextInt(events.size()));
@@ -245,7 +248,7 @@ class ProjectionReplayTest {
                 MeasureView asOfView = handler.find(new MeasureQueries.FindMeasure(truncatedView.measureId(), asOf));
                 assertThat(asOfView).isEqualTo(truncatedView);
             }
-            List<MeasureView> register = handler.replayAll(asOf);
+            List<MeasureView> register = handler.all(asOf);
             assertThat(register).hasSize(expected.size());
         }
     }

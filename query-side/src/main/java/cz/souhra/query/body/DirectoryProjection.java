@@ -9,10 +9,12 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import cz.souhra.query.common.EventMeta;
-import cz.souhra.query.common.ProjectionWriter;
+import cz.souhra.query.common.MongoViews;
+import cz.souhra.query.common.ReadModels;
 import cz.souhra.query.common.Projector;
 import cz.souhra.query.common.ViewLookup;
 import cz.souhra.shared.events.body.BodyDissolvedEvent;
@@ -37,10 +39,10 @@ public class DirectoryProjection implements Projector {
     public static final String INSTITUTIONS = "institutions";
     public static final String BODIES = "bodies";
 
-    private final ProjectionWriter writer;
+    private final MongoViews views;
 
-    public DirectoryProjection(ProjectionWriter writer) {
-        this.writer = writer;
+    public DirectoryProjection(MongoTemplate mongo) {
+        this.views = new ReadModels(mongo).live();
     }
 
     @Override
@@ -103,11 +105,11 @@ public class DirectoryProjection implements Projector {
 
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
-        writer.write(this, message);
+        views.fold(this, message.getPayload(), EventMeta.of(message));
     }
 
     @ResetHandler
     void reset() {
-        writer.reset(this);
+        collections().forEach(c -> views.clear(c));
     }
 }

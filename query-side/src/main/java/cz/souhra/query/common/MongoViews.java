@@ -35,6 +35,10 @@ public final class MongoViews implements ViewLookup {
         }
     }
 
+    public void clear(String collection) {
+        collections.apply(collection).deleteMany(new Document());
+    }
+
     public List<Projector.Write> fold(Projector p, Object payload, EventMeta meta) {
         List<Projector.Write> writes = p.fold(this, payload, meta);
         apply(writes);

@@ -11,10 +11,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import cz.souhra.query.common.EventMeta;
-import cz.souhra.query.common.ProjectionWriter;
+import cz.souhra.query.common.MongoViews;
+import cz.souhra.query.common.ReadModels;
 import cz.souhra.query.common.Projector;
 import cz.souhra.query.common.ViewLookup;
 import cz.souhra.query.common.Views;
@@ -36,10 +38,10 @@ public class HistoryProjection implements Projector {
     private static final Set<String> REFERENCES = Set.of("measureId", "meetingId", "issueId", "bodyId", "institutionId", "fromMeetingId",
             "supersededBy", "owner", "previousOwner", "raisedAt", "raisedBy", "addresses", "issues", "presenter");
 
-    private final ProjectionWriter writer;
+    private final MongoViews views;
 
-    public HistoryProjection(ProjectionWriter writer) {
-        this.writer = writer;
+    public HistoryProjection(MongoTemplate mongo) {
+        this.views = new ReadModels(mongo).live();
     }
 
     @Override
@@ -96,11 +98,11 @@ public class HistoryProjection implements Projector {
 
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
-        writer.write(this, message);
+        views.fold(this, message.getPayload(), EventMeta.of(message));
     }
 
     @ResetHandler
     void reset() {
-        writer.reset(this);
+        collections().forEach(c -> views.clear(c));
     }
 }

@@ -8,10 +8,12 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import cz.souhra.query.common.EventMeta;
-import cz.souhra.query.common.ProjectionWriter;
+import cz.souhra.query.common.MongoViews;
+import cz.souhra.query.common.ReadModels;
 import cz.souhra.query.common.Projector;
 import cz.souhra.query.common.ViewLookup;
 import cz.souhra.shared.events.measure.MeasureAdoptedEvent;
@@ -27,10 +29,10 @@ public class IssueProjection implements Projector {
     public static final String GROUP = "issues";
     public static final String COLLECTION = "issue_register";
 
-    private final ProjectionWriter writer;
+    private final MongoViews views;
 
-    public IssueProjection(ProjectionWriter writer) {
-        this.writer = writer;
+    public IssueProjection(MongoTemplate mongo) {
+        this.views = new ReadModels(mongo).live();
     }
 
     @Override
@@ -65,11 +67,11 @@ public class IssueProjection implements Projector {
 
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
-        writer.write(this, message);
+        views.fold(this, message.getPayload(), EventMeta.of(message));
     }
 
     @ResetHandler
     void reset() {
-        writer.reset(this);
+        collections().forEach(c -> views.clear(c));
     }
 }

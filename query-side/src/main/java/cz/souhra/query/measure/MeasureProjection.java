@@ -7,10 +7,12 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import cz.souhra.query.common.EventMeta;
-import cz.souhra.query.common.ProjectionWriter;
+import cz.souhra.query.common.MongoViews;
+import cz.souhra.query.common.ReadModels;
 import cz.souhra.query.common.Projector;
 import cz.souhra.query.common.ViewLookup;
 import cz.souhra.query.common.Views;
@@ -30,11 +32,11 @@ public class MeasureProjection implements Projector {
     public static final String GROUP = "measures";
     public static final String STATUS = "measure_status";
 
-    private final ProjectionWriter writer;
+    private final MongoViews views;
     private final QueryUpdateEmitter emitter;
 
-    public MeasureProjection(ProjectionWriter writer, QueryUpdateEmitter emitter) {
-        this.writer = writer;
+    public MeasureProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
+        this.views = new ReadModels(mongo).live();
         this.emitter = emitter;
     }
 
@@ -63,7 +65,7 @@ public class MeasureProjection implements Projector {
 
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
-        for (Write w : writer.write(this, message)) {
+        for (Write w : views.fold(this, message.getPayload(), EventMeta.of(message))) {
             MeasureView after = Views.fromDocument(w.document(), MeasureView.class);
             emitter.emit(MeasureQueries.MeasureUpdates.class, q -> q.measureId().equals(after.measureId()), after);
             emitter.emit(DashboardQueries.DashboardUpdates.class, q -> true, after);
@@ -72,6 +74,6 @@ public class MeasureProjection implements Projector {
 
     @ResetHandler
     void reset() {
-        writer.reset(this);
+        collections().forEach(c -> views.clear(c));
     }
 }

@@ -9,10 +9,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import cz.souhra.query.common.EventMeta;
-import cz.souhra.query.common.ProjectionWriter;
+import cz.souhra.query.common.MongoViews;
+import cz.souhra.query.common.ReadModels;
 import cz.souhra.query.common.Projector;
 import cz.souhra.query.common.ViewLookup;
 import cz.souhra.query.common.Views;
@@ -30,11 +32,11 @@ public class MeetingProjection implements Projector {
     public static final String GROUP = "meetings";
     public static final String COLLECTION = "meeting_view";
 
-    private final ProjectionWriter writer;
+    private final MongoViews views;
     private final QueryUpdateEmitter emitter;
 
-    public MeetingProjection(ProjectionWriter writer, QueryUpdateEmitter emitter) {
-        this.writer = writer;
+    public MeetingProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
+        this.views = new ReadModels(mongo).live();
         this.emitter = emitter;
     }
 
@@ -62,7 +64,7 @@ public class MeetingProjection implements Projector {
 
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
-        for (Write w : writer.write(this, message)) {
+        for (Write w : views.fold(this, message.getPayload(), EventMeta.of(message))) {
             MeetingView view = Views.fromDocument(w.document(), MeetingView.class);
             emitter.emit(MeetingQueries.MeetingUpdates.class, q -> q.meetingId().equals(w.id()), view);
         }
@@ -70,6 +72,6 @@ public class MeetingProjection implements Projector {
 
     @ResetHandler
     void reset() {
-        writer.reset(this);
+        collections().forEach(c -> views.clear(c));
     }
 }

@@ -35,14 +35,14 @@ import cz.souhra.query.common.QueryRefusal;
 import cz.souhra.query.common.ReadModels;
 
 /**
- * Rebuilds projections from the event store into shadow collections (the next generation) while the
- * live read model keeps serving, then switches readers over in one write.
+ * Rebuilds projections from the event store into shadow collections while the live read model keeps
+ * serving, then renames the shadows over the live collections (see {@link ReadModels}).
  *
  * <p>The flow: (1) fold the whole stream in memory with the projections' own folds and write the result
  * into the shadow collections; (2) let the live tracking processors catch up and stop them, so nothing
  * is written while the rest happens; (3) keep reading the same stream to its head, applying those last
  * events to the shadow and, idempotently, to the live generation too, which makes both complete up to
- * the same event; (4) switch (rebuild) or compare digests and drop the shadow (verify); (5) start the
+ * the same event; (4) compare digests, then switch (rebuild) or drop the shadow (verify); (5) start the
  * processors again: they redeliver from their tokens, and redelivery changes nothing. With query nodes
  * scaled out, processors on other nodes are not stopped: run a rebuild with one query node.
  */
@@ -60,7 +60,7 @@ public class RebuildService {
      * What a run did. {@code switched} for a rebuild; for a verify, {@code equal} and the first differing
      * document when the live and the rebuilt read models differ.
      */
-    public record Report(List<String> projections, long events, long millis, Map<String, Long> generations, boolean switched,
+    public record Report(List<String> projections, long events, long millis, boolean switched,
                          ReadModelDigest.Digest rebuilt, ReadModelDigest.Digest live, Boolean equal, ReadModelDigest.Difference firstDifference) {}
 
     private final EventStore events;
@@ -135,16 +135,8 @@ public class RebuildService {
 
     private Report runExclusive(List<Projector> selected, boolean switchOver, Consumer<Progress> progress) {
         long started = System.nanoTime();
-        Map<String, Long> current = new TreeMap<>();
-        Map<String, Long> next = new TreeMap<>();
-        for (Projector p : selected) {
-            for (String c : p.collections()) {
-                long g = readModels.generation(c);
-                current.put(c, g);
-                next.put(c, g + 1);
-                mongo.getCollection(ReadModels.physical(c, g + 1)).drop();
-            }
-        }
+        List<String> collections = selected.stream().flatMap(p -> p.collections().stream()).sorted().toList();
+        readModels.dropShadows(collections);
         long total = mongo.getCollection(eventCollection).estimatedDocumentCount();
         Counter counter = new Counter(started, total, progress);
         MemoryViews memory = new MemoryViews();
@@ -158,12 +150,12 @@ public class RebuildService {
                 }
                 counter.tick("replay");
             }
-            for (String c : next.keySet()) {
-                insert(mongo.getCollection(ReadModels.physical(c, next.get(c))), memory.all(c));
+            for (String c : collections) {
+                insert(readModels.shadow(c), memory.all(c));
             }
             paused.addAll(pause(selected));
-            MongoViews shadow = readModels.of(next);
-            MongoViews live = readModels.of(current);
+            MongoViews shadow = readModels.shadows();
+            MongoViews live = readModels.live();
             while (stream.hasNextAvailable()) {
                 TrackedEventMessage<?> e = stream.nextAvailable();
                 if (e instanceof DomainEventMessage<?>) {
@@ -177,19 +169,12 @@ public class RebuildService {
             }
             Map<String, MongoCollection<Document>> rebuiltCollections = new TreeMap<>();
             Map<String, MongoCollection<Document>> liveCollections = new TreeMap<>();
-            next.forEach((c, g) -> rebuiltCollections.put(c, readModels.collection(c, g)));
-            current.forEach((c, g) -> liveCollections.put(c, readModels.collection(c, g)));
+            collections.forEach(c -> {
+                rebuiltCollections.put(c, readModels.shadow(c));
+                liveCollections.put(c, readModels.collection(c));
+            });
             ReadModelDigest.Digest rebuilt = ReadModelDigest.of(rebuiltCollections);
             ReadModelDigest.Digest liveDigest = ReadModelDigest.of(liveCollections);
-            counter.done();
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            List<String> names = selected.stream().map(Projector::name).toList();
-            if (switchOver) {
-                readModels.switchTo(next);
-                current.forEach((c, g) -> mongo.getCollection(ReadModels.physical(c, g)).drop());
-                log.info("rebuilt {} from {} events in {} ms, generations {}", names, counter.done, millis, next);
-                return new Report(names, counter.done, millis, next, true, rebuilt, liveDigest, rebuilt.total().equals(liveDigest.total()), null);
-            }
             ReadModelDigest.Difference diff = null;
             if (!rebuilt.total().equals(liveDigest.total())) {
                 Map<String, List<Document>> a = new LinkedHashMap<>();
@@ -198,8 +183,17 @@ public class RebuildService {
                 rebuiltCollections.forEach((c, coll) -> b.put(c, ReadModelDigest.sorted(coll)));
                 diff = ReadModelDigest.firstDifference(a, b);
             }
-            next.forEach((c, g) -> mongo.getCollection(ReadModels.physical(c, g)).drop());
-            return new Report(names, counter.done, millis, current, false, rebuilt, liveDigest, diff == null, diff);
+            counter.done();
+            List<String> names = selected.stream().map(Projector::name).toList();
+            if (switchOver) {
+                readModels.switchToShadows(collections);
+            } else {
+                readModels.dropShadows(collections);
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            log.info("{} {} from {} events in {} ms, live and rebuilt {}", switchOver ? "rebuilt" : "verified", names, counter.done, millis,
+                    diff == null ? "equal" : "differ at " + diff.collection() + "/" + diff.id());
+            return new Report(names, counter.done, millis, switchOver, rebuilt, liveDigest, diff == null, diff);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while rebuilding", e);
