@@ -15,11 +15,13 @@ public final class Bench {
         switch (suite) {
             case "store" -> StoreBench.run(rest);
             case "kill" -> KillBench.run(rest);
+            case "verify" -> VerifyBench.run(rest);
             case "all" -> {
                 StoreBench.run(rest);
                 KillBench.run(rest);
+                VerifyBench.run(new String[0]);
             }
-            default -> throw new IllegalArgumentException("suites: store, kill, all");
+            default -> throw new IllegalArgumentException("suites: store, kill, verify, all");
         }
     }
 }

@@ -44,6 +44,11 @@ public class Ledger {
         this(client.getDatabase(properties.getMongoClientDatabase()));
     }
 
+    /** A ledger over the given database, for tools that run without the application context. */
+    public static Ledger over(MongoDatabase db) {
+        return new Ledger(db);
+    }
+
     Ledger(MongoDatabase db) {
         this.entries = db.getCollection("ledger");
         this.heads = db.getCollection("ledger_heads");

@@ -222,4 +222,56 @@ class ThinSliceHttpTest {
         }
         assertThat(String.valueOf(events.get(events.size() - 1).get("serializedMetaData"))).contains("\"user\":\"uprace\"").contains("\"institution\":\"UPLB\"");
     }
+
+    @Test
+    @Order(10)
+    void given_closed_meeting_when_minutes_pdf_requested_then_text_has_czech_diacritics_attendance_measures_and_checkpoint() throws Exception {
+        String digest = owner.get().uri("/api/meetings/" + meeting).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("checkpoint") instanceof Map<?, ?> cp ? String.valueOf(cp.get("digest")) : null;
+        assertThat(digest).hasSize(64);
+        byte[] pdf = owner.get().uri("/api/meetings/" + meeting + "/minutes.pdf").exchange().expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_PDF).expectBody(byte[].class).returnResult().getResponseBody();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertThat(text).contains("Zápis z jednání: Pracovní skupina průmyslové zóny a ubytovny")
+                    .contains("Úřad práce ČR – krajská pobočka v Liberci").contains("zástup: Petr Dvořák")
+                    .contains("Zmapovat agenturní ubytovny").contains("30. 6. 2026")
+                    .contains("usnášeníschopné").contains(digest.substring(0, 32));
+            assertThat(doc.getDocumentCatalog().getMetadata()).as("PDF/A carries XMP metadata").isNotNull();
+        }
+        anonymous.get().uri("/api/meetings/" + meeting + "/minutes.pdf").headers(h -> h.setBasicAuth("policie", "heslo-policie-123"))
+                .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    @Order(11)
+    void given_meetings_when_calendar_requested_then_ics_parses_back_with_the_meeting() throws Exception {
+        byte[] ics = owner.get().uri("/api/bodies/" + body + "/calendar.ics").exchange().expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        net.fortuna.ical4j.model.Calendar cal = new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.ByteArrayInputStream(ics));
+        List<net.fortuna.ical4j.model.component.VEvent> events = cal.getComponents(net.fortuna.ical4j.model.Component.VEVENT);
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).getUid().orElseThrow().getValue()).isEqualTo(meeting + "@souhra");
+        assertThat(events.get(0).getProperty(net.fortuna.ical4j.model.Property.LOCATION).orElseThrow().getValue()).isEqualTo("KÚ Liberec, zasedačka 2");
+        byte[] mine = owner.get().uri("/api/institutions/UPLB/calendar.ics").exchange().expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.ByteArrayInputStream(mine))
+                .getComponents(net.fortuna.ical4j.model.Component.VEVENT)).hasSize(1);
+    }
+
+    @Test
+    @Order(12)
+    void given_register_when_exported_as_csv_then_excel_bom_and_rows_parse_back() throws Exception {
+        byte[] csv = owner.get().uri("/api/exports/measures.csv").exchange().expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(csv[0] & 0xff).isEqualTo(0xEF);
+        String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8).substring(1);
+        var records = org.apache.commons.csv.CSVFormat.EXCEL.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(text)).getRecords();
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).get("název")).isEqualTo("Zmapovat agenturní ubytovny");
+        assertThat(records.get(0).get("gestor")).isEqualTo("Úřad práce ČR – krajská pobočka v Liberci");
+        byte[] issues = owner.get().uri("/api/exports/issues.csv").exchange().expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(new String(issues, java.nio.charset.StandardCharsets.UTF_8)).contains("Napětí u ubytovny v Doubí");
+    }
 }

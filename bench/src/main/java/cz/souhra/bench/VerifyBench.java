@@ -1,0 +1,81 @@
+package cz.souhra.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+
+import cz.souhra.infra.audit.Ledger;
+import cz.souhra.infra.audit.LedgerVerifier;
+import cz.souhra.infra.audit.VerificationReport;
+import cz.souhra.infra.axon.AxonMongoConfiguration;
+import cz.souhra.infra.store.DurabilityProbe;
+import cz.souhra.infra.store.EmbeddedStore;
+
+/**
+ * Ledger verification rate against its floor: a raw cursor over the same event documents plus SHA-256 of
+ * their payload and metadata text, in the same run on the same store.
+ */
+final class VerifyBench {
+    private VerifyBench() {}
+
+    static void run(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        Path dir = Files.createTempDirectory("souhra-verify-bench");
+        try (EmbeddedStore store = EmbeddedStore.start(dir, "127.0.0.1", 0, false, 0);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            var serializer = JacksonSerializer.builder().objectMapper(AxonMongoConfiguration.eventObjectMapper()).build();
+            MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+                    .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, "souhra").build())
+                    .eventSerializer(serializer).snapshotSerializer(serializer).build();
+            engine.ensureIndexes();
+            MongoDatabase db = client.getDatabase("souhra");
+            Ledger ledger = Ledger.over(db);
+            List<String[]> keys = new ArrayList<>();
+            for (int i = 0; i < events; i++) {
+                String id = UUID.randomUUID().toString();
+                engine.appendEvents(new GenericDomainEventMessage<>("Probe", id, 0, new DurabilityProbe.ProbeEvent(id, i),
+                        MetaData.with("region", i % 3 == 0 ? "LBK" : "ULK").and("user", "bench").and("institution", "KULK")));
+                keys.add(new String[] {id});
+            }
+            for (String[] k : keys) {
+                ledger.append(k[0], 0);
+            }
+
+            long t0 = System.nanoTime();
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            long raw = 0;
+            for (Document d : db.getCollection("domainevents").find()) {
+                sha.update(String.valueOf(d.get("serializedPayload")).getBytes(StandardCharsets.UTF_8));
+                sha.update(String.valueOf(d.get("serializedMetaData")).getBytes(StandardCharsets.UTF_8));
+                sha.digest();
+                raw++;
+            }
+            double rawSeconds = (System.nanoTime() - t0) / 1e9;
+
+            long t1 = System.nanoTime();
+            VerificationReport report = new LedgerVerifier(ledger).verify((done, total) -> { });
+            double verifySeconds = (System.nanoTime() - t1) / 1e9;
+
+            System.out.println();
+            System.out.println("| figure | Souhra | baseline (same run) | ratio |");
+            System.out.println("|---|---|---|---|");
+            System.out.printf("| ledger verification, %d events (ok=%s) | %.0f events/s | raw cursor + SHA-256: %.0f events/s | %.2f× |%n",
+                    events, report.ok(), report.entries() / verifySeconds, raw / rawSeconds, (report.entries() / verifySeconds) / (raw / rawSeconds));
+        }
+    }
+}

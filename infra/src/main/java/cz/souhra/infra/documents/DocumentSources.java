@@ -1,0 +1,67 @@
+package cz.souhra.infra.documents;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.model.Filters;
+
+import cz.souhra.shared.Actor;
+
+/**
+ * The read models documents are made from (they are folds of the events, so nothing is typed twice),
+ * and the read right: administrators and auditors see every body, a secretary the bodies they record,
+ * a member institution the bodies it belongs to.
+ */
+@Component
+class DocumentSources {
+
+    private final MongoTemplate mongo;
+
+    DocumentSources(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    Document meeting(String id) {
+        return mongo.getCollection("meeting_view").find(Filters.eq("_id", id)).first();
+    }
+
+    Document body(String id) {
+        return mongo.getCollection("bodies").find(Filters.eq("_id", id)).first();
+    }
+
+    List<Document> meetingsOfBody(String bodyId) {
+        return mongo.getCollection("meeting_view").find(Filters.eq("bodyId", bodyId)).into(new ArrayList<>());
+    }
+
+    List<Document> bodies() {
+        return mongo.getCollection("bodies").find().into(new ArrayList<>());
+    }
+
+    List<Document> issues() {
+        return mongo.getCollection("issue_register").find().into(new ArrayList<>());
+    }
+
+    List<Document> measures() {
+        return mongo.getCollection("measure_status").find().into(new ArrayList<>());
+    }
+
+    Map<String, String> institutionNames() {
+        Map<String, String> names = new HashMap<>();
+        mongo.getCollection("institutions").find().forEach(d -> names.put(String.valueOf(d.get("_id")), d.getString("name")));
+        return names;
+    }
+
+    boolean sees(Actor actor, String bodyId) {
+        if (actor.has(Actor.Role.ADMIN) || actor.has(Actor.Role.AUDITOR) || actor.isSecretaryOf(bodyId)) {
+            return true;
+        }
+        Document body = body(bodyId);
+        return body != null && actor.institution() != null && body.getList("members", String.class, List.of()).contains(actor.institution());
+    }
+}

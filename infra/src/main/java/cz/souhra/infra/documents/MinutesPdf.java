@@ -1,0 +1,198 @@
+package cz.souhra.infra.documents;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
+
+/**
+ * The minutes (zápis) of a meeting as PDF/A-3a, rendered from the meeting's read model: body, date,
+ * place, attendance with substitutes, quorum, agenda with discussion, resolutions with votes, measures
+ * with owners and due dates, carried-over items and the ledger checkpoint that ties the paper to the
+ * record. DejaVu Sans is embedded because the PDF base fonts have no ě, ř, č or ů.
+ */
+@Component
+class MinutesPdf {
+
+    private static final ZoneId PRAGUE = ZoneId.of("Europe/Prague");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d. M. yyyy HH:mm", Locale.forLanguageTag("cs"));
+    private static final String FONT = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf";
+    private static final String FONT_BOLD = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans-Bold.ttf";
+
+    byte[] render(Document meeting, Document body, Map<String, String> institutions) {
+        String html = html(meeting, body, institutions);
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.useFont(() -> MinutesPdf.class.getResourceAsStream(FONT), "DejaVu Sans", 400, com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle.NORMAL, true);
+            builder.useFont(() -> MinutesPdf.class.getResourceAsStream(FONT_BOLD), "DejaVu Sans", 700, com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle.NORMAL, true);
+            builder.usePdfAConformance(PdfAConformance.PDFA_3_A);
+            builder.useColorProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
+            builder.usePdfUaAccessibility(true);
+            builder.withHtmlContent(html, null);
+            builder.toStream(out);
+            builder.run();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot render minutes", e);
+        }
+    }
+
+    String html(Document m, Document body, Map<String, String> institutions) {
+        StringBuilder h = new StringBuilder();
+        String bodyName = body == null ? String.valueOf(m.get("bodyId")) : body.getString("name");
+        h.append("<!DOCTYPE html><html lang=\"cs\"><head><meta charset=\"UTF-8\"/><title>Zápis – ").append(esc(bodyName)).append("</title>")
+                .append("<style>*{font-family:'DejaVu Sans';} body{font-size:10pt;} h1{font-size:15pt;} h2{font-size:12pt;margin-top:14pt;}")
+                .append("table{border-collapse:collapse;width:100%;} td,th{border:1px solid #444;padding:3pt;text-align:left;vertical-align:top;}")
+                .append(".small{font-size:8pt;}</style></head><body>");
+        h.append("<h1>Zápis z jednání: ").append(esc(bodyName)).append("</h1>");
+        h.append("<p>Datum a čas: ").append(esc(when(m.getString("convenedAt") != null ? m.getString("convenedAt") : m.getString("startsAt"))))
+                .append("<br/>Místo: ").append(esc(m.getString("place")))
+                .append("<br/>Stav: ").append(esc(status(m.getString("status")))).append("</p>");
+
+        h.append("<h2>Prezence</h2><table><tr><th>Instituce</th><th>Účast</th><th>Delegát / zástup</th></tr>");
+        for (Map<String, Object> a : list(m, "attendance")) {
+            String inst = String.valueOf(a.get("institution"));
+            h.append("<tr><td>").append(esc(institutions.getOrDefault(inst, inst))).append(" (").append(esc(inst)).append(")</td><td>")
+                    .append(esc(attendance(String.valueOf(a.get("status"))))).append("</td><td>")
+                    .append(esc(a.get("delegate") != null ? String.valueOf(a.get("delegate")) : a.get("substitute") != null ? "zástup: " + a.get("substitute") : ""))
+                    .append("</td></tr>");
+        }
+        h.append("</table>");
+        if (m.get("present") != null) {
+            h.append("<p>Usnášeníschopnost: přítomno ").append(m.get("present")).append(" z ").append(m.get("memberCount"))
+                    .append(" členů, potřeba alespoň ").append(m.get("quorumRequired")).append(" – jednání bylo usnášeníschopné.</p>");
+        }
+
+        h.append("<h2>Program a projednání</h2><ol>");
+        for (Map<String, Object> item : list(m, "agenda")) {
+            h.append("<li><strong>").append(esc(String.valueOf(item.get("title")))).append("</strong>");
+            if (item.get("presenter") != null) {
+                String p = String.valueOf(item.get("presenter"));
+                h.append(" (předkládá ").append(esc(institutions.getOrDefault(p, p))).append(")");
+            }
+            if (item.get("carriedFrom") != null) {
+                h.append(" <em>– přeneseno z předchozího jednání</em>");
+            }
+            if (item.get("discussion") != null) {
+                h.append("<br/>").append(esc(String.valueOf(item.get("discussion"))));
+            }
+            if (item.get("carriedTo") != null) {
+                h.append("<br/><em>Nedokončeno, přeneseno na další jednání.</em>");
+            }
+            h.append("</li>");
+        }
+        h.append("</ol>");
+
+        h.append("<h2>Usnesení</h2>");
+        for (Map<String, Object> r : list(m, "resolutions")) {
+            h.append("<p><strong>Usnesení ").append(esc(String.valueOf(r.getOrDefault("number", "")))).append("</strong>: ")
+                    .append(esc(String.valueOf(r.get("text"))));
+            if (r.get("votes") instanceof Map<?, ?> v) {
+                h.append(" <span class=\"small\">(pro ").append(v.get("inFavour")).append(", proti ").append(v.get("against"))
+                        .append(", zdrželo se ").append(v.get("abstained")).append(")</span>");
+            }
+            h.append("</p>");
+        }
+
+        h.append("<h2>Přijatá opatření</h2><table><tr><th>Opatření</th><th>Gestor</th><th>Termín</th></tr>");
+        for (Map<String, Object> x : list(m, "measures")) {
+            String owner = String.valueOf(x.get("owner"));
+            h.append("<tr><td>").append(esc(String.valueOf(x.get("title")))).append("</td><td>").append(esc(institutions.getOrDefault(owner, owner)))
+                    .append("</td><td>").append(esc(czDate(String.valueOf(x.get("dueDate"))))).append("</td></tr>");
+        }
+        h.append("</table>");
+        if (!list(m, "carriedMeasures").isEmpty()) {
+            h.append("<p>Ke kontrole přenesena otevřená opatření z předchozího jednání: ").append(list(m, "carriedMeasures").size()).append(".</p>");
+        }
+        if (m.get("minutes") != null) {
+            h.append("<h2>Zápis</h2><p>").append(esc(m.getString("minutes"))).append("</p>");
+        }
+        for (Map<String, Object> c : list(m, "corrections")) {
+            h.append("<p class=\"small\">Oprava (").append(esc(String.valueOf(c.get("what")))).append("): ").append(esc(String.valueOf(c.get("correction"))))
+                    .append(" – důvod: ").append(esc(String.valueOf(c.get("reason")))).append("</p>");
+        }
+        h.append("<h2>Kontrolní otisk záznamu</h2>");
+        if (m.get("checkpoint") instanceof Map<?, ?> cp) {
+            h.append("<p class=\"small\">Pozice v knize záznamů (").append(esc(String.valueOf(m.get("region")))).append("): ").append(cp.get("position"))
+                    .append("<br/>Otisk SHA-256: ").append(esc(String.valueOf(cp.get("digest"))))
+                    .append("<br/>Ověření: stáhněte export /api/audit/export.jsonl a spusťte:</p><p class=\"small\">java -jar souhra.jar --verify-export=export.jsonl --checkpoint=")
+                    .append(esc(String.valueOf(cp.get("digest")))).append("</p>");
+        } else {
+            h.append("<p class=\"small\">Jednání dosud nebylo uzavřeno; kontrolní otisk bude doplněn při uzavření.</p>");
+        }
+        h.append("</body></html>");
+        return h.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Document d, String key) {
+        Object v = d.get(key);
+        return v instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+    }
+
+    private static String when(String iso) {
+        return iso == null ? "" : DATE_TIME.format(Instant.parse(iso).atZone(PRAGUE));
+    }
+
+    private static String czDate(String iso) {
+        try {
+            java.time.LocalDate d = java.time.LocalDate.parse(iso);
+            return d.getDayOfMonth() + ". " + d.getMonthValue() + ". " + d.getYear();
+        } catch (RuntimeException e) {
+            return iso;
+        }
+    }
+
+    private static String status(String s) {
+        return switch (String.valueOf(s)) {
+            case "CLOSED" -> "uzavřeno";
+            case "CONVENED" -> "probíhá";
+            case "CANCELLED" -> "zrušeno";
+            default -> "naplánováno";
+        };
+    }
+
+    private static String attendance(String s) {
+        return switch (s) {
+            case "DELEGATE" -> "přítomen";
+            case "SUBSTITUTE" -> "zastoupen";
+            case "EXCUSED" -> "omluven";
+            default -> "nepřítomen";
+        };
+    }
+
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> {
+                    if (c >= 0x20 || c == '\n' || c == '\t') {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+}
