@@ -1,0 +1,131 @@
+package cz.souhra.command.user;
+
+import java.util.List;
+import java.util.Set;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import cz.souhra.command.Actors;
+import cz.souhra.command.common.DomainException;
+import cz.souhra.shared.Actor;
+import cz.souhra.shared.commands.user.ChangePasswordCommand;
+import cz.souhra.shared.commands.user.DisableUserCommand;
+import cz.souhra.shared.commands.user.GrantRoleCommand;
+import cz.souhra.shared.commands.user.RegisterUserCommand;
+import cz.souhra.shared.commands.user.RevokeRoleCommand;
+import cz.souhra.shared.events.user.PasswordChangedEvent;
+import cz.souhra.shared.events.user.RoleGrantedEvent;
+import cz.souhra.shared.events.user.RoleRevokedEvent;
+import cz.souhra.shared.events.user.UserDisabledEvent;
+import cz.souhra.shared.events.user.UserRegisteredEvent;
+
+class UserAccountTest {
+
+    private AggregateTestFixture<UserAccount> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(UserAccount.class);
+    }
+
+    private static UserRegisteredEvent registered() {
+        return new UserRegisteredEvent("jana", "KULK", List.of("MEMBER"), "Jana Nováková");
+    }
+
+    @Test
+    void admin_registers_a_member_of_an_institution() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUserCommand("jana", "KULK", List.of("MEMBER"), "Jana Nováková"), Actors.admin())
+                .expectEvents(registered());
+    }
+
+    @Test
+    void the_system_registers_the_first_admin() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUserCommand("admin", null, List.of("ADMIN"), "Administrator"),
+                        new Actor(UserAccount.SYSTEM, null, Set.of(), Set.of()).toMetaData())
+                .expectEvents(new UserRegisteredEvent("admin", null, List.of("ADMIN"), "Administrator"));
+    }
+
+    @Test
+    void a_secretary_cannot_register_users() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUserCommand("jana", "KULK", List.of("MEMBER"), null), Actors.secretary())
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void reserved_names_cannot_be_registered_so_nobody_passes_as_the_system() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUserCommand("System", null, List.of("MEMBER"), null), Actors.admin())
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_member_needs_an_institution() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUserCommand("jana", null, List.of("MEMBER"), null), Actors.admin())
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void granting_a_held_right_again_records_nothing() {
+        fixture.given(registered())
+                .when(new GrantRoleCommand("jana", "MEMBER", null), Actors.admin())
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void admin_grants_secretary_of_one_body() {
+        fixture.given(registered())
+                .when(new GrantRoleCommand("jana", "SECRETARY", "body-1"), Actors.admin())
+                .expectEvents(new RoleGrantedEvent("jana", "SECRETARY", "body-1"));
+    }
+
+    @Test
+    void only_secretary_rights_are_limited_to_a_body() {
+        fixture.given(registered())
+                .when(new GrantRoleCommand("jana", "AUDITOR", "body-1"), Actors.admin())
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_member_cannot_grant_themselves_admin() {
+        fixture.given(registered())
+                .when(new GrantRoleCommand("jana", "ADMIN", null), Actors.member("KULK"))
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_body_secretaryship_granted_by_the_body_itself_can_still_be_revoked_here() {
+        fixture.given(registered())
+                .when(new RevokeRoleCommand("jana", "SECRETARY", "body-9"), Actors.admin())
+                .expectEvents(new RoleRevokedEvent("jana", "SECRETARY", "body-9"));
+    }
+
+    @Test
+    void revoking_a_role_never_held_records_nothing() {
+        fixture.given(registered())
+                .when(new RevokeRoleCommand("jana", "AUDITOR", null), Actors.admin())
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void a_user_changes_their_own_password_but_not_someone_elses() {
+        fixture.given(registered())
+                .when(new ChangePasswordCommand("jana"), new Actor("jana", "KULK", Set.of(Actor.Role.MEMBER), Set.of()).toMetaData())
+                .expectEvents(new PasswordChangedEvent("jana"));
+        fixture.given(registered())
+                .when(new ChangePasswordCommand("jana"), Actors.member("KULK"))
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void disabling_twice_records_one_event() {
+        fixture.given(registered(), new UserDisabledEvent("jana", "odešla"))
+                .when(new DisableUserCommand("jana", "znovu"), Actors.admin())
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+}

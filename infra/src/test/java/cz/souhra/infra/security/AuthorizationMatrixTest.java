@@ -1,0 +1,172 @@
+package cz.souhra.infra.security;
+
+import static cz.souhra.infra.security.AuthorizationMatrix.Who.ADMIN;
+import static cz.souhra.infra.security.AuthorizationMatrix.Who.AUDITOR;
+import static cz.souhra.infra.security.AuthorizationMatrix.Who.MEMBER_FOREIGN;
+import static cz.souhra.infra.security.AuthorizationMatrix.Who.MEMBER_OWN;
+import static cz.souhra.infra.security.AuthorizationMatrix.Who.SECRETARY_FOREIGN;
+import static cz.souhra.infra.security.AuthorizationMatrix.Who.SECRETARY_OWN;
+import static cz.souhra.infra.security.AuthorizationMatrix.on;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import cz.souhra.infra.security.AuthorizationMatrix.Outcome;
+import cz.souhra.infra.security.AuthorizationMatrix.Rule;
+import cz.souhra.infra.security.AuthorizationMatrix.Who;
+
+/**
+ * Every endpoint × every kind of caller → the exact status, and not a single unauthorized success.
+ * "Own" callers belong to the fixture's body (its secretary, the institution owning its measure);
+ * "foreign" ones hold the same role for another body and institution.
+ */
+class AuthorizationMatrixTest extends SecuredApplicationTest {
+
+    static final String PW = "matrix-heslo-";
+    static final AtomicInteger UNIQ = new AtomicInteger();
+
+    /** Filled once per context: the body, meeting, issue and measure the rules refer to. */
+    static Map<String, String> fixture;
+
+    static List<Rule> rules() {
+        return List.of(
+                // Accounts
+                on(GET, "/api/admin/users").expect(200, ADMIN).otherwise(403),
+                on(GET, "/api/admin/users/mx-target").expect(200, ADMIN).otherwise(403),
+                on(POST, "/api/admin/users").body("{\"user\":\"mx-new-{uniq}\",\"password\":\"nove-heslo-{uniq}-abc\",\"roles\":[\"AUDITOR\"]}")
+                        .expect(201, ADMIN).otherwise(403),
+                on(POST, "/api/admin/users/mx-target/roles").body("{\"role\":\"AUDITOR\"}").expect(202, ADMIN).otherwise(403),
+                on(DELETE, "/api/admin/users/mx-target/roles/AUDITOR").expect(202, ADMIN).otherwise(403),
+                on(POST, "/api/admin/users/mx-target/password").body("{\"password\":\"jine-heslo-{uniq}-xyz\"}").expect(202, ADMIN).otherwise(403),
+                on(POST, "/api/admin/users/mx-target/disable").body("{\"reason\":\"matrix\"}").expect(202, ADMIN).otherwise(403),
+                on(GET, "/api/me").otherwise(200),
+
+                // Audit: auditors and admins read, nobody else
+                on(GET, "/api/audit/verify").expect(200, ADMIN, AUDITOR).otherwise(403),
+                on(POST, "/api/audit/verify").expect(405, ADMIN).otherwise(403),
+
+                // Directory
+                on(GET, "/api/institutions").otherwise(200),
+                on(GET, "/api/bodies").otherwise(200),
+                on(POST, "/api/institutions").body("{\"code\":\"MXN{uniq}\",\"region\":\"LBK\",\"kind\":\"NGO\",\"name\":\"Nová organizace\"}")
+                        .expect(201, ADMIN).otherwise(403),
+                on(POST, "/api/bodies").body("{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Skupina {uniq}\",\"cadence\":\"quarterly\"}")
+                        .expect(201, ADMIN).otherwise(403),
+                on(POST, "/api/bodies/{body}/secretaries").body("{\"user\":\"mx-sek-own\"}").expect(202, ADMIN).otherwise(403),
+
+                // Meetings: the secretary of the body (and admin) records them
+                on(POST, "/api/meetings").body("{\"bodyId\":\"{body}\",\"startsAt\":\"2026-05-10T09:00:00Z\",\"place\":\"Zasedačka\"}")
+                        .expect(201, ADMIN, SECRETARY_OWN).otherwise(403),
+                on(POST, "/api/meetings/{meeting}/agenda-items").body("{\"title\":\"Bod {uniq}\"}")
+                        .expect(201, ADMIN, SECRETARY_OWN).otherwise(403),
+
+                // Issues: any writer raises one for their institution; auditors never write. An admin acts for
+                // no institution, so must name the raising one (400 without it). Admins and secretaries may
+                // record an issue on behalf of another institution (raised at a meeting); members may not.
+                on(POST, "/api/issues").body("{\"region\":\"LBK\",\"category\":\"DORMITORY_TENSIONS\",\"title\":\"Podnět {uniq}\",\"observedOn\":\"2026-02-20\"}")
+                        .expect(201, SECRETARY_OWN, SECRETARY_FOREIGN, MEMBER_OWN, MEMBER_FOREIGN).expect(400, ADMIN).otherwise(403),
+                on(POST, "/api/issues").body("{\"region\":\"LBK\",\"category\":\"DORMITORY_TENSIONS\",\"title\":\"Podnět {uniq}\",\"observedOn\":\"2026-02-20\",\"raisedBy\":\"MXOA\"}")
+                        .expect(201, ADMIN, SECRETARY_OWN, SECRETARY_FOREIGN, MEMBER_FOREIGN).otherwise(403),
+                on(GET, "/api/issues").otherwise(200),
+
+                // Measures: the owner institution reports progress, and so does the secretary of the body that
+                // adopted it (progress is often reported at the meeting); others of the same roles do not.
+                // Reading is for the body's people, admins and auditors.
+                on(POST, "/api/measures/{measure}/progress").body("{\"percent\":10,\"note\":\"průběžně\"}")
+                        .expect(202, MEMBER_OWN, SECRETARY_OWN, ADMIN).otherwise(403),
+                on(GET, "/api/measures/{measure}").expect(403, SECRETARY_FOREIGN, MEMBER_FOREIGN).otherwise(200)
+        );
+    }
+
+    @Test
+    void every_endpoint_answers_every_caller_with_the_exact_status_and_no_unauthorized_call_succeeds() {
+        prepareFixture();
+        List<Outcome> outcomes = AuthorizationMatrix.run(rules(), this::fill, this::call);
+
+        List<Outcome> holes = outcomes.stream().filter(Outcome::unauthorizedSuccess).toList();
+        List<Outcome> mismatches = outcomes.stream().filter(o -> !o.matches()).toList();
+        System.out.println("Authorization matrix: " + outcomes.size() + " calls, " + mismatches.size() + " mismatches, "
+                + holes.size() + " unauthorized successes");
+        mismatches.forEach(o -> System.out.println("  " + o));
+        assertThat(holes).as("unauthorized successes").isEmpty();
+        assertThat(mismatches).as("calls answered with another status than the table says").isEmpty();
+        assertThat(outcomes).hasSize(rules().size() * Who.values().length);
+    }
+
+    private String fill(String template) {
+        String s = template;
+        if (s.contains("{uniq}")) {
+            s = s.replace("{uniq}", Integer.toString(UNIQ.incrementAndGet()));
+        }
+        for (var e : fixture.entrySet()) {
+            s = s.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        return s;
+    }
+
+    private int call(Who who, HttpMethod method, String path, String body) {
+        WebTestClient client = switch (who) {
+            case ANONYMOUS -> anonymous();
+            case ADMIN -> admin();
+            case SECRETARY_OWN -> as("mx-sek-own", PW + "sek-own");
+            case SECRETARY_FOREIGN -> as("mx-sek-foreign", PW + "sek-foreign");
+            case MEMBER_OWN -> as("mx-member-own", PW + "member-own");
+            case MEMBER_FOREIGN -> as("mx-member-foreign", PW + "member-foreign");
+            case AUDITOR -> as("mx-auditor", PW + "auditor");
+        };
+        var spec = client.method(method).uri(path);
+        var exchange = body == null ? spec.exchange() : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+        return exchange.returnResult(byte[].class).getStatus().value();
+    }
+
+    private synchronized void prepareFixture() {
+        if (fixture != null) {
+            return;
+        }
+        post(admin(), "/api/institutions", "{\"code\":\"MXKU\",\"region\":\"LBK\",\"kind\":\"REGION_OFFICE\",\"name\":\"Kraj\"}", 201);
+        post(admin(), "/api/institutions", "{\"code\":\"MXUP\",\"region\":\"LBK\",\"kind\":\"LABOUR_OFFICE\",\"name\":\"Úřad práce\"}", 201);
+        post(admin(), "/api/institutions", "{\"code\":\"MXOA\",\"region\":\"LBK\",\"kind\":\"NGO\",\"name\":\"Poradna\"}", 201);
+        String body = post(admin(), "/api/bodies", "{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Vlastní skupina\",\"cadence\":\"quarterly\"}", 201);
+        String foreignBody = post(admin(), "/api/bodies", "{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Cizí skupina\",\"cadence\":\"quarterly\"}", 201);
+        post(admin(), "/api/bodies/" + body + "/members", "{\"institution\":\"MXKU\"}", 202);
+        post(admin(), "/api/bodies/" + body + "/members", "{\"institution\":\"MXUP\"}", 202);
+        post(admin(), "/api/bodies/" + foreignBody + "/members", "{\"institution\":\"MXOA\"}", 202);
+        ensureUser("mx-sek-own", PW + "sek-own", "MXKU", "SECRETARY");
+        ensureUser("mx-sek-foreign", PW + "sek-foreign", "MXOA", "SECRETARY");
+        ensureUser("mx-member-own", PW + "member-own", "MXUP", "MEMBER");
+        ensureUser("mx-member-foreign", PW + "member-foreign", "MXOA", "MEMBER");
+        ensureUser("mx-auditor", PW + "auditor", null, "AUDITOR");
+        ensureUser("mx-target", PW + "target", "MXOA", "MEMBER");
+        post(admin(), "/api/bodies/" + body + "/secretaries", "{\"user\":\"mx-sek-own\"}", 202);
+        post(admin(), "/api/bodies/" + foreignBody + "/secretaries", "{\"user\":\"mx-sek-foreign\"}", 202);
+
+        WebTestClient secretary = as("mx-sek-own", PW + "sek-own");
+        String meeting = post(secretary, "/api/meetings", "{\"bodyId\":\"" + body + "\",\"startsAt\":\"2026-03-10T09:00:00Z\",\"place\":\"Kraj\"}", 201);
+        String issue = post(as("mx-member-own", PW + "member-own"), "/api/issues",
+                "{\"region\":\"LBK\",\"category\":\"DORMITORY_TENSIONS\",\"title\":\"Ubytovna\",\"observedOn\":\"2026-02-20\"}", 201);
+        String adoptedAt = post(secretary, "/api/meetings", "{\"bodyId\":\"" + body + "\",\"startsAt\":\"2026-03-03T09:00:00Z\",\"place\":\"Kraj\"}", 201);
+        post(secretary, "/api/meetings/" + adoptedAt + "/convene", "{\"attendance\":[{\"institution\":\"MXKU\",\"status\":\"DELEGATE\",\"delegate\":\"Jana\"},"
+                + "{\"institution\":\"MXUP\",\"status\":\"DELEGATE\",\"delegate\":\"Petr\"}]}", 202);
+        String resolution = post(secretary, "/api/meetings/" + adoptedAt + "/resolutions", "{\"number\":\"1/2026\",\"text\":\"Ukládá se.\"}", 201);
+        String measure = post(secretary, "/api/meetings/" + adoptedAt + "/resolutions/" + resolution + "/measures",
+                "{\"title\":\"Zmapovat ubytovny\",\"owner\":\"MXUP\",\"dueDate\":\"2026-06-30\",\"addresses\":[\"" + issue + "\"],\"decisionBasis\":\"1/2026\"}", 201);
+        fixture = Map.of("body", body, "foreignBody", foreignBody, "meeting", meeting, "issue", issue, "measure", measure);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String post(WebTestClient client, String path, String json, int status) {
+        Map<String, Object> response = client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange()
+                .expectStatus().isEqualTo(status).expectBody(Map.class).returnResult().getResponseBody();
+        return response == null ? null : String.valueOf(response.get("id"));
+    }
+}
