@@ -75,9 +75,18 @@ public final class CanonicalForm {
      * payload revision (empty if none), timestamp, SHA-256 of canonical payload, SHA-256 of canonical metadata.
      */
     public static String eventHashInput(StoredEvent e) {
+        return eventHashInput(e, payloadHash(e), metadataHash(e));
+    }
+
+    static String eventHashInput(StoredEvent e, String payloadHash, String metadataHash) {
         return "souhra-event-v1\n" + e.aggregateType() + "\n" + e.aggregateId() + "\n" + e.sequence() + "\n"
                 + e.eventId() + "\n" + e.payloadType() + "\n" + (e.payloadRevision() == null ? "" : e.payloadRevision()) + "\n"
-                + canonicalTimestamp(e.timestamp()) + "\n" + payloadHash(e) + "\n" + metadataHash(e) + "\n";
+                + canonicalTimestamp(e.timestamp()) + "\n" + payloadHash + "\n" + metadataHash + "\n";
+    }
+
+    /** The event hash from already computed part hashes: verification computes each part once. */
+    static String eventHash(StoredEvent e, String payloadHash, String metadataHash) {
+        return sha256(eventHashInput(e, payloadHash, metadataHash));
     }
 
     public static String payloadHash(StoredEvent e) {

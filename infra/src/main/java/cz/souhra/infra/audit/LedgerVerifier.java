@@ -111,11 +111,13 @@ public class LedgerVerifier {
                 return broken(region, entries, entry.position(), Problem.EVENT_MISSING,
                         "event " + entry.eventId() + " (" + key + ") is no longer in the event store");
             }
-            if (!CanonicalForm.eventHash(event).equals(entry.eventHash())) {
+            String payloadHash = CanonicalForm.payloadHash(event);
+            String metadataHash = CanonicalForm.metadataHash(event);
+            if (!CanonicalForm.eventHash(event, payloadHash, metadataHash).equals(entry.eventHash())) {
                 Problem kind;
-                if (!CanonicalForm.payloadHash(event).equals(entry.payloadHash())) {
+                if (!payloadHash.equals(entry.payloadHash())) {
                     kind = Problem.EVENT_PAYLOAD_EDITED;
-                } else if (!CanonicalForm.metadataHash(event).equals(entry.metadataHash())) {
+                } else if (!metadataHash.equals(entry.metadataHash())) {
                     kind = Problem.EVENT_METADATA_EDITED;
                 } else if (!CanonicalForm.canonicalTimestamp(event.timestamp()).equals(entry.timestamp())) {
                     kind = Problem.EVENT_REORDERED;
