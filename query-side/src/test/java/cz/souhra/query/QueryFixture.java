@@ -129,6 +129,18 @@ public final class QueryFixture implements AutoCloseable {
         }
     }
 
+    /** As the Axon processor would: through each projection's event handler, which also notifies subscribers. */
+    public void appendAndDeliverLive(DomainEventMessage<?> e) {
+        append(e);
+        for (Object projection : projectors) {
+            try {
+                new org.axonframework.eventhandling.AnnotationEventHandlerAdapter(projection).handle(e);
+            } catch (Exception x) {
+                throw new IllegalStateException(x);
+            }
+        }
+    }
+
     public void appendAndDeliver(DomainEventMessage<?> e) {
         append(e);
         deliver(e);

@@ -4,7 +4,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
+import java.util.concurrent.CompletionException;
+
 import org.axonframework.queryhandling.QueryExecutionException;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -14,8 +17,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
+import cz.souhra.shared.ids.InvalidIdException;
+
 /** Refused reads as RFC 9457 problems with a stable code, Czech unless English is preferred. */
 @RestControllerAdvice(basePackages = "cz.souhra.query")
+@Order(0)
 class QueryProblems {
 
     @ExceptionHandler(QueryRefusal.class)
@@ -37,12 +43,23 @@ class QueryProblems {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
-    @ExceptionHandler(QueryExecutionException.class)
-    ResponseEntity<ProblemDetail> wrapped(QueryExecutionException e, ServerWebExchange exchange) {
-        if (e.getCause() instanceof QueryRefusal r) {
-            return refused(r, exchange);
+    @ExceptionHandler({QueryExecutionException.class, CompletionException.class})
+    ResponseEntity<ProblemDetail> wrapped(RuntimeException e, ServerWebExchange exchange) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof QueryRefusal r) {
+                return refused(r, exchange);
+            }
+            if (t instanceof InvalidIdException iid) {
+                return invalidId(iid, exchange);
+            }
         }
         throw e;
+    }
+
+    @ExceptionHandler(InvalidIdException.class)
+    ResponseEntity<ProblemDetail> invalidId(InvalidIdException e, ServerWebExchange exchange) {
+        return refused(new QueryRefusal(QueryRefusal.Kind.INVALID, "INVALID_ID", "Neplatný identifikátor: " + e.getMessage(),
+                "Invalid identifier: " + e.getMessage()), exchange);
     }
 
     @ExceptionHandler(ServerWebInputException.class)
