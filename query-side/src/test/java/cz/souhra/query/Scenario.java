@@ -57,7 +57,14 @@ public final class Scenario {
 
     private Scenario() {}
 
+    private static final List<DomainEventMessage<?>> EVENTS = build();
+
+    /** The same stored events (same ids) on every call, as a redelivery would bring them. */
     public static List<DomainEventMessage<?>> events() {
+        return EVENTS;
+    }
+
+    private static List<DomainEventMessage<?>> build() {
         long[] i = {0};
         java.util.function.Supplier<Instant> t = () -> T0.plusSeconds(i[0]++);
         return List.of(

@@ -1,0 +1,86 @@
+package cz.souhra.query.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import cz.souhra.query.QueryFixture;
+import cz.souhra.query.Scenario;
+import cz.souhra.shared.events.meeting.AgendaItemCarriedOverEvent;
+import cz.souhra.shared.events.meeting.ItemDiscussedEvent;
+import cz.souhra.shared.events.meeting.LedgerCheckpointRecordedEvent;
+import cz.souhra.shared.events.meeting.MeetingClosedEvent;
+import cz.souhra.shared.events.meeting.MeetingCorrectedEvent;
+import cz.souhra.shared.events.meeting.MeetingScheduledEvent;
+import cz.souhra.shared.events.meeting.MinutesRecordedEvent;
+import cz.souhra.shared.events.meeting.OpenMeasureCarriedOverEvent;
+import cz.souhra.shared.ids.AgendaItemId;
+import cz.souhra.shared.ids.InstitutionId;
+import cz.souhra.shared.ids.MeetingId;
+import cz.souhra.shared.model.QuorumRule;
+import cz.souhra.shared.queries.MeetingQueries;
+import cz.souhra.shared.queries.MeetingView;
+
+class MeetingProjectionTest {
+
+    static final MeetingId NEXT = MeetingId.of("0e0e0000-0000-4000-8000-000000000009");
+    static final AgendaItemId CARRIED = AgendaItemId.of("0a0a0000-0000-4000-8000-000000000009");
+
+    private final QueryFixture f = Scenario.loaded();
+    private long t = 100_000;
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    private void meeting(MeetingId id, long seq, Object payload) {
+        f.appendAndDeliver(QueryFixture.event("Meeting", id.value(), seq, payload, Scenario.T0.plusSeconds(t++), "tajemnice", "KULK", null));
+    }
+
+    private MeetingView view(MeetingId id) {
+        return f.meetingQueries.find(new MeetingQueries.FindMeeting(id.value(), null));
+    }
+
+    @Test
+    void discussion_minutes_closing_checkpoint_and_corrections_are_recorded_on_the_view() {
+        meeting(Scenario.MEETING, 4, new ItemDiscussedEvent(Scenario.MEETING, Scenario.R, Scenario.ITEM, "Projednáno, pokračovat", false));
+        meeting(Scenario.MEETING, 5, new MinutesRecordedEvent(Scenario.MEETING, Scenario.R, "Zápis", "tajemnice"));
+        meeting(Scenario.MEETING, 6, new MeetingClosedEvent(Scenario.MEETING, Scenario.R, Scenario.BODY, Instant.parse("2026-03-10T12:00:00Z")));
+        meeting(Scenario.MEETING, 7, new LedgerCheckpointRecordedEvent(Scenario.MEETING, Scenario.R, 17, "ab".repeat(32)));
+        meeting(Scenario.MEETING, 8, new MeetingCorrectedEvent(Scenario.MEETING, Scenario.R, "minutes", "oprava jména", "překlep"));
+        MeetingView v = view(Scenario.MEETING);
+        assertThat(v.status()).isEqualTo("CLOSED");
+        assertThat(v.agenda().get(0).discussion()).isEqualTo("Projednáno, pokračovat");
+        assertThat(v.agenda().get(0).concluded()).isFalse();
+        assertThat(v.minutes()).isEqualTo("Zápis");
+        assertThat(v.checkpoint().digest()).hasSize(64);
+        assertThat(v.corrections()).singleElement().satisfies(c -> assertThat(c.by()).isEqualTo("tajemnice"));
+    }
+
+    @Test
+    void a_carried_over_item_and_an_open_measure_are_visible_in_both_meetings() {
+        meeting(NEXT, 0, new MeetingScheduledEvent(NEXT, Scenario.R, Scenario.BODY, Instant.parse("2026-06-10T09:00:00Z"), "KÚ",
+                List.of(InstitutionId.of("KULK"), InstitutionId.of("UPLB")), QuorumRule.MORE_THAN_HALF));
+        meeting(NEXT, 1, new AgendaItemCarriedOverEvent(NEXT, Scenario.R, CARRIED, "Ubytovny", InstitutionId.of("UPLB"), List.of(Scenario.ISSUE),
+                Scenario.MEETING, Scenario.ITEM));
+        meeting(NEXT, 2, new OpenMeasureCarriedOverEvent(NEXT, Scenario.R, Scenario.MEASURE, Scenario.MEETING));
+        assertThat(view(Scenario.MEETING).agenda().get(0).carriedTo()).isEqualTo(NEXT.value());
+        MeetingView next = view(NEXT);
+        assertThat(next.agenda().get(0).carriedFrom()).isEqualTo(Scenario.MEETING.value());
+        assertThat(next.carriedMeasures()).singleElement().satisfies(m -> assertThat(m.measureId()).isEqualTo(Scenario.MEASURE.value()));
+        assertThat(f.meetingQueries.ofBody(new MeetingQueries.MeetingsOfBody(Scenario.BODY.value(), null, 0, 10, null)).items())
+                .extracting(MeetingView::meetingId).containsExactly(Scenario.MEETING.value(), NEXT.value());
+    }
+
+    @Test
+    void delivering_the_whole_history_again_writes_nothing_new() {
+        var before = f.snapshot();
+        Scenario.events().forEach(f::deliver);
+        assertThat(cz.souhra.query.rebuild.ReadModelDigest.firstDifference(f.snapshot(), before)).isNull();
+    }
+}
