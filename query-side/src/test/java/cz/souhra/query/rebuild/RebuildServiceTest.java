@@ -1,0 +1,117 @@
+package cz.souhra.query.rebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+
+import com.mongodb.client.model.Filters;
+
+import cz.souhra.query.QueryFixture;
+import cz.souhra.query.RandomHistory;
+import cz.souhra.query.Scenario;
+import cz.souhra.query.common.EventMeta;
+import cz.souhra.query.common.Projector;
+import cz.souhra.query.common.QueryRefusal;
+import cz.souhra.query.common.ReadModels;
+import cz.souhra.query.common.ViewLookup;
+import cz.souhra.query.measure.MeasureProjection;
+
+class RebuildServiceTest {
+
+    private final QueryFixture f = new QueryFixture();
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    /** A projection that stamps its documents with the wall clock: exactly what determinism forbids. */
+    static final class ClockReading implements Projector {
+        @Override
+        public String name() {
+            return "clock-reading";
+        }
+
+        @Override
+        public List<String> collections() {
+            return List.of("clock_reading");
+        }
+
+        @Override
+        public List<Write> fold(ViewLookup views, Object payload, EventMeta meta) {
+            return List.of(new Write("clock_reading", new Document("_id", meta.eventId()).append("seenAt", System.nanoTime())));
+        }
+    }
+
+    @Test
+    void the_live_read_model_keeps_serving_while_the_shadow_is_built_and_then_the_rebuilt_one_takes_over() {
+        RandomHistory.generate(3, 4).forEach(f::appendAndDeliver);
+        long measures = f.collection(MeasureProjection.STATUS).countDocuments();
+        // a live document damaged by hand: the rebuild must replace it from the events
+        f.collection(MeasureProjection.STATUS).updateOne(new Document(), new Document("$set", new Document("title", "poškozeno")));
+        List<Long> liveDuringRebuild = new ArrayList<>();
+        List<RebuildService.Progress> progress = new ArrayList<>();
+        RebuildService.Report report = f.rebuild.rebuild("measures", p -> {
+            progress.add(p);
+            liveDuringRebuild.add(f.collection(MeasureProjection.STATUS).countDocuments());
+        });
+        assertThat(liveDuringRebuild).allMatch(n -> n == measures);
+        assertThat(progress.get(progress.size() - 1).done()).isEqualTo(f.appended.size());
+        assertThat(progress.get(progress.size() - 1).eventsPerSecond()).isPositive();
+        assertThat(report.projections()).containsExactly("measures");
+        assertThat(report.equal()).as("the damaged live model differed from the rebuilt one").isFalse();
+        assertThat(report.firstDifference().collection()).isEqualTo(MeasureProjection.STATUS);
+        assertThat(f.collection(MeasureProjection.STATUS).countDocuments(Filters.eq("title", "poškozeno"))).isZero();
+        assertThat(f.collection(MeasureProjection.STATUS).countDocuments()).isEqualTo(measures);
+        assertThat(f.mongo.collectionExists(MeasureProjection.STATUS + ReadModels.SHADOW_SUFFIX)).isFalse();
+    }
+
+    @Test
+    void verify_catches_a_projection_that_reads_the_clock_and_names_the_first_differing_document() {
+        List<Projector> projectors = new ArrayList<>(f.projectors);
+        projectors.add(new ClockReading());
+        RebuildService service = new RebuildService(f.eventStore, f.mongo, f.readModels, projectors,
+                new DefaultListableBeanFactory().getBeanProvider(org.axonframework.config.EventProcessingConfiguration.class), "domainevents");
+        Scenario.events().forEach(e -> {
+            f.appendAndDeliver(e);
+            f.readModels.live().fold(projectors.get(projectors.size() - 1), e.getPayload(), EventMeta.of(e));
+        });
+        RebuildService.Report deterministic = service.verify("measures", p -> {});
+        assertThat(deterministic.equal()).isTrue();
+        RebuildService.Report caught = service.verify("clock-reading", p -> {});
+        assertThat(caught.equal()).isFalse();
+        assertThat(caught.firstDifference().collection()).isEqualTo("clock_reading");
+        assertThat(caught.firstDifference().left()).contains("seenAt");
+        assertThat(f.mongo.collectionExists("clock_reading" + ReadModels.SHADOW_SUFFIX)).isFalse();
+    }
+
+    @Test
+    void an_unknown_projection_is_refused_and_the_command_line_prints_progress_and_the_verdict() {
+        assertThatThrownBy(() -> f.rebuild.rebuild("nonsense", p -> {}))
+                .isInstanceOfSatisfying(QueryRefusal.class, r -> assertThat(r.code()).isEqualTo("INVALID_QUERY"));
+        Scenario.events().forEach(f::appendAndDeliver);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = f.rebuild.runFromCommandLine("all", true, new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("done " + Scenario.events().size() + " / " + Scenario.events().size()).contains("EQUAL");
+        assertThat(f.rebuild.names()).containsExactly("directory", "history", "issues", "measures", "meetings");
+    }
+
+    @Test
+    void an_empty_store_rebuilds_to_empty_read_models() {
+        Scenario.events().forEach(f::deliver); // read models without events behind them
+        RebuildService.Report report = f.rebuild.rebuild("all", p -> {});
+        assertThat(report.events()).isZero();
+        assertThat(f.digest.live().documents()).isZero();
+    }
+}
