@@ -86,8 +86,9 @@ final class AuthorizationMatrix {
     }
 
     /**
-     * Runs every rule for every caller, refusals first: a call that is allowed may change state (create,
-     * cancel), and the refusals must be judged against the fixture as it was set up.
+     * Runs every rule for every caller, 401/403 refusals first: a call that passes the rights check may
+     * change state (create, cancel), and the refusals must be judged against the fixture as it was set
+     * up. The other callers follow in {@link Who} order.
      */
     static List<Outcome> run(List<Rule> rules, Function<String, String> fill, Caller caller) {
         List<Outcome> out = new ArrayList<>();
@@ -98,7 +99,7 @@ final class AuthorizationMatrix {
                 }
             }
             List<Who> order = new ArrayList<>(List.of(Who.values()));
-            order.sort((a, b) -> Boolean.compare(isSuccess(rule.expected.get(a)), isSuccess(rule.expected.get(b))));
+            order.sort((a, b) -> Boolean.compare(!isRefusal(rule.expected.get(a)), !isRefusal(rule.expected.get(b))));
             for (Who w : order) {
                 String path = fill.apply(rule.path);
                 String body = rule.body == null ? null : fill.apply(rule.body);
@@ -108,8 +109,8 @@ final class AuthorizationMatrix {
         return out;
     }
 
-    private static boolean isSuccess(int status) {
-        return status >= 200 && status < 300;
+    private static boolean isRefusal(int status) {
+        return status == 401 || status == 403;
     }
 
     private AuthorizationMatrix() {}

@@ -34,6 +34,7 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
 
     static final String PW = "matrix-heslo-";
     static final AtomicInteger UNIQ = new AtomicInteger();
+    static final int NO_ANSWER = 0;
 
     /** Filled once per context: the body, meeting, issue and measure the rules refer to. */
     static Map<String, String> fixture;
@@ -84,7 +85,32 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
                 // Reading is for the body's people, admins and auditors.
                 on(POST, "/api/measures/{measure}/progress").body("{\"percent\":10,\"note\":\"průběžně\"}")
                         .expect(202, MEMBER_OWN, SECRETARY_OWN, ADMIN).otherwise(403),
-                on(GET, "/api/measures/{measure}").expect(403, SECRETARY_FOREIGN, MEMBER_FOREIGN).otherwise(200)
+                on(GET, "/api/measures/{measure}").expect(403, SECRETARY_FOREIGN, MEMBER_FOREIGN).otherwise(200),
+                on(GET, "/api/measures/{measure}/history").expect(403, SECRETARY_FOREIGN, MEMBER_FOREIGN).otherwise(200),
+                on(GET, "/api/measures").otherwise(200),
+                on(GET, "/api/exports/measures.csv").otherwise(200),
+
+                // The directory (institutions, bodies and their members) is open to every signed-in user;
+                // a body's meetings, calendar and measures only to its people, admins and auditors.
+                on(GET, "/api/bodies/{body}").otherwise(200),
+                on(GET, "/api/bodies/{body}/meetings").expect(403, SECRETARY_FOREIGN, MEMBER_FOREIGN).otherwise(200),
+                on(GET, "/api/meetings/{meeting}").expect(403, SECRETARY_FOREIGN, MEMBER_FOREIGN).otherwise(200),
+                on(GET, "/api/bodies/{body}/calendar.ics").expect(403, SECRETARY_FOREIGN, MEMBER_FOREIGN).otherwise(200),
+                on(GET, "/api/issues/{issue}").otherwise(200),
+                on(GET, "/api/exports/issues.csv").otherwise(200),
+                on(GET, "/api/audit/events").expect(200, ADMIN, AUDITOR).otherwise(403),
+                on(GET, "/api/audit/export.jsonl").expect(200, ADMIN, AUDITOR).otherwise(403),
+
+                // More commands
+                on(POST, "/api/institutions/MXOA/rename").body("{\"name\":\"Poradna {uniq}\"}").expect(202, ADMIN).otherwise(403),
+                // The body's secretary may admit members too; callers with success run in table order, so the
+                // admin admits and the secretary then hears "already a member" (409: past the rights check).
+                on(POST, "/api/bodies/{body}/members").body("{\"institution\":\"MXZZ\"}").expect(202, ADMIN).expect(409, SECRETARY_OWN)
+                        .otherwise(403),
+                on(POST, "/api/meetings/{meeting}/reschedule").body("{\"startsAt\":\"2026-05-11T09:00:00Z\",\"reason\":\"kolize {uniq}\"}")
+                        .expect(202, ADMIN, SECRETARY_OWN).otherwise(403),
+                on(POST, "/api/issues/{issue}/recategorise").body("{\"category\":\"SCHOOLS\",\"reason\":\"přesněji {uniq}\"}")
+                        .expect(202, ADMIN, SECRETARY_OWN, SECRETARY_FOREIGN, MEMBER_OWN).otherwise(403)
         );
     }
 
@@ -124,9 +150,14 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
             case MEMBER_FOREIGN -> as("mx-member-foreign", PW + "member-foreign");
             case AUDITOR -> as("mx-auditor", PW + "auditor");
         };
-        var spec = client.method(method).uri(path);
-        var exchange = body == null ? spec.exchange() : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-        return exchange.returnResult(byte[].class).getStatus().value();
+        var spec = client.mutate().responseTimeout(java.time.Duration.ofSeconds(10)).build().method(method).uri(path);
+        try {
+            var exchange = body == null ? spec.exchange() : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+            return exchange.returnResult(byte[].class).getStatus().value();
+        } catch (IllegalStateException noAnswer) {
+            // A hanging endpoint is a mismatch to be listed with the others, not a reason to stop the table.
+            return NO_ANSWER;
+        }
     }
 
     private synchronized void prepareFixture() {
@@ -136,6 +167,8 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
         post(admin(), "/api/institutions", "{\"code\":\"MXKU\",\"region\":\"LBK\",\"kind\":\"REGION_OFFICE\",\"name\":\"Kraj\"}", 201);
         post(admin(), "/api/institutions", "{\"code\":\"MXUP\",\"region\":\"LBK\",\"kind\":\"LABOUR_OFFICE\",\"name\":\"Úřad práce\"}", 201);
         post(admin(), "/api/institutions", "{\"code\":\"MXOA\",\"region\":\"LBK\",\"kind\":\"NGO\",\"name\":\"Poradna\"}", 201);
+        // Nobody's institution: admitting it changes no caller's view of the fixture.
+        post(admin(), "/api/institutions", "{\"code\":\"MXZZ\",\"region\":\"LBK\",\"kind\":\"EMPLOYER\",\"name\":\"Zaměstnavatel\"}", 201);
         String body = post(admin(), "/api/bodies", "{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Vlastní skupina\",\"cadence\":\"quarterly\"}", 201);
         String foreignBody = post(admin(), "/api/bodies", "{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Cizí skupina\",\"cadence\":\"quarterly\"}", 201);
         post(admin(), "/api/bodies/" + body + "/members", "{\"institution\":\"MXKU\"}", 202);
