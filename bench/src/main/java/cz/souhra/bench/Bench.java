@@ -16,12 +16,13 @@ public final class Bench {
             case "store" -> StoreBench.run(rest);
             case "kill" -> KillBench.run(rest);
             case "verify" -> VerifyBench.run(rest);
+            case "growth" -> GrowthBench.run(rest);
             case "all" -> {
                 StoreBench.run(rest);
                 KillBench.run(rest);
                 VerifyBench.run(new String[0]);
             }
-            default -> throw new IllegalArgumentException("suites: store, kill, verify, all");
+            default -> throw new IllegalArgumentException("suites: store, kill, verify, growth, all");
         }
     }
 }

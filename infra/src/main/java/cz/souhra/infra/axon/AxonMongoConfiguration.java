@@ -92,6 +92,7 @@ public class AxonMongoConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer snapshotSerializer,
                                           ObjectProvider<EventUpcaster> upcasters,
+                                          ObjectProvider<cz.souhra.infra.store.EmbeddedStore> embedded,
                                           @Value("${souhra.event-store.lookback:PT1S}") Duration lookback) {
         // The Mongo store orders by timestamp, not by a global sequence; the lookback window re-reads
         // recent events so a writer whose insert lands late is not skipped (lookback 0 lost 317 of 20k).
@@ -100,7 +101,9 @@ public class AxonMongoConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer)
                 .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
-                .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(), lookback))
+                .storageStrategy(embedded.getIfAvailable() != null
+                        ? new PointLookupStorageStrategy(EventEntryConfiguration.getDefault(), lookback)
+                        : new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(), lookback))
                 .build();
         engine.ensureIndexes();
         return engine;

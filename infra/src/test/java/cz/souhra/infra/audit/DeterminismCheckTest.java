@@ -147,7 +147,7 @@ class DeterminismCheckTest {
         }
         long stored = mongo.getCollection("domainevents").countDocuments();
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.getCollection("clock_reading").countDocuments() >= stored
-                && mongo.getCollection("measure_history").countDocuments() >= 16);
+                && mongo.getCollection("event_history").countDocuments() >= stored && mongo.getCollection("measure_status").countDocuments() >= measures.size());
 
         DeterminismCheck.Result result = check.run((n, what) -> { });
 
