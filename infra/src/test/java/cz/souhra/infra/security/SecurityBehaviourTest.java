@@ -169,6 +169,29 @@ class SecurityBehaviourTest extends SecuredApplicationTest {
         anonymous().get().uri("/api/me").cookie(SecurityConfiguration.SESSION_COOKIE, session.getValue()).exchange().expectStatus().isUnauthorized();
     }
 
+    @Test
+    void malformed_or_foreign_credentials_are_a_401_problem_never_a_500() {
+        for (String header : List.of("Basic !!!not-base64!!!", "Basic " + java.util.Base64.getEncoder().encodeToString("no-colon".getBytes()),
+                "Bearer some.jwt.token", "Basic ")) {
+            anonymous().get().uri("/api/me").header("Authorization", header).exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
+    void an_unreadable_admin_request_is_a_400_problem_without_class_names_or_stack_traces() {
+        admin().post().uri("/api/admin/users").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"user\": [").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).value(b -> assertThat(b).doesNotContain("Exception").doesNotContain("cz.souhra")
+                        .doesNotContain("jackson").doesNotContain("\tat "));
+        admin().post().uri("/api/admin/users").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"user\":\"x y\",\"password\":\"tajne-heslo-co-neunikne\"}").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(String.class).value(b -> assertThat(b).contains("VALIDATION").doesNotContain("tajne-heslo-co-neunikne"));
+    }
+
     private String hash(String user) {
         return mongo.getCollection("users").find(Filters.eq("_id", user)).first().getString("passwordHash");
     }

@@ -11,15 +11,14 @@ import cz.souhra.shared.events.issue.IssueRaisedEvent;
 import cz.souhra.shared.events.issue.IssueRecategorisedEvent;
 import cz.souhra.shared.events.issue.IssueReopenedEvent;
 import cz.souhra.shared.events.issue.IssueResolvedEvent;
-import cz.souhra.shared.events.measure.MeasureAdoptedEvent;
 
-/** The issue register entry as a pure function of the issue's events and the measures that address it. */
+/** The issue register entry as a pure function of the issue's own events (measures addressing it are links, see {@link IssueProjection}). */
 public final class IssueFold {
 
     private IssueFold() {}
 
     public static Document apply(Document current, Object event, EventMeta m) {
-        if (current != null && !(event instanceof MeasureAdoptedEvent) && ((Number) current.get("version")).longValue() >= m.sequence()) {
+        if (current != null && ((Number) current.get("version")).longValue() >= m.sequence()) {
             return current;
         }
         if (event instanceof IssueRaisedEvent e) {
@@ -27,20 +26,13 @@ public final class IssueFold {
                     .append("category", e.category().name()).append("title", e.title()).append("description", e.description())
                     .append("locality", e.locality()).append("raisedBy", e.raisedBy().value()).append("observedOn", e.observedOn().toString())
                     .append("raisedAt", e.raisedAt() == null ? null : e.raisedAt().value()).append("status", "OPEN")
-                    .append("links", new ArrayList<>()).append("measures", new ArrayList<>())
+                    .append("links", new ArrayList<>())
                     .append("raisedRecordedAt", m.recordedAt().toString()).append("version", m.sequence()).append("lastRecordedAt", m.recordedAt().toString());
         }
         if (current == null) {
             return null;
         }
         Document d = new Document(current);
-        if (event instanceof MeasureAdoptedEvent e) {
-            List<String> measures = new ArrayList<>(d.getList("measures", String.class, List.of()));
-            if (!measures.contains(e.measureId().value())) {
-                measures.add(e.measureId().value());
-            }
-            return d.append("measures", measures);
-        }
         if (((Number) d.get("version")).longValue() >= m.sequence()) {
             return current;
         }

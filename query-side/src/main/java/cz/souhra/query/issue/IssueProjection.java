@@ -1,7 +1,10 @@
 package cz.souhra.query.issue;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -16,11 +19,15 @@ import cz.souhra.query.common.MongoViews;
 import cz.souhra.query.common.ReadModels;
 import cz.souhra.query.common.Projector;
 import cz.souhra.query.common.ViewLookup;
+import cz.souhra.query.common.Views;
 import cz.souhra.shared.events.measure.MeasureAdoptedEvent;
+import cz.souhra.shared.queries.IssueView;
 
 /**
- * Writes {@code issue_register}. A measure adopted elsewhere lists itself on every issue it addresses;
- * that write is a set insertion, so it is idempotent without a sequence of its own.
+ * Writes {@code issue_register} (an issue's own events) and {@code issue_measures} (one link per measure
+ * that addresses an issue). A link's id is made of what it connects, so it is written once, in whatever
+ * order a split processor's segments see the measure and the issue; the register is merged with its
+ * links when read ({@link #merge}).
  */
 @Component
 @ProcessingGroup(IssueProjection.GROUP)
@@ -28,6 +35,7 @@ public class IssueProjection implements Projector {
 
     public static final String GROUP = "issues";
     public static final String COLLECTION = "issue_register";
+    public static final String MEASURES = "issue_measures";
 
     private final MongoViews views;
 
@@ -42,7 +50,7 @@ public class IssueProjection implements Projector {
 
     @Override
     public List<String> collections() {
-        return List.of(COLLECTION);
+        return List.of(COLLECTION, MEASURES);
     }
 
     @Override
@@ -50,7 +58,11 @@ public class IssueProjection implements Projector {
         List<Write> out = new ArrayList<>();
         if (event instanceof MeasureAdoptedEvent e) {
             for (var issue : e.addresses()) {
-                changed(views.get(COLLECTION, issue.value()), event, m, out);
+                String id = issue + "/" + e.measureId();
+                if (views.get(MEASURES, id) == null) {
+                    out.add(new Write(MEASURES, new Document("_id", id).append("issueId", issue.value()).append("measureId", e.measureId().value())
+                            .append("recordedAt", m.recordedAt().toString())));
+                }
             }
         } else if (m.aggregateId() != null) {
             changed(views.get(COLLECTION, m.aggregateId()), event, m, out);
@@ -60,9 +72,26 @@ public class IssueProjection implements Projector {
 
     private static void changed(Document current, Object event, EventMeta m, List<Write> out) {
         Document next = IssueFold.apply(current, event, m);
-        if (next != null && next != current && !next.equals(current)) {
+        if (next != null && next != current && !Views.sameContent(next, current)) {
             out.add(new Write(COLLECTION, next));
         }
+    }
+
+    /** The register entry as readers see it: with the measures that address the issue, in the order they were adopted. */
+    public static IssueView merge(Document issue, Map<String, List<Document>> linksByIssue) {
+        if (issue == null) {
+            return null;
+        }
+        List<String> measures = linksByIssue.getOrDefault(issue.getString("_id"), List.of()).stream()
+                .sorted(Comparator.comparing((Document l) -> l.getString("recordedAt")).thenComparing(l -> l.getString("measureId")))
+                .map(l -> l.getString("measureId")).toList();
+        return Views.fromDocument(new Document(issue).append("measures", measures), IssueView.class);
+    }
+
+    public static Map<String, List<Document>> byIssue(Iterable<Document> links) {
+        Map<String, List<Document>> out = new HashMap<>();
+        links.forEach(l -> out.computeIfAbsent(l.getString("issueId"), k -> new ArrayList<>()).add(l));
+        return out;
     }
 
     @EventHandler

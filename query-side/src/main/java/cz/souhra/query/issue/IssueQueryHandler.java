@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.axonframework.queryhandling.QueryHandler;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.model.Filters;
 
+import cz.souhra.query.common.MemoryViews;
 import cz.souhra.query.common.QueryRefusal;
 import cz.souhra.query.common.ReadModels;
 import cz.souhra.query.common.Replay;
@@ -42,19 +44,30 @@ public class IssueQueryHandler {
 
     @QueryHandler
     public IssueView find(IssueQueries.FindIssue q) {
-        Document d = q.asOf() == null ? readModels.collection(IssueProjection.COLLECTION).find(Filters.eq("_id", q.issueId())).first()
-                : replay.all(projection, q.asOf()).get(IssueProjection.COLLECTION, q.issueId());
-        if (d == null) {
+        IssueView v;
+        if (q.asOf() == null) {
+            v = IssueProjection.merge(readModels.collection(IssueProjection.COLLECTION).find(Filters.eq("_id", q.issueId())).first(),
+                    IssueProjection.byIssue(readModels.collection(IssueProjection.MEASURES).find(Filters.eq("issueId", q.issueId()))));
+        } else {
+            MemoryViews views = replay.all(projection, q.asOf());
+            v = IssueProjection.merge(views.get(IssueProjection.COLLECTION, q.issueId()), IssueProjection.byIssue(views.all(IssueProjection.MEASURES)));
+        }
+        if (v == null) {
             throw QueryRefusal.notFound(q.issueId());
         }
-        return Views.fromDocument(d, IssueView.class);
+        return v;
     }
 
     public List<IssueView> all(Instant asOf) {
         List<IssueView> out = new ArrayList<>();
-        Iterable<Document> docs = asOf == null ? readModels.collection(IssueProjection.COLLECTION).find()
-                : replay.all(projection, asOf).all(IssueProjection.COLLECTION);
-        docs.forEach(d -> out.add(Views.fromDocument(d, IssueView.class)));
+        if (asOf == null) {
+            Map<String, List<Document>> links = IssueProjection.byIssue(readModels.collection(IssueProjection.MEASURES).find());
+            readModels.collection(IssueProjection.COLLECTION).find().forEach(d -> out.add(IssueProjection.merge(d, links)));
+        } else {
+            MemoryViews views = replay.all(projection, asOf);
+            Map<String, List<Document>> links = IssueProjection.byIssue(views.all(IssueProjection.MEASURES));
+            views.all(IssueProjection.COLLECTION).forEach(d -> out.add(IssueProjection.merge(d, links)));
+        }
         return out;
     }
 

@@ -106,7 +106,8 @@ public class MeasureQueryHandler {
         for (String issueId : measure.addresses()) {
             Document issue = readModels.collection(IssueProjection.COLLECTION).find(Filters.eq("_id", issueId)).first();
             if (issue != null) {
-                issues.add(issue);
+                issues.add(Views.toMap(IssueProjection.merge(issue,
+                        IssueProjection.byIssue(readModels.collection(IssueProjection.MEASURES).find(Filters.eq("issueId", issueId))))));
             }
         }
         Document meeting = readModels.collection(MeetingProjection.COLLECTION).find(Filters.eq("_id", measure.meetingId())).first();

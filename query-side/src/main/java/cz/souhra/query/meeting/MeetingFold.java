@@ -23,12 +23,13 @@ import cz.souhra.shared.events.meeting.MeetingScheduledEvent;
 import cz.souhra.shared.events.meeting.MinutesRecordedEvent;
 import cz.souhra.shared.events.meeting.OpenMeasureCarriedOverEvent;
 import cz.souhra.shared.events.meeting.ResolutionAdoptedEvent;
-import cz.souhra.shared.events.measure.MeasureAdoptedEvent;
 
 /**
- * The meeting view as a pure function of events: agenda, attendance and quorum, discussion, resolutions,
- * minutes, measures adopted, carry-overs in both directions, the ledger checkpoint. Returns the changed
- * views keyed by meeting id (a carried-over item changes the earlier meeting's view too).
+ * The meeting view as a pure function of the meeting's own events: agenda, attendance and quorum,
+ * discussion, resolutions, minutes, carry-overs into it, corrections, the ledger checkpoint. What other
+ * aggregates say about a meeting (measures adopted, items carried on to a later meeting) is kept as
+ * links by {@link MeetingProjection} and merged when read, so the view depends on one aggregate's order
+ * only. Returns the changed views keyed by meeting id.
  */
 public final class MeetingFold {
 
@@ -48,34 +49,10 @@ public final class MeetingFold {
                     .append("bodyId", e.bodyId().value()).append("startsAt", e.startsAt().toString()).append("place", e.place())
                     .append("members", e.members().stream().map(Object::toString).toList()).append("quorumPercent", e.quorum().percent())
                     .append("quorumStrictlyMore", e.quorum().strictlyMore()).append("status", "SCHEDULED")
-                    .append("agenda", new ArrayList<>()).append("resolutions", new ArrayList<>()).append("measures", new ArrayList<>())
+                    .append("agenda", new ArrayList<>()).append("resolutions", new ArrayList<>())
                     .append("carriedMeasures", new ArrayList<>()).append("corrections", new ArrayList<>());
             changed.put(e.meetingId().value(), stamp(d, m));
             return changed;
-        }
-        if (event instanceof MeasureAdoptedEvent e) {
-            Document d = copy(views.get(e.meetingId().value()));
-            if (d != null) {
-                List<Object> measures = list(d, "measures");
-                if (measures.stream().noneMatch(x -> e.measureId().value().equals(((Map<?, ?>) x).get("measureId")))) {
-                    measures.add(new Document("measureId", e.measureId().value()).append("resolutionId", e.resolutionId().value())
-                            .append("title", e.title()).append("owner", e.owner().value()).append("dueDate", e.dueDate().toString()));
-                }
-                changed.put(e.meetingId().value(), d);
-            }
-            return changed;
-        }
-        if (event instanceof AgendaItemCarriedOverEvent e) {
-            Document from = copy(views.get(e.fromMeetingId().value()));
-            if (from != null) {
-                for (Object o : list(from, "agenda")) {
-                    Map<String, Object> item = cast(o);
-                    if (e.fromItemId().value().equals(item.get("itemId"))) {
-                        item.put("carriedTo", e.meetingId().value());
-                    }
-                }
-                changed.put(e.fromMeetingId().value(), from);
-            }
         }
         String id = m.aggregateId();
         Document d = copy(views.get(id));

@@ -1,7 +1,11 @@
 package cz.souhra.query.meeting;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -12,18 +16,26 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.client.model.Filters;
+
 import cz.souhra.query.common.EventMeta;
 import cz.souhra.query.common.MongoViews;
-import cz.souhra.query.common.ReadModels;
 import cz.souhra.query.common.Projector;
+import cz.souhra.query.common.ReadModels;
 import cz.souhra.query.common.ViewLookup;
 import cz.souhra.query.common.Views;
+import cz.souhra.shared.events.measure.MeasureAdoptedEvent;
+import cz.souhra.shared.events.meeting.AgendaItemCarriedOverEvent;
 import cz.souhra.shared.queries.MeetingQueries;
 import cz.souhra.shared.queries.MeetingView;
 
 /**
- * Writes {@code meeting_view}; each changed document is replaced whole, then pushed to subscribers.
- * An unchanged document is not written, so a redelivered event neither writes nor notifies.
+ * Writes {@code meeting_view} (a meeting's own events) and {@code meeting_links} (what other aggregates
+ * say about a meeting: a measure adopted at it, an item carried on from it to a later meeting). Links
+ * have ids made of what they connect, so they are written once and in any order; that keeps the read
+ * model equal whichever segment of a split processor sees the measure or the later meeting first.
+ * Views and links are merged when read ({@link #merge}). Unchanged documents are not written, so a
+ * redelivered event neither writes nor notifies.
  */
 @Component
 @ProcessingGroup(MeetingProjection.GROUP)
@@ -31,12 +43,15 @@ public class MeetingProjection implements Projector {
 
     public static final String GROUP = "meetings";
     public static final String COLLECTION = "meeting_view";
+    public static final String LINKS = "meeting_links";
 
+    private final ReadModels readModels;
     private final MongoViews views;
     private final QueryUpdateEmitter emitter;
 
     public MeetingProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
-        this.views = new ReadModels(mongo).live();
+        this.readModels = new ReadModels(mongo);
+        this.views = readModels.live();
         this.emitter = emitter;
     }
 
@@ -47,12 +62,24 @@ public class MeetingProjection implements Projector {
 
     @Override
     public List<String> collections() {
-        return List.of(COLLECTION);
+        return List.of(COLLECTION, LINKS);
     }
 
     @Override
     public List<Write> fold(ViewLookup views, Object event, EventMeta m) {
         List<Write> out = new ArrayList<>();
+        if (event instanceof MeasureAdoptedEvent e) {
+            link(views, out, new Document("_id", e.meetingId() + "/measure/" + e.measureId()).append("meetingId", e.meetingId().value())
+                    .append("kind", "measure").append("measureId", e.measureId().value()).append("resolutionId", e.resolutionId().value())
+                    .append("title", e.title()).append("owner", e.owner().value()).append("dueDate", e.dueDate().toString())
+                    .append("recordedAt", m.recordedAt().toString()));
+            return out;
+        }
+        if (event instanceof AgendaItemCarriedOverEvent e) {
+            link(views, out, new Document("_id", e.fromMeetingId() + "/carriedTo/" + e.fromItemId()).append("meetingId", e.fromMeetingId().value())
+                    .append("kind", "carriedTo").append("itemId", e.fromItemId().value()).append("to", e.meetingId().value())
+                    .append("recordedAt", m.recordedAt().toString()));
+        }
         MeetingFold.apply(id -> views.get(COLLECTION, id), event, m).forEach((id, doc) -> {
             Document current = views.get(COLLECTION, id);
             if (current == null || !Views.sameContent(current, doc)) {
@@ -62,16 +89,61 @@ public class MeetingProjection implements Projector {
         return out;
     }
 
+    private static void link(ViewLookup views, List<Write> out, Document link) {
+        if (views.get(LINKS, link.getString("_id")) == null) {
+            out.add(new Write(LINKS, link));
+        }
+    }
+
+    /** The meeting as readers see it: its own view with the measures adopted at it and where its items were carried on. */
+    @SuppressWarnings("unchecked")
+    public static MeetingView merge(Document view, List<Document> links) {
+        if (view == null) {
+            return null;
+        }
+        Document d = new Document(view);
+        List<Document> sorted = links.stream().filter(l -> view.get("_id").equals(l.get("meetingId")))
+                .sorted(Comparator.comparing((Document l) -> l.getString("recordedAt")).thenComparing(l -> l.getString("_id"))).toList();
+        List<Document> measures = new ArrayList<>();
+        List<Object> agenda = new ArrayList<>();
+        for (Object o : view.getList("agenda", Object.class, List.of())) {
+            agenda.add(new Document((Map<String, Object>) o));
+        }
+        for (Document l : sorted) {
+            if ("measure".equals(l.get("kind"))) {
+                measures.add(new Document("measureId", l.get("measureId")).append("resolutionId", l.get("resolutionId")).append("title", l.get("title"))
+                        .append("owner", l.get("owner")).append("dueDate", l.get("dueDate")));
+            } else if ("carriedTo".equals(l.get("kind"))) {
+                agenda.stream().map(a -> (Document) a).filter(a -> l.get("itemId").equals(a.get("itemId"))).forEach(a -> a.put("carriedTo", l.get("to")));
+            }
+        }
+        d.put("measures", measures);
+        d.put("agenda", agenda);
+        return Views.fromDocument(d, MeetingView.class);
+    }
+
+    /** The merged view of one meeting as stored now. */
+    public static MeetingView read(ReadModels readModels, String meetingId) {
+        Document view = readModels.collection(COLLECTION).find(Filters.eq("_id", meetingId)).first();
+        return merge(view, readModels.collection(LINKS).find(Filters.eq("meetingId", meetingId)).into(new ArrayList<>()));
+    }
+
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
+        Set<String> touched = new LinkedHashSet<>();
         for (Write w : views.fold(this, message.getPayload(), EventMeta.of(message))) {
-            MeetingView view = Views.fromDocument(w.document(), MeetingView.class);
-            emitter.emit(MeetingQueries.MeetingUpdates.class, q -> q.meetingId().equals(w.id()), view);
+            touched.add(w.collection().equals(LINKS) ? w.document().getString("meetingId") : w.id());
+        }
+        for (String id : touched) {
+            MeetingView view = read(readModels, id);
+            if (view != null) {
+                emitter.emit(MeetingQueries.MeetingUpdates.class, q -> q.meetingId().equals(id), view);
+            }
         }
     }
 
     @ResetHandler
     void reset() {
-        collections().forEach(c -> views.clear(c));
+        collections().forEach(views::clear);
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.model.Filters;
 
+import cz.souhra.query.common.MemoryViews;
 import cz.souhra.query.common.QueryRefusal;
 import cz.souhra.query.common.ReadModels;
 import cz.souhra.query.common.Replay;
@@ -40,12 +41,17 @@ public class MeetingQueryHandler {
 
     @QueryHandler
     public MeetingView find(MeetingQueries.FindMeeting q) {
-        Document d = q.asOf() == null ? readModels.collection(MeetingProjection.COLLECTION).find(Filters.eq("_id", q.meetingId())).first()
-                : replay.all(projection, q.asOf()).get(MeetingProjection.COLLECTION, q.meetingId());
-        if (d == null) {
+        MeetingView v;
+        if (q.asOf() == null) {
+            v = MeetingProjection.read(readModels, q.meetingId());
+        } else {
+            MemoryViews views = replay.all(projection, q.asOf());
+            v = MeetingProjection.merge(views.get(MeetingProjection.COLLECTION, q.meetingId()), views.all(MeetingProjection.LINKS));
+        }
+        if (v == null) {
             throw QueryRefusal.notFound(q.meetingId());
         }
-        return Views.fromDocument(d, MeetingView.class);
+        return v;
     }
 
     @QueryHandler
@@ -56,9 +62,14 @@ public class MeetingQueryHandler {
     @QueryHandler
     public MeetingPage ofBody(MeetingQueries.MeetingsOfBody q) {
         List<MeetingView> all = new ArrayList<>();
-        Iterable<Document> docs = q.asOf() == null ? readModels.collection(MeetingProjection.COLLECTION).find(Filters.eq("bodyId", q.bodyId()))
-                : replay.all(projection, q.asOf()).all(MeetingProjection.COLLECTION);
-        docs.forEach(d -> all.add(Views.fromDocument(d, MeetingView.class)));
+        if (q.asOf() == null) {
+            List<Document> links = readModels.collection(MeetingProjection.LINKS).find().into(new ArrayList<>());
+            readModels.collection(MeetingProjection.COLLECTION).find(Filters.eq("bodyId", q.bodyId()))
+                    .forEach(d -> all.add(MeetingProjection.merge(d, links)));
+        } else {
+            MemoryViews views = replay.all(projection, q.asOf());
+            views.all(MeetingProjection.COLLECTION).forEach(d -> all.add(MeetingProjection.merge(d, views.all(MeetingProjection.LINKS))));
+        }
         Page<MeetingView> p = Views.page(all, v -> q.bodyId().equals(v.bodyId()),
                 Views.order(MeetingView.class, q.sort(), "startsAt,asc", SORTABLE, "meetingId"), q.page(), q.size());
         return new MeetingPage(p.items(), p.total(), p.page(), p.size());
