@@ -1,0 +1,177 @@
+package cz.souhra.infra.demo;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cz.souhra.shared.Actor;
+import cz.souhra.shared.commands.body.AdmitMemberCommand;
+import cz.souhra.shared.commands.body.AppointSecretaryCommand;
+import cz.souhra.shared.commands.body.EstablishBodyCommand;
+import cz.souhra.shared.commands.institution.RegisterInstitutionCommand;
+import cz.souhra.shared.commands.issue.RaiseIssueCommand;
+import cz.souhra.shared.commands.measure.ReportProgressCommand;
+import cz.souhra.shared.commands.meeting.AddAgendaItemCommand;
+import cz.souhra.shared.commands.meeting.AdoptMeasureCommand;
+import cz.souhra.shared.commands.meeting.AdoptResolutionCommand;
+import cz.souhra.shared.commands.meeting.CloseMeetingCommand;
+import cz.souhra.shared.commands.meeting.ConveneMeetingCommand;
+import cz.souhra.shared.commands.meeting.RecordDiscussionCommand;
+import cz.souhra.shared.commands.meeting.RecordMinutesCommand;
+import cz.souhra.shared.commands.meeting.ScheduleMeetingCommand;
+import cz.souhra.shared.ids.AgendaItemId;
+import cz.souhra.shared.ids.BodyId;
+import cz.souhra.shared.ids.InstitutionId;
+import cz.souhra.shared.ids.IssueId;
+import cz.souhra.shared.ids.MeasureId;
+import cz.souhra.shared.ids.MeetingId;
+import cz.souhra.shared.ids.RegionCode;
+import cz.souhra.shared.ids.ResolutionId;
+import cz.souhra.shared.model.Attendance;
+import cz.souhra.shared.model.AttendanceStatus;
+import cz.souhra.shared.model.BodyKind;
+import cz.souhra.shared.model.InstitutionKind;
+import cz.souhra.shared.model.IssueCategory;
+import cz.souhra.shared.model.QuorumRule;
+
+/**
+ * Demo data for anyone who wants to look around: the Liberec region of {@code demo/liberec.json} (its
+ * institutions, the regional platform and two working groups) plus an invented meeting with issues and
+ * measures, all recorded through the command side so that the demo has a real, verifiable history. Only
+ * with {@code --souhra.demo=true}; never on a real deployment by default. Loading twice changes nothing.
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "souhra.demo", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final CommandGateway commands;
+    private final Clock clock;
+    private final Actor admin = new Actor("admin", null, Set.of(Actor.Role.ADMIN), Set.of());
+
+    DemoData(CommandGateway commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    private void send(Object command, Actor actor) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(actor.toMetaData()));
+    }
+
+    /** Stable ids derived from the demo codes, so a second load finds what the first one created. */
+    private static String id(String name) {
+        return java.util.UUID.nameUUIDFromBytes(("souhra-demo/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        JsonNode demo;
+        try (InputStream in = DemoData.class.getResourceAsStream("/demo/liberec.json")) {
+            demo = new ObjectMapper().readTree(in);
+        }
+        RegionCode region = RegionCode.of(demo.get("region").get("code").asText());
+        try {
+            for (JsonNode i : demo.get("institutions")) {
+                send(new RegisterInstitutionCommand(InstitutionId.of(i.get("code").asText()), region, InstitutionKind.valueOf(i.get("kind").asText()),
+                        i.get("name").asText()), admin);
+            }
+        } catch (AggregateStreamCreationException alreadyLoaded) {
+            log.info("Demo data already loaded; nothing to do");
+            return;
+        }
+        Map<String, BodyId> bodies = new HashMap<>();
+        Map<String, List<InstitutionId>> members = new HashMap<>();
+        for (JsonNode b : demo.get("bodies")) {
+            BodyId body = BodyId.of(id(b.get("code").asText()));
+            bodies.put(b.get("code").asText(), body);
+            send(new EstablishBodyCommand(body, region, BodyKind.valueOf(b.get("kind").asText()), b.get("name").asText(), b.get("cadence").asText(),
+                    QuorumRule.MORE_THAN_HALF), admin);
+            List<InstitutionId> list = new ArrayList<>();
+            for (JsonNode m : b.get("members")) {
+                InstitutionId inst = InstitutionId.of(m.asText());
+                list.add(inst);
+                send(new AdmitMemberCommand(body, inst, null), admin);
+            }
+            members.put(b.get("code").asText(), list);
+            send(new AppointSecretaryCommand(body, "tajemnice", null), admin);
+        }
+
+        // An invented sitting of the working group on industrial zones and dormitories.
+        BodyId zones = bodies.get("PS-ZONY");
+        Actor secretary = new Actor("tajemnice", "CPICLB", Set.of(Actor.Role.SECRETARY), Set.copyOf(bodies.values().stream().map(BodyId::value).toList()));
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Prague")));
+        Instant held = today.minusDays(20).atTime(9, 0).atZone(ZoneId.of("Europe/Prague")).toInstant();
+        IssueId dormitory = IssueId.of(id("issue-dormitory"));
+        IssueId agency = IssueId.of(id("issue-agency"));
+        IssueId school = IssueId.of(id("issue-school"));
+        send(new RaiseIssueCommand(dormitory, region, IssueCategory.DORMITORY_TENSIONS, "Stížnosti obyvatel na ubytovnu v Doubí",
+                "Noční hluk a parkování u ubytovny agenturních pracovníků v průmyslové zóně Jih.", "Liberec-Doubí", InstitutionId.of("MML"),
+                today.minusDays(40), null), secretary);
+        send(new RaiseIssueCommand(agency, region, IssueCategory.AGENCY_EMPLOYMENT, "Nelegální agenturní zprostředkování v Jablonci",
+                "Podezření na zprostředkování práce bez povolení; pracovníci bez pojištění.", "Jablonec nad Nisou", InstitutionId.of("OIPLB"),
+                today.minusDays(35), null), secretary);
+        send(new RaiseIssueCommand(school, region, IssueCategory.SCHOOLS, "Zápis dětí cizinců do ZŠ v průběhu roku",
+                "Školy ve spádových oblastech ubytoven nemají volnou kapacitu.", "Liberec", InstitutionId.of("KULK"), today.minusDays(30), null), secretary);
+
+        MeetingId meeting = MeetingId.of(id("meeting-zones-1"));
+        send(new ScheduleMeetingCommand(meeting, zones, held, "Krajský úřad Libereckého kraje, zasedací místnost 3"), secretary);
+        AgendaItemId item1 = AgendaItemId.of(id("item-1"));
+        AgendaItemId item2 = AgendaItemId.of(id("item-2"));
+        send(new AddAgendaItemCommand(meeting, item1, "Situace kolem ubytoven v průmyslových zónách", InstitutionId.of("MML"), List.of(dormitory), null), secretary);
+        send(new AddAgendaItemCommand(meeting, item2, "Kontroly agenturního zaměstnávání", InstitutionId.of("OIPLB"), List.of(agency), null), secretary);
+        List<Attendance> sheet = new ArrayList<>();
+        int n = 0;
+        for (InstitutionId m : members.get("PS-ZONY")) {
+            AttendanceStatus status = n % 4 == 3 ? AttendanceStatus.EXCUSED : n % 3 == 2 ? AttendanceStatus.SUBSTITUTE : AttendanceStatus.DELEGATE;
+            sheet.add(new Attendance(m, status, status == AttendanceStatus.DELEGATE ? "delegát/ka " + m.value() : null,
+                    status == AttendanceStatus.SUBSTITUTE ? "zástup " + m.value() : null));
+            n++;
+        }
+        send(new ConveneMeetingCommand(meeting, held, sheet, null), secretary);
+        send(new RecordDiscussionCommand(meeting, item1, "MML informoval o 14 stížnostech za poslední čtvrtletí; KŘP zvýší hlídkovou činnost.", true, null), secretary);
+        send(new RecordDiscussionCommand(meeting, item2, "OIP provedl 6 kontrol, ve 2 případech zjištěno nelegální zaměstnávání.", false, null), secretary);
+        ResolutionId r1 = ResolutionId.of(id("resolution-1"));
+        ResolutionId r2 = ResolutionId.of(id("resolution-2"));
+        send(new AdoptResolutionCommand(meeting, r1, item1, "1/" + today.getYear(), "Pracovní skupina ukládá Magistrátu města Liberec svolat jednání s provozovatelem ubytovny.", null, null), secretary);
+        send(new AdoptResolutionCommand(meeting, r2, item2, "2/" + today.getYear(), "Pracovní skupina ukládá OIP a Úřadu práce společné kontroly agentur.",
+                new cz.souhra.shared.model.Votes(6, 0, 1), null), secretary);
+        MeasureId m1 = MeasureId.of(id("measure-1"));
+        MeasureId m2 = MeasureId.of(id("measure-2"));
+        MeasureId m3 = MeasureId.of(id("measure-3"));
+        send(new AdoptMeasureCommand(meeting, r1, m1, "Jednání s provozovatelem ubytovny v Doubí", "Domluvit noční klid a parkování.", InstitutionId.of("MML"),
+                today.plusDays(30), List.of(dormitory), "Usnesení 1"), secretary);
+        send(new AdoptMeasureCommand(meeting, r2, m2, "Společné kontroly agentur práce", null, InstitutionId.of("OIPLB"), today.plusDays(60), List.of(agency),
+                "Usnesení 2"), secretary);
+        send(new AdoptMeasureCommand(meeting, r2, m3, "Informační leták pro agenturní pracovníky", null, InstitutionId.of("UPLB"), today.minusDays(2),
+                List.of(agency), "Usnesení 2"), secretary);
+        send(new ReportProgressCommand(m1, 50, "Schůzka s provozovatelem proběhla, čeká se na úpravu provozního řádu.", today.minusDays(5), null),
+                new Actor("demo-mml", "MML", Set.of(Actor.Role.MEMBER), Set.of()));
+        send(new RecordMinutesCommand(meeting, "Jednání řídila tajemnice CPIC. Program schválen bez připomínek.", null), secretary);
+        send(new CloseMeetingCommand(meeting, held.plusSeconds(3 * 3600), null), secretary);
+        log.warn("Demo data loaded: region {}, {} bodies, 3 issues, 1 closed meeting, 3 measures (one overdue). "
+                + "Create the user 'tajemnice' (secretary of all demo bodies) via POST /api/admin/users to record meetings.", region, bodies.size());
+    }
+}

@@ -1,0 +1,2 @@
+/** Demo data of the Liberec region, recorded through the command side (only with souhra.demo=true). */
+package cz.souhra.infra.demo;
