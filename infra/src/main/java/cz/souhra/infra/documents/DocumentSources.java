@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.model.Filters;
 
+import cz.souhra.query.issue.IssueProjection;
+import cz.souhra.query.meeting.MeetingProjection;
 import cz.souhra.shared.Actor;
 
 /**
@@ -28,7 +30,8 @@ class DocumentSources {
     }
 
     Document meeting(String id) {
-        return mongo.getCollection("meeting_view").find(Filters.eq("_id", id)).first();
+        return MeetingProjection.mergedDocument(mongo.getCollection(MeetingProjection.COLLECTION).find(Filters.eq("_id", id)).first(),
+                mongo.getCollection(MeetingProjection.LINKS).find(Filters.eq("meetingId", id)).into(new ArrayList<>()));
     }
 
     Document body(String id) {
@@ -36,7 +39,11 @@ class DocumentSources {
     }
 
     List<Document> meetingsOfBody(String bodyId) {
-        return mongo.getCollection("meeting_view").find(Filters.eq("bodyId", bodyId)).into(new ArrayList<>());
+        List<Document> links = mongo.getCollection(MeetingProjection.LINKS).find().into(new ArrayList<>());
+        List<Document> meetings = new ArrayList<>();
+        mongo.getCollection(MeetingProjection.COLLECTION).find(Filters.eq("bodyId", bodyId))
+                .forEach(m -> meetings.add(MeetingProjection.mergedDocument(m, links)));
+        return meetings;
     }
 
     List<Document> bodies() {
@@ -44,7 +51,10 @@ class DocumentSources {
     }
 
     List<Document> issues() {
-        return mongo.getCollection("issue_register").find().into(new ArrayList<>());
+        Map<String, List<Document>> links = IssueProjection.byIssue(mongo.getCollection(IssueProjection.MEASURES).find());
+        List<Document> issues = new ArrayList<>();
+        mongo.getCollection(IssueProjection.COLLECTION).find().forEach(i -> issues.add(IssueProjection.mergedDocument(i, links)));
+        return issues;
     }
 
     List<Document> measures() {

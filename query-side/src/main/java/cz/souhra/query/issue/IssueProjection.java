@@ -79,13 +79,19 @@ public class IssueProjection implements Projector {
 
     /** The register entry as readers see it: with the measures that address the issue, in the order they were adopted. */
     public static IssueView merge(Document issue, Map<String, List<Document>> linksByIssue) {
+        Document d = mergedDocument(issue, linksByIssue);
+        return d == null ? null : Views.fromDocument(d, IssueView.class);
+    }
+
+    /** {@link #merge} as a document, for readers that export the stored shape (CSV). */
+    public static Document mergedDocument(Document issue, Map<String, List<Document>> linksByIssue) {
         if (issue == null) {
             return null;
         }
         List<String> measures = linksByIssue.getOrDefault(issue.getString("_id"), List.of()).stream()
                 .sorted(Comparator.comparing((Document l) -> l.getString("recordedAt")).thenComparing(l -> l.getString("measureId")))
                 .map(l -> l.getString("measureId")).toList();
-        return Views.fromDocument(new Document(issue).append("measures", measures), IssueView.class);
+        return new Document(issue).append("measures", measures);
     }
 
     public static Map<String, List<Document>> byIssue(Iterable<Document> links) {

@@ -96,8 +96,14 @@ public class MeetingProjection implements Projector {
     }
 
     /** The meeting as readers see it: its own view with the measures adopted at it and where its items were carried on. */
-    @SuppressWarnings("unchecked")
     public static MeetingView merge(Document view, List<Document> links) {
+        Document d = mergedDocument(view, links);
+        return d == null ? null : Views.fromDocument(d, MeetingView.class);
+    }
+
+    /** {@link #merge} as a document, for readers that render the stored shape (minutes, calendars). */
+    @SuppressWarnings("unchecked")
+    public static Document mergedDocument(Document view, List<Document> links) {
         if (view == null) {
             return null;
         }
@@ -119,7 +125,7 @@ public class MeetingProjection implements Projector {
         }
         d.put("measures", measures);
         d.put("agenda", agenda);
-        return Views.fromDocument(d, MeetingView.class);
+        return d;
     }
 
     /** The merged view of one meeting as stored now. */
