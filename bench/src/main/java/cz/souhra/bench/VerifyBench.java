@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -23,8 +24,10 @@ import cz.souhra.infra.audit.Ledger;
 import cz.souhra.infra.audit.LedgerVerifier;
 import cz.souhra.infra.audit.VerificationReport;
 import cz.souhra.infra.axon.AxonMongoConfiguration;
-import cz.souhra.infra.store.DurabilityProbe;
 import cz.souhra.infra.store.EmbeddedStore;
+import cz.souhra.shared.events.measure.ProgressReportedEvent;
+import cz.souhra.shared.ids.MeasureId;
+import cz.souhra.shared.ids.RegionCode;
 
 /**
  * Ledger verification rate against its floor: a raw cursor over the same event documents plus SHA-256 of
@@ -48,8 +51,14 @@ final class VerifyBench {
             List<String[]> keys = new ArrayList<>();
             for (int i = 0; i < events; i++) {
                 String id = UUID.randomUUID().toString();
-                engine.appendEvents(new GenericDomainEventMessage<>("Probe", id, 0, new DurabilityProbe.ProbeEvent(id, i),
-                        MetaData.with("region", i % 3 == 0 ? "LBK" : "ULK").and("user", "bench").and("institution", "KULK")));
+                // A progress report as the owner institution files it: the size and shape of a real event.
+                String region = i % 3 == 0 ? "LBK" : "ULK";
+                engine.appendEvents(new GenericDomainEventMessage<>("Measure", id, 0,
+                        new ProgressReportedEvent(MeasureId.of(id), RegionCode.of(region), i % 101,
+                                "Zmapováno " + (i % 30) + " z 30 ubytoven v průmyslové zóně Liberec-jih; jednání s agenturami práce pokračují.",
+                                LocalDate.of(2026, 4, 1 + i % 28)),
+                        MetaData.with("region", region).and("user", "uplb.novakova").and("institution", "UPLB")
+                                .and("correlationId", UUID.randomUUID().toString()).and("traceId", UUID.randomUUID().toString())));
                 keys.add(new String[] {id});
             }
             for (String[] k : keys) {

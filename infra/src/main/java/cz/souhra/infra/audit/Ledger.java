@@ -128,10 +128,24 @@ public class Ledger {
         return out;
     }
 
+    /**
+     * Every region's entries in chain order from one scan of the ledger: the store has no secondary
+     * indexes, so reading region by region would scan the whole ledger once per region.
+     */
+    public Map<String, List<LedgerEntry>> entriesByRegion() {
+        Map<String, List<LedgerEntry>> out = new java.util.TreeMap<>();
+        entries.find().batchSize(10_000).forEach(d -> {
+            LedgerEntry e = LedgerEntry.of(d);
+            out.computeIfAbsent(e.region(), r -> new ArrayList<>()).add(e);
+        });
+        out.values().forEach(list -> list.sort(Comparator.comparingLong(LedgerEntry::position)));
+        return out;
+    }
+
     /** Every stored event, for verification and export, keyed by aggregate id and sequence. */
     Map<String, StoredEvent> storedEvents() {
         Map<String, StoredEvent> out = new java.util.HashMap<>();
-        events.find().forEach(d -> {
+        events.find().batchSize(10_000).forEach(d -> {
             StoredEvent e = StoredEvent.of(d);
             out.put(key(e.aggregateId(), e.sequence()), e);
         });

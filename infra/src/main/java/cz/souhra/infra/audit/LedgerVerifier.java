@@ -6,6 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
 import org.springframework.stereotype.Component;
@@ -29,24 +32,34 @@ public class LedgerVerifier {
         this.ledger = ledger;
     }
 
-    /** @param progress receives (entries checked, entries in total) every 1000 entries and at the end */
+    /** @param progress receives (entries hashed, entries in total) every 1000 entries, from any thread but never concurrently, and at the end */
     public VerificationReport verify(BiConsumer<Long, Long> progress) {
+        // The two scans are independent: the ledger is read on another thread while the events are read here.
+        CompletableFuture<Map<String, List<LedgerEntry>>> chains = CompletableFuture.supplyAsync(ledger::entriesByRegion);
         Map<String, StoredEvent> stored = ledger.storedEvents();
-        List<String> regions = ledger.regions();
-        Map<String, List<LedgerEntry>> byRegion = new java.util.LinkedHashMap<>();
-        long total = 0;
-        for (String r : regions) {
-            List<LedgerEntry> entries = ledger.entries(r);
-            byRegion.put(r, entries);
-            total += entries.size();
-        }
-        long[] done = {0};
+        Map<String, List<LedgerEntry>> byRegion = new TreeMap<>(chains.join());
+        ledger.regions().forEach(r -> byRegion.putIfAbsent(r, List.of()));
+        long total = byRegion.values().stream().mapToLong(List::size).sum();
+        // Every hash depends only on its own entry and event, so they are computed on all cores first; the
+        // walk along each chain that follows only compares.
+        AtomicLong hashed = new AtomicLong();
+        Map<String, List<Check>> checks = new TreeMap<>();
+        byRegion.forEach((region, entries) -> checks.put(region, entries.parallelStream().map(e -> {
+            Check c = Check.of(e, stored.get(Ledger.key(e.aggregateId(), e.sequence())));
+            long n = hashed.incrementAndGet();
+            if (n % 1000 == 0) {
+                synchronized (progress) {
+                    progress.accept(n, total);
+                }
+            }
+            return c;
+        }).toList()));
         Set<String> chained = new HashSet<>();
         Instant newestChained = Instant.EPOCH;
         List<RegionResult> results = new ArrayList<>();
         byRegion.values().forEach(list -> list.forEach(x -> chained.add(Ledger.key(x.aggregateId(), x.sequence()))));
         for (var e : byRegion.entrySet()) {
-            RegionResult r = verifyRegion(e.getKey(), e.getValue(), stored, done, total, progress);
+            RegionResult r = verifyRegion(e.getKey(), e.getValue(), stored, checks.get(e.getKey()));
             results.add(r);
             for (LedgerEntry entry : e.getValue()) {
                 Instant t = Instant.parse(entry.timestamp());
@@ -71,9 +84,21 @@ public class LedgerVerifier {
                 replaceIfEarlier(results, inserted);
             }
         }
-        progress.accept(done[0], total);
+        progress.accept(total, total);
         boolean ok = results.stream().allMatch(RegionResult::ok);
         return new VerificationReport(ok, total, results);
+    }
+
+    /** The hashes of one entry and of the event it names, recomputed; nulls where the event is gone. */
+    private record Check(String recomputedChain, String payloadHash, String metadataHash, String eventHash) {
+        static Check of(LedgerEntry entry, StoredEvent event) {
+            if (event == null) {
+                return new Check(entry.recomputedChain(), null, null, null);
+            }
+            String payload = CanonicalForm.payloadHash(event);
+            String metadata = CanonicalForm.metadataHash(event);
+            return new Check(entry.recomputedChain(), payload, metadata, CanonicalForm.eventHash(event, payload, metadata));
+        }
     }
 
     private static void replaceIfEarlier(List<RegionResult> results, RegionResult candidate) {
@@ -89,20 +114,18 @@ public class LedgerVerifier {
         results.add(candidate);
     }
 
-    private RegionResult verifyRegion(String region, List<LedgerEntry> entries, Map<String, StoredEvent> stored,
-                                      long[] done, long total, BiConsumer<Long, Long> progress) {
+    private RegionResult verifyRegion(String region, List<LedgerEntry> entries, Map<String, StoredEvent> stored, List<Check> checks) {
         String previous = CanonicalForm.GENESIS;
         long expectedPosition = 1;
-        for (LedgerEntry entry : entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            LedgerEntry entry = entries.get(i);
+            Check check = checks.get(i);
             String key = Ledger.key(entry.aggregateId(), entry.sequence());
-            if (++done[0] % 1000 == 0) {
-                progress.accept(done[0], total);
-            }
             if (entry.position() != expectedPosition) {
                 return broken(region, entries, expectedPosition, Problem.LEDGER_GAP,
                         "expected position " + expectedPosition + " but found " + entry.position());
             }
-            if (!entry.previousChain().equals(previous) || !entry.recomputedChain().equals(entry.chain())) {
+            if (!entry.previousChain().equals(previous) || !check.recomputedChain().equals(entry.chain())) {
                 return broken(region, entries, entry.position(), Problem.LEDGER_ENTRY_ALTERED,
                         "the ledger entry does not hash to its chain value or does not link to its predecessor");
             }
@@ -111,9 +134,9 @@ public class LedgerVerifier {
                 return broken(region, entries, entry.position(), Problem.EVENT_MISSING,
                         "event " + entry.eventId() + " (" + key + ") is no longer in the event store");
             }
-            String payloadHash = CanonicalForm.payloadHash(event);
-            String metadataHash = CanonicalForm.metadataHash(event);
-            if (!CanonicalForm.eventHash(event, payloadHash, metadataHash).equals(entry.eventHash())) {
+            String payloadHash = check.payloadHash();
+            String metadataHash = check.metadataHash();
+            if (!check.eventHash().equals(entry.eventHash())) {
                 Problem kind;
                 if (!payloadHash.equals(entry.payloadHash())) {
                     kind = Problem.EVENT_PAYLOAD_EDITED;
