@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -15,7 +16,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import cz.souhra.command.common.DomainException;
 import cz.souhra.command.common.Facts;
-import cz.souhra.shared.commands.body.AdmitMemberCommand;
+import cz.souhra.shared.Actor;
 import cz.souhra.shared.commands.body.AppointSecretaryCommand;
 import cz.souhra.shared.commands.body.DissolveBodyCommand;
 import cz.souhra.shared.commands.body.EstablishBodyCommand;
@@ -57,14 +58,20 @@ public class Body {
                 cmd.cadence(), cmd.quorum() == null ? QuorumRule.MORE_THAN_HALF : cmd.quorum()), Facts.in(cmd.region()));
     }
 
-    @CommandHandler
-    void handle(AdmitMemberCommand cmd, MetaData metaData) {
-        Facts.requireSecretary(Facts.actor(metaData), id.value());
+    /** Called by {@link Membership} once it has checked that the institution exists and still acts. */
+    void admit(InstitutionId institution, Actor actor, BooleanSupplier retired) {
+        Facts.requireSecretary(actor, id.value());
         requireActive();
-        if (members.contains(cmd.institutionId())) {
-            throw DomainException.conflict("ALREADY_MEMBER", cmd.institutionId());
+        if (institution == null) {
+            throw DomainException.invalid("REQUIRED", "institution");
         }
-        apply(new MemberAdmittedEvent(id, region, cmd.institutionId()), Facts.in(region));
+        if (members.contains(institution)) {
+            throw DomainException.conflict("ALREADY_MEMBER", institution);
+        }
+        if (retired.getAsBoolean()) {
+            throw DomainException.rule("MEMBER_RETIRED", institution);
+        }
+        apply(new MemberAdmittedEvent(id, region, institution), Facts.in(region));
     }
 
     @CommandHandler

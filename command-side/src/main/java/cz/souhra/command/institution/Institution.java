@@ -57,6 +57,11 @@ public class Institution {
         apply(new InstitutionRetiredEvent(id, region, Facts.requireText(cmd.reason(), "reason", 2000)), Facts.in(region));
     }
 
+    /** Whether the institution has been retired; a retired institution is admitted to no body. */
+    public boolean isRetired() {
+        return retired;
+    }
+
     private void requireActive() {
         if (retired) {
             throw DomainException.conflict("INSTITUTION_RETIRED", id);

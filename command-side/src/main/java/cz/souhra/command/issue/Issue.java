@@ -39,6 +39,7 @@ public class Issue {
     private IssueCategory category;
     private InstitutionId raisedBy;
     private boolean resolved;
+    private final java.util.Set<cz.souhra.shared.ids.AgendaItemId> linkedItems = new java.util.HashSet<>();
 
     protected Issue() {}
 
@@ -78,7 +79,10 @@ public class Issue {
         if (cmd.meetingId() == null || cmd.itemId() == null) {
             throw DomainException.invalid("REQUIRED", "itemId");
         }
-        apply(new IssueLinkedToAgendaItemEvent(id, region, cmd.meetingId(), cmd.itemId()), Facts.in(region));
+        // Linking the same item again is a no-op, so a retried request does not list the item twice.
+        if (!linkedItems.contains(cmd.itemId())) {
+            apply(new IssueLinkedToAgendaItemEvent(id, region, cmd.meetingId(), cmd.itemId()), Facts.in(region));
+        }
     }
 
     @CommandHandler
@@ -120,6 +124,11 @@ public class Issue {
     @EventSourcingHandler
     void on(IssueRecategorisedEvent e) {
         category = e.category();
+    }
+
+    @EventSourcingHandler
+    void on(IssueLinkedToAgendaItemEvent e) {
+        linkedItems.add(e.itemId());
     }
 
     @EventSourcingHandler

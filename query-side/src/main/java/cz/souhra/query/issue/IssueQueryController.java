@@ -10,8 +10,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cz.souhra.query.common.TimeAxes;
 import cz.souhra.shared.Actor;
 import cz.souhra.shared.ids.IssueId;
+import cz.souhra.shared.queries.Bitemporal;
 import cz.souhra.shared.queries.HistoryEntry;
 import cz.souhra.shared.queries.HistoryQueries;
 import cz.souhra.shared.queries.IssuePage;
@@ -36,21 +38,27 @@ class IssueQueryController {
     Mono<IssuePage> register(@RequestParam(required = false) String category, @RequestParam(required = false) String status,
                              @RequestParam(required = false) String region, @RequestParam(required = false) String locality,
                              @RequestParam(required = false) String institution, @RequestParam(required = false) String q,
-                             @RequestParam(required = false) Instant asOf, @RequestParam(defaultValue = "0") int page,
+                             @RequestParam(required = false) Instant asOf, @RequestParam(required = false) Instant knownAt,
+                             @RequestParam(required = false) Instant validAt, @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String sort, Actor actor) {
-        return Mono.fromFuture(() -> queries.query(new IssueQueries.ListIssues(category, status, region, locality, institution, q, asOf, page, size, sort),
-                IssuePage.class));
+        Bitemporal at = TimeAxes.of(asOf, knownAt, validAt);
+        var filter = new IssueQueries.ListIssues(category, status, region, locality, institution, q, asOf, page, size, sort);
+        return Mono.fromFuture(() -> at == null ? queries.query(filter, IssuePage.class)
+                : queries.query(new IssueQueries.ListIssuesBitemporal(filter, at), IssuePage.class));
     }
 
     @GetMapping("/api/issues/{id}")
-    Mono<IssueView> one(@PathVariable String id, @RequestParam(required = false) Instant asOf, Actor actor) {
+    Mono<IssueView> one(@PathVariable String id, @RequestParam(required = false) Instant asOf, @RequestParam(required = false) Instant knownAt,
+                        @RequestParam(required = false) Instant validAt, Actor actor) {
         IssueId.of(id);
-        return Mono.fromFuture(() -> queries.query(new IssueQueries.FindIssue(id, asOf), IssueView.class));
+        Bitemporal at = TimeAxes.of(asOf, knownAt, validAt);
+        return Mono.fromFuture(() -> at == null ? queries.query(new IssueQueries.FindIssue(id, asOf), IssueView.class)
+                : queries.query(new IssueQueries.FindIssueBitemporal(id, at), IssueView.class));
     }
 
     @GetMapping("/api/issues/{id}/history")
     Mono<List<HistoryEntry>> history(@PathVariable String id, Actor actor) {
-        return one(id, null, actor).then(Mono.fromFuture(() -> queries.query(new HistoryQueries.SubjectHistory(id),
+        return one(id, null, null, null, actor).then(Mono.fromFuture(() -> queries.query(new HistoryQueries.SubjectHistory(id),
                 ResponseTypes.multipleInstancesOf(HistoryEntry.class))));
     }
 }

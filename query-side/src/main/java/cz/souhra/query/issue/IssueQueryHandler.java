@@ -58,24 +58,49 @@ public class IssueQueryHandler {
         return v;
     }
 
+    /** The issue as the register knew it at {@code knownAt} about {@code validAt}: the same fold over the selected events. */
+    @QueryHandler
+    public IssueView find(IssueQueries.FindIssueBitemporal q) {
+        MemoryViews views = replay.all(projection, q.at());
+        IssueView v = IssueProjection.merge(views.get(IssueProjection.COLLECTION, q.issueId()), IssueProjection.byIssue(views.all(IssueProjection.MEASURES)));
+        if (v == null) {
+            throw QueryRefusal.notFound(q.issueId());
+        }
+        return v;
+    }
+
+    @QueryHandler
+    public IssuePage list(IssueQueries.ListIssuesBitemporal q) {
+        return page(q.filter(), of(replay.all(projection, q.at())));
+    }
+
+    private static List<IssueView> of(MemoryViews views) {
+        List<IssueView> out = new ArrayList<>();
+        Map<String, List<Document>> links = IssueProjection.byIssue(views.all(IssueProjection.MEASURES));
+        views.all(IssueProjection.COLLECTION).forEach(d -> out.add(IssueProjection.merge(d, links)));
+        return out;
+    }
+
     public List<IssueView> all(Instant asOf) {
         List<IssueView> out = new ArrayList<>();
         if (asOf == null) {
             Map<String, List<Document>> links = IssueProjection.byIssue(readModels.collection(IssueProjection.MEASURES).find());
             readModels.collection(IssueProjection.COLLECTION).find().forEach(d -> out.add(IssueProjection.merge(d, links)));
         } else {
-            MemoryViews views = replay.all(projection, asOf);
-            Map<String, List<Document>> links = IssueProjection.byIssue(views.all(IssueProjection.MEASURES));
-            views.all(IssueProjection.COLLECTION).forEach(d -> out.add(IssueProjection.merge(d, links)));
+            out.addAll(of(replay.all(projection, asOf)));
         }
         return out;
     }
 
     @QueryHandler
     public IssuePage list(IssueQueries.ListIssues q) {
+        return page(q, all(q.asOf()));
+    }
+
+    private static IssuePage page(IssueQueries.ListIssues q, List<IssueView> all) {
         String text = q.q() == null ? null : q.q().toLowerCase(Locale.ROOT);
         String locality = q.locality() == null ? null : q.locality().toLowerCase(Locale.ROOT);
-        Page<IssueView> p = Views.page(all(q.asOf()), v -> eq(q.category(), v.category()) && eq(q.status(), v.status()) && eq(q.region(), v.region())
+        Page<IssueView> p = Views.page(all, v -> eq(q.category(), v.category()) && eq(q.status(), v.status()) && eq(q.region(), v.region())
                         && eq(q.institution(), v.raisedBy())
                         && (locality == null || String.valueOf(v.locality()).toLowerCase(Locale.ROOT).contains(locality))
                         && (text == null || (v.title() + " " + v.description()).toLowerCase(Locale.ROOT).contains(text)),

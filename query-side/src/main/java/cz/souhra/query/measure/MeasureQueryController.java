@@ -18,8 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cz.souhra.query.common.Access;
+import cz.souhra.query.common.TimeAxes;
 import cz.souhra.shared.Actor;
 import cz.souhra.shared.ids.MeasureId;
+import cz.souhra.shared.queries.Bitemporal;
 import cz.souhra.shared.queries.HistoryEntry;
 import cz.souhra.shared.queries.LineageView;
 import cz.souhra.shared.queries.MeasurePage;
@@ -46,17 +48,25 @@ class MeasureQueryController {
     Mono<MeasurePage> list(@RequestParam(required = false) String owner, @RequestParam(required = false) String status,
                            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String body,
                            @RequestParam(required = false) String region, @RequestParam(required = false) Instant asOf,
+                           @RequestParam(required = false) Instant knownAt, @RequestParam(required = false) Instant validAt,
                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
                            @RequestParam(required = false) String sort, Actor actor) {
+        Bitemporal at = TimeAxes.of(asOf, knownAt, validAt);
         return Mono.fromCallable(() -> access.viewer(actor)).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(viewer -> Mono.fromFuture(() -> queries.query(
-                        new MeasureQueries.ListMeasures(viewer, owner, status, overdue, body, region, asOf, page, size, sort), MeasurePage.class)));
+                .flatMap(viewer -> {
+                    var filter = new MeasureQueries.ListMeasures(viewer, owner, status, overdue, body, region, asOf, page, size, sort);
+                    return Mono.fromFuture(() -> at == null ? queries.query(filter, MeasurePage.class)
+                            : queries.query(new MeasureQueries.ListMeasuresBitemporal(filter, at), MeasurePage.class));
+                });
     }
 
     @GetMapping("/{id}")
-    Mono<ResponseEntity<MeasureView>> one(@PathVariable String id, @RequestParam(required = false) Instant asOf, Actor actor) {
+    Mono<ResponseEntity<MeasureView>> one(@PathVariable String id, @RequestParam(required = false) Instant asOf,
+                                          @RequestParam(required = false) Instant knownAt, @RequestParam(required = false) Instant validAt, Actor actor) {
         MeasureId.of(id);
-        return Mono.fromFuture(() -> queries.query(new MeasureQueries.FindMeasure(id, asOf), MeasureView.class))
+        Bitemporal at = TimeAxes.of(asOf, knownAt, validAt);
+        return Mono.fromFuture(() -> at == null ? queries.query(new MeasureQueries.FindMeasure(id, asOf), MeasureView.class)
+                        : queries.query(new MeasureQueries.FindMeasureBitemporal(id, at), MeasureView.class))
                 .publishOn(Schedulers.boundedElastic())
                 .doOnNext(v -> access.requireMeasure(actor, v.owner(), v.bodyId()))
                 .map(v -> ResponseEntity.ok().eTag("\"" + v.version() + "\"").body(v));
@@ -64,19 +74,19 @@ class MeasureQueryController {
 
     @GetMapping("/{id}/history")
     Mono<List<HistoryEntry>> history(@PathVariable String id, Actor actor) {
-        return one(id, null, actor).then(Mono.fromFuture(() -> queries.query(new MeasureQueries.MeasureHistory(id),
+        return one(id, null, null, null, actor).then(Mono.fromFuture(() -> queries.query(new MeasureQueries.MeasureHistory(id),
                 ResponseTypes.multipleInstancesOf(HistoryEntry.class))));
     }
 
     @GetMapping("/{id}/lineage")
     Mono<LineageView> lineage(@PathVariable String id, Actor actor) {
-        return one(id, null, actor).then(Mono.fromFuture(() -> queries.query(new MeasureQueries.MeasureLineage(id), LineageView.class)));
+        return one(id, null, null, null, actor).then(Mono.fromFuture(() -> queries.query(new MeasureQueries.MeasureLineage(id), LineageView.class)));
     }
 
     /** The measure now, then after every change, until the client goes away (the subscription is then closed). */
     @GetMapping(value = "/{id}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<MeasureView>> updates(@PathVariable String id, Actor actor) {
-        return one(id, null, actor).flatMapMany(first -> {
+        return one(id, null, null, null, actor).flatMapMany(first -> {
             SubscriptionQueryResult<MeasureView, MeasureView> result = queries.subscriptionQuery(new MeasureQueries.MeasureUpdates(id),
                     ResponseTypes.instanceOf(MeasureView.class), ResponseTypes.instanceOf(MeasureView.class));
             return result.initialResult().concatWith(result.updates())

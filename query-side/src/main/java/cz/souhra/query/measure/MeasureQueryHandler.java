@@ -62,6 +62,23 @@ public class MeasureQueryHandler {
         return Views.fromDocument(d, MeasureView.class);
     }
 
+    /** The measure as the register knew it at {@code knownAt} about {@code validAt}: the same fold over the selected events. */
+    @QueryHandler
+    public MeasureView find(MeasureQueries.FindMeasureBitemporal q) {
+        Document d = replay.aggregate(projection, q.measureId(), q.at()).get(MeasureProjection.STATUS, q.measureId());
+        if (d == null) {
+            throw QueryRefusal.notFound(q.measureId());
+        }
+        return Views.fromDocument(d, MeasureView.class);
+    }
+
+    @QueryHandler
+    public MeasurePage list(MeasureQueries.ListMeasuresBitemporal q) {
+        List<MeasureView> all = new ArrayList<>();
+        replay.all(projection, q.at()).all(MeasureProjection.STATUS).forEach(d -> all.add(Views.fromDocument(d, MeasureView.class)));
+        return page(q.filter(), all);
+    }
+
     /** Every measure now, or as it stood at {@code asOf}. */
     public List<MeasureView> all(Instant asOf) {
         List<MeasureView> all = new ArrayList<>();
@@ -83,8 +100,12 @@ public class MeasureQueryHandler {
 
     @QueryHandler
     public MeasurePage list(MeasureQueries.ListMeasures q) {
+        return page(q, all(q.asOf()));
+    }
+
+    private static MeasurePage page(MeasureQueries.ListMeasures q, List<MeasureView> all) {
         Viewer viewer = q.viewer() == null ? Viewer.EVERYTHING : q.viewer();
-        Page<MeasureView> page = Views.page(all(q.asOf()), v -> viewer.seesMeasure(v.owner(), v.bodyId())
+        Page<MeasureView> page = Views.page(all, v -> viewer.seesMeasure(v.owner(), v.bodyId())
                         && (q.owner() == null || q.owner().equals(v.owner()))
                         && (q.status() == null || q.status().equalsIgnoreCase(v.status()))
                         && (q.overdue() == null || q.overdue() == v.overdue())

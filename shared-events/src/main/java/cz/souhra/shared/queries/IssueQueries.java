@@ -9,6 +9,12 @@ public final class IssueQueries {
 
     public record FindIssue(String issueId, Instant asOf) {}
 
+    /** One issue as the register knew it at {@code at.knownAt()} about {@code at.validAt()} (see {@link Bitemporal}). */
+    public record FindIssueBitemporal(String issueId, Bitemporal at) {}
+
+    /** The issue register on both time axes; the filters of {@code filter} apply, its {@code asOf} must be null. */
+    public record ListIssuesBitemporal(ListIssues filter, Bitemporal at) {}
+
     public record ListIssues(String category, String status, String region, String locality, String institution, String q, Instant asOf,
                              int page, int size, String sort) {}
 }

@@ -10,6 +10,12 @@ public final class MeasureQueries {
     /** One measure, now or as it stood at {@code asOf} (null = now). */
     public record FindMeasure(String measureId, Instant asOf) {}
 
+    /** One measure as the register knew it at {@code at.knownAt()} about {@code at.validAt()} (see {@link Bitemporal}). */
+    public record FindMeasureBitemporal(String measureId, Bitemporal at) {}
+
+    /** The measure register on both time axes; the filters of {@code filter} apply, its {@code asOf} must be null. */
+    public record ListMeasuresBitemporal(ListMeasures filter, Bitemporal at) {}
+
     /** Every event of a measure in order. */
     public record MeasureHistory(String measureId) {}
 

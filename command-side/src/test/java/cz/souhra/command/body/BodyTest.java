@@ -1,0 +1,181 @@
+package cz.souhra.command.body;
+
+import static cz.souhra.command.Actors.BODY;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import cz.souhra.command.Actors;
+import cz.souhra.command.OtherAggregates;
+import cz.souhra.command.common.DomainException;
+import cz.souhra.command.institution.Institution;
+import cz.souhra.shared.commands.body.AdmitMemberCommand;
+import cz.souhra.shared.commands.body.AppointSecretaryCommand;
+import cz.souhra.shared.commands.body.DissolveBodyCommand;
+import cz.souhra.shared.commands.body.EstablishBodyCommand;
+import cz.souhra.shared.commands.body.RemoveMemberCommand;
+import cz.souhra.shared.events.body.BodyDissolvedEvent;
+import cz.souhra.shared.events.body.BodyEstablishedEvent;
+import cz.souhra.shared.events.body.MemberAdmittedEvent;
+import cz.souhra.shared.events.body.MemberRemovedEvent;
+import cz.souhra.shared.events.body.SecretaryAppointedEvent;
+import cz.souhra.shared.events.institution.InstitutionRegisteredEvent;
+import cz.souhra.shared.events.institution.InstitutionRetiredEvent;
+import cz.souhra.shared.ids.BodyId;
+import cz.souhra.shared.ids.InstitutionId;
+import cz.souhra.shared.ids.RegionCode;
+import cz.souhra.shared.model.BodyKind;
+import cz.souhra.shared.model.InstitutionKind;
+import cz.souhra.shared.model.QuorumRule;
+
+class BodyTest {
+
+    static final BodyId ID = BodyId.of(BODY);
+    static final RegionCode LBK = RegionCode.of("LBK");
+    static final InstitutionId KULK = InstitutionId.of("KULK");
+    static final InstitutionId UPLB = InstitutionId.of("UPLB");
+    static final InstitutionId OLD = InstitutionId.of("OLDX");
+
+    AggregateTestFixture<Body> fixture;
+
+    @BeforeEach
+    void setUp() {
+        OtherAggregates<Institution> institutions = new OtherAggregates<>(Institution.class)
+                .given("KULK", new InstitutionRegisteredEvent(KULK, LBK, InstitutionKind.REGION_OFFICE, "Krajský úřad"))
+                .given("UPLB", new InstitutionRegisteredEvent(UPLB, LBK, InstitutionKind.LABOUR_OFFICE, "Úřad práce"))
+                .given("OLDX", new InstitutionRegisteredEvent(OLD, LBK, InstitutionKind.NGO, "Zaniklý spolek"),
+                        new InstitutionRetiredEvent(OLD, LBK, "zánik spolku"));
+        fixture = new AggregateTestFixture<>(Body.class);
+        fixture.registerAnnotatedCommandHandler(new Membership(fixture.getRepository(), institutions.repository()));
+    }
+
+    static BodyEstablishedEvent platform() {
+        return new BodyEstablishedEvent(ID, LBK, BodyKind.PLATFORM, "Regionální platforma Liberec", "2-3× ročně", QuorumRule.MORE_THAN_HALF);
+    }
+
+    @Test
+    void admin_establishes_a_platform_with_its_cadence_and_the_default_quorum() {
+        fixture.givenNoPriorActivity()
+                .when(new EstablishBodyCommand(ID, LBK, BodyKind.PLATFORM, "Regionální platforma Liberec", "2-3× ročně", null), Actors.admin())
+                .expectEvents(platform());
+    }
+
+    @Test
+    void admin_establishes_a_working_group_with_a_quarterly_cadence_and_its_own_quorum() {
+        QuorumRule twoThirds = new QuorumRule(66, true);
+        fixture.givenNoPriorActivity()
+                .when(new EstablishBodyCommand(ID, LBK, BodyKind.WORKING_GROUP, "PS Bezpečnost", "čtvrtletně", twoThirds), Actors.admin())
+                .expectEvents(new BodyEstablishedEvent(ID, LBK, BodyKind.WORKING_GROUP, "PS Bezpečnost", "čtvrtletně", twoThirds));
+    }
+
+    @Test
+    void a_body_without_a_kind_is_refused_as_invalid() {
+        fixture.givenNoPriorActivity()
+                .when(new EstablishBodyCommand(ID, LBK, null, "Něco", null, null), Actors.admin())
+                .expectException(DomainException.class).expectExceptionMessage("Field \"kind\" is required.").expectNoEvents();
+    }
+
+    @Test
+    void only_an_admin_establishes_a_body() {
+        fixture.givenNoPriorActivity()
+                .when(new EstablishBodyCommand(ID, LBK, BodyKind.PLATFORM, "Platforma", null, null), Actors.secretary())
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void the_secretary_admits_a_registered_institution() {
+        fixture.given(platform())
+                .when(new AdmitMemberCommand(ID, UPLB, null), Actors.secretary())
+                .expectEvents(new MemberAdmittedEvent(ID, LBK, UPLB));
+    }
+
+    @Test
+    void admitting_a_member_twice_is_a_conflict() {
+        fixture.given(platform(), new MemberAdmittedEvent(ID, LBK, UPLB))
+                .when(new AdmitMemberCommand(ID, UPLB, null), Actors.secretary())
+                .expectException(DomainException.class).expectExceptionMessage("Institution UPLB is already a member.").expectNoEvents();
+    }
+
+    @Test
+    void a_retired_institution_cannot_be_admitted() {
+        fixture.given(platform())
+                .when(new AdmitMemberCommand(ID, OLD, null), Actors.secretary())
+                .expectException(DomainException.class)
+                .expectExceptionMessage("Institution OLDX has been retired and cannot be admitted.").expectNoEvents();
+    }
+
+    @Test
+    void an_institution_never_registered_is_not_found() {
+        fixture.given(platform())
+                .when(new AdmitMemberCommand(ID, InstitutionId.of("NOPE"), null), Actors.secretary())
+                .expectException(AggregateNotFoundException.class).expectNoEvents();
+    }
+
+    @Test
+    void the_secretary_of_another_body_cannot_admit_members() {
+        fixture.given(platform())
+                .when(new AdmitMemberCommand(ID, UPLB, null), Actors.otherSecretary())
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_member_is_removed_with_a_reason() {
+        fixture.given(platform(), new MemberAdmittedEvent(ID, LBK, UPLB))
+                .when(new RemoveMemberCommand(ID, UPLB, "vystoupení z platformy", null), Actors.secretary())
+                .expectEvents(new MemberRemovedEvent(ID, LBK, UPLB, "vystoupení z platformy"));
+    }
+
+    @Test
+    void removing_an_institution_that_is_not_a_member_breaks_a_rule() {
+        fixture.given(platform())
+                .when(new RemoveMemberCommand(ID, KULK, "omyl", null), Actors.secretary())
+                .expectException(DomainException.class).expectExceptionMessage("Institution KULK is not a member of the body.").expectNoEvents();
+    }
+
+    @Test
+    void a_removed_member_can_be_admitted_again() {
+        fixture.given(platform(), new MemberAdmittedEvent(ID, LBK, UPLB), new MemberRemovedEvent(ID, LBK, UPLB, "pauza"))
+                .when(new AdmitMemberCommand(ID, UPLB, null), Actors.secretary())
+                .expectEvents(new MemberAdmittedEvent(ID, LBK, UPLB));
+    }
+
+    @Test
+    void admin_appoints_a_secretary_once() {
+        fixture.given(platform())
+                .when(new AppointSecretaryCommand(ID, "tajemnice", null), Actors.admin())
+                .expectEvents(new SecretaryAppointedEvent(ID, LBK, "tajemnice"));
+        fixture.given(platform(), new SecretaryAppointedEvent(ID, LBK, "tajemnice"))
+                .when(new AppointSecretaryCommand(ID, "tajemnice", null), Actors.admin())
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void a_secretary_cannot_appoint_secretaries() {
+        fixture.given(platform())
+                .when(new AppointSecretaryCommand(ID, "dalsi", null), Actors.secretary())
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void admin_dissolves_a_body_with_a_reason() {
+        fixture.given(platform())
+                .when(new DissolveBodyCommand(ID, "sloučení s PS Trh práce", null), Actors.admin())
+                .expectEvents(new BodyDissolvedEvent(ID, LBK, "sloučení s PS Trh práce"));
+    }
+
+    @Test
+    void nothing_can_be_done_on_a_dissolved_body() {
+        Object[] history = {platform(), new MemberAdmittedEvent(ID, LBK, KULK), new BodyDissolvedEvent(ID, LBK, "zrušena")};
+        String dissolved = "Body " + ID + " has been dissolved.";
+        fixture.given(history).when(new AdmitMemberCommand(ID, UPLB, null), Actors.secretary())
+                .expectException(DomainException.class).expectExceptionMessage(dissolved).expectNoEvents();
+        fixture.given(history).when(new RemoveMemberCommand(ID, KULK, "x", null), Actors.secretary())
+                .expectException(DomainException.class).expectExceptionMessage(dissolved).expectNoEvents();
+        fixture.given(history).when(new AppointSecretaryCommand(ID, "nova", null), Actors.admin())
+                .expectException(DomainException.class).expectExceptionMessage(dissolved).expectNoEvents();
+        fixture.given(history).when(new DissolveBodyCommand(ID, "znovu", null), Actors.admin())
+                .expectException(DomainException.class).expectExceptionMessage(dissolved).expectNoEvents();
+    }
+}
