@@ -72,6 +72,10 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
                     "Úložiště je dočasně nedostupné, zkuste to prosím znovu.",
                     "The store is temporarily unavailable, please try again.", czech);
         }
+        if (root instanceof org.axonframework.eventsourcing.IncompatibleAggregateException) {
+            // The id names an aggregate of another type (a measure's id sent as a meeting's): for this type it does not exist.
+            return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "Záznam s tímto identifikátorem neexistuje.", "No record with this identifier exists.", czech);
+        }
         if (error instanceof ResponseStatusException rse && rse.getStatusCode().value() == 404) {
             return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "Požadovaná adresa neexistuje.", "No such resource.", czech);
         }

@@ -1,0 +1,105 @@
+package cz.souhra.infra.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import cz.souhra.infra.SouhraApplication;
+import cz.souhra.infra.reliability.SouhraHttp.Credentials;
+
+/**
+ * Small versions of two reliability runs of bench/ (RelRaceBench, RelFuzzBench), on the embedded
+ * durable store over real HTTP: owners racing on the same measures with If-Match versions lose no
+ * acknowledged report, and malformed or fuzzed requests on every published endpoint are answered below
+ * 500 without internals.
+ */
+@SpringBootTest(classes = SouhraApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RacingWritersAndBadInputTest {
+
+    static final Credentials ADMIN = new Credentials("admin", "admin-password-for-tests");
+    static Path dataDir;
+
+    static {
+        SouhraApplication.disableUpdateChecker();
+        try {
+            dataDir = Files.createTempDirectory("souhra-rel");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry r) {
+        r.add("souhra.data-dir", () -> dataDir.toString());
+        r.add("souhra.admin-password", () -> ADMIN.password());
+        r.add("souhra.overdue.initial-delay", () -> "PT1H");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    SouhraHttp http;
+    Seed.Region region;
+
+    @BeforeAll
+    void seed() {
+        http = new SouhraHttp(port);
+        region = Seed.region(http, ADMIN, 10);
+    }
+
+    @Test
+    void given_eight_owners_racing_on_ten_measures_with_if_match_when_retrying_on_409_then_no_acknowledged_report_is_lost_and_no_5xx() throws Exception {
+        ProgressRace.Result r = ProgressRace.run(http, Seed.OWNER, region.measures(), 8, 5, 42);
+
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.serverErrors()).isZero();
+        assertThat(r.otherRefusals()).isZero();
+        assertThat(r.acknowledged()).isEqualTo(8 * 5);
+        assertThat(r.lostUpdates()).isZero();
+        assertThat(r.unacknowledged()).isZero();
+    }
+
+    @Test
+    void given_malformed_and_fuzzed_requests_on_every_endpoint_then_no_5xx_and_no_internals_in_any_body() throws Exception {
+        Map<String, List<String>> ids = Map.of(
+                "id", ids(region.body(), region.meeting(), region.issue(), region.measures().get(0), "UPLB"),
+                "itemId", List.of(),
+                "resolutionId", List.of(region.resolution()),
+                "inst", List.of("UPLB", "KULK"),
+                "institution", List.of("UPLB"));
+        BadRequests fuzz = new BadRequests(http, ids, List.of(ADMIN, ADMIN, Seed.SECRETARY, Seed.OWNER));
+        assertThat(fuzz.endpoints()).hasSizeGreaterThan(40);
+        long eventsBefore = mongo.getCollection("domainevents").countDocuments();
+
+        BadRequests.Result r = fuzz.run(600, 7, 2);
+
+        assertThat(r.examples()).isEmpty();
+        assertThat(r.serverErrors()).isZero();
+        assertThat(r.noAnswer()).isZero();
+        assertThat(r.leaks()).isZero();
+        assertThat(r.byStatus().keySet()).as("mostly refused, by a problem status").anyMatch(s -> s >= 400 && s < 500);
+        assertThat(mongo.getCollection("domainevents").countDocuments()).isGreaterThanOrEqualTo(eventsBefore);
+    }
+
+    private static List<String> ids(String... ids) {
+        return new ArrayList<>(List.of(ids));
+    }
+}
