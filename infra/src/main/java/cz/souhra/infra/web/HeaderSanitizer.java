@@ -14,9 +14,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Drops an {@code Accept-Language} header the JDK cannot parse ({@code en;q=2}, {@code xx;q=abc}, ...)
- * before anything reads it. Every error handler picks the problem's language from it, and an
- * unparsable value made the error handler itself fail with an empty 500 (found by the fuzzing run).
- * Without the header the answer is in Czech, the default.
+ * before controllers, their advice and the security handlers read it: each picks the problem's language
+ * from it, and an unparsable value made them fail with an empty 500 (found by the fuzzing run). Without
+ * the header the answer is in Czech, the default. (ProblemErrorHandler sees the request as it came in
+ * and guards itself.)
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -115,7 +115,14 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
     }
 
     private static boolean prefersCzech(ServerWebExchange exchange) {
-        List<Locale.LanguageRange> ranges = exchange.getRequest().getHeaders().getAcceptLanguage();
+        // This handler gets the exchange as it came in, before HeaderSanitizer: an unparsable
+        // Accept-Language must not turn the problem answer itself into an empty 500.
+        List<Locale.LanguageRange> ranges;
+        try {
+            ranges = exchange.getRequest().getHeaders().getAcceptLanguage();
+        } catch (IllegalArgumentException unreadable) {
+            return true;
+        }
         if (ranges.isEmpty()) {
             return true;
         }

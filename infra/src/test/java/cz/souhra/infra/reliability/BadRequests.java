@@ -42,10 +42,13 @@ public final class BadRequests {
 
     /**
      * @param serverErrors answers with a 5xx status
-     * @param noAnswer     requests the server never answered (connection closed or 60 s without a reply)
+     * @param noAnswer     requests the server never answered (connection closed or 60 s without a reply), not
+     *                     counting request lines over 4 KB: the server answers those with 414 and closes the
+     *                     connection without reading the rest, so the client may see only the close
+     * @param tooLong      requests with a request line over 4 KB, answered 414 or closed
      * @param leaks        error bodies naming a class, package or stack frame
      */
-    public record Result(int sent, int serverErrors, int noAnswer, int leaks, int notSendable, Map<Integer, Integer> byStatus, List<String> examples) {}
+    public record Result(int sent, int serverErrors, int noAnswer, int tooLong, int leaks, int notSendable, Map<Integer, Integer> byStatus, List<String> examples) {}
 
     private final SouhraHttp http;
     private final JsonNode api;
@@ -86,10 +89,18 @@ public final class BadRequests {
     }
 
     public Result run(int count, long seed, int threads) throws Exception {
+        return run(count, seed, threads, java.time.Duration.ofDays(1));
+    }
+
+    /** Sends requests number 0..count-1 of the seed's sequence, or fewer if {@code max} runs out first. */
+    public Result run(int count, long seed, int threads, java.time.Duration max) throws Exception {
+        long deadline = System.nanoTime() + max.toNanos();
         AtomicInteger next = new AtomicInteger();
+        AtomicInteger processed = new AtomicInteger();
         AtomicInteger serverErrors = new AtomicInteger();
         AtomicInteger leaks = new AtomicInteger();
         AtomicInteger noAnswer = new AtomicInteger();
+        AtomicInteger tooLong = new AtomicInteger();
         AtomicInteger notSendable = new AtomicInteger();
         Map<Integer, AtomicInteger> byStatus = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<String> examples = new ConcurrentLinkedQueue<>();
@@ -98,17 +109,22 @@ public final class BadRequests {
             List<Future<?>> running = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 running.add(pool.submit(() -> {
-                    for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
+                    for (int n = next.getAndIncrement(); n < count && System.nanoTime() < deadline; n = next.getAndIncrement()) {
+                        processed.incrementAndGet();
                         Random random = new Random(seed * 1_000_003L + n);
                         Request q = request(random);
-                        Reply r = http.send(q.method, q.path, q.who, q.contentType, q.body, q.headers);
+                        Reply r = q.path.length() > 4_000
+                                ? http.sendAlone(q.method, q.path, q.who, q.contentType, q.body, q.headers)
+                                : http.send(q.method, q.path, q.who, q.contentType, q.body, q.headers);
                         if (r.status() == -1) {
                             notSendable.incrementAndGet();
                             continue;
                         }
                         byStatus.computeIfAbsent(r.status(), s -> new AtomicInteger()).incrementAndGet();
                         boolean bad = false;
-                        if (r.status() == 0) {
+                        if (q.path.length() > 4_000 && (r.status() == 0 || r.status() == 414)) {
+                            tooLong.incrementAndGet();
+                        } else if (r.status() == 0) {
                             noAnswer.incrementAndGet();
                             bad = true;
                         } else if (r.status() >= 500) {
@@ -136,7 +152,7 @@ public final class BadRequests {
         }
         Map<Integer, Integer> statuses = new TreeMap<>();
         byStatus.forEach((k, v) -> statuses.put(k, v.get()));
-        return new Result(count - notSendable.get(), serverErrors.get(), noAnswer.get(), leaks.get(), notSendable.get(), statuses, List.copyOf(examples));
+        return new Result(processed.get() - notSendable.get(), serverErrors.get(), noAnswer.get(), tooLong.get(), leaks.get(), notSendable.get(), statuses, List.copyOf(examples));
     }
 
     private record Request(String method, String path, Credentials who, String contentType, byte[] body, Map<String, String> headers) {}
@@ -161,14 +177,15 @@ public final class BadRequests {
         List<String> query = new ArrayList<>();
         for (JsonNode p : e.parameters()) {
             if (p.path("in").asText().equals("query") && random.nextInt(3) == 0) {
-                query.add(p.path("name").asText() + "=" + encode(random.nextBoolean() ? validish(random, resolve(p.path("schema")), 0) : badString(random)));
+                query.add(p.path("name").asText() + "=" + encode(inUrl(random.nextBoolean() ? validish(random, resolve(p.path("schema")), 0) : badString(random))));
             }
         }
         if (random.nextInt(20) == 0) {
-            query.add(encode(badString(random)) + "=" + encode(badString(random)));
+            query.add(encode(inUrl(badString(random))) + "=" + encode(inUrl(badString(random))));
         }
         if (!query.isEmpty()) {
-            path.append('?').append(String.join("&", query));
+            String q = String.join("&", query);
+            path.append('?').append(q.length() > 8_000 ? q.substring(0, 8_000).replaceAll("%[0-9A-F]?$", "") : q);
         }
         Map<String, String> headers = new LinkedHashMap<>();
         if (random.nextInt(4) == 0) {
@@ -306,7 +323,7 @@ public final class BadRequests {
     }
 
     private static String badPathValue(Random random) {
-        return pick(random, "not-a-uuid", "00000000-0000-0000-0000-000000000000", "x".repeat(10_000), "%00", "%C0%AE%C0%AE", "..%2F..%2Fetc",
+        return pick(random, "not-a-uuid", "00000000-0000-0000-0000-000000000000", "x".repeat(6_000), "%00", "%C0%AE%C0%AE", "..%2F..%2Fetc",
                 "%E2%80%AEabc", "%ED%A0%80", "%FF%FE", "%20", "%24where", "a.b", "%F0%9F%98%80", "1e309", "-1", "null", "%7B%7D", "UPLB",
                 "%E2%80%8B", "a%0Ab");
     }
@@ -327,6 +344,15 @@ public final class BadRequests {
             }
         }
         return sb.append('"').toString();
+    }
+
+    /**
+     * Values in a URL are cut at 16 KB: the server refuses request lines over 4 KB with 414 before reading
+     * them, and closes the connection while a client is still sending a longer one, which the client
+     * sees as no answer at all. Long values travel in bodies instead.
+     */
+    private static String inUrl(String s) {
+        return s.length() > 16_384 ? s.substring(0, 16_384) : s;
     }
 
     private static String encode(String s) {

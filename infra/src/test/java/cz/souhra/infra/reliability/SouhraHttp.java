@@ -79,6 +79,21 @@ public final class SouhraHttp {
 
     /** Sends the request as given; a path that is not a valid URI is answered with status -1 (never sent). */
     public Reply send(String method, String path, Credentials who, String contentType, byte[] body, Map<String, String> headers) {
+        return send(http, method, path, who, contentType, body, headers);
+    }
+
+    /**
+     * Sends the request on a connection of its own. The server refuses a request line over 4 KB with 414
+     * and drops the connection without reading the rest; on a pooled connection the requests of other
+     * threads queued behind it would then go unanswered, which is the client's doing, not the server's.
+     */
+    public Reply sendAlone(String method, String path, Credentials who, String contentType, byte[] body, Map<String, String> headers) {
+        // Java 17's client cannot be closed; an unreferenced one ends its selector thread by itself.
+        HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        return send(own, method, path, who, contentType, body, headers);
+    }
+
+    private Reply send(HttpClient http, String method, String path, Credentials who, String contentType, byte[] body, Map<String, String> headers) {
         URI uri;
         try {
             uri = URI.create(base + path);

@@ -22,14 +22,14 @@ import cz.souhra.infra.SouhraApplication;
 import cz.souhra.infra.reliability.SouhraHttp.Credentials;
 
 /**
- * Small versions of two reliability runs of bench/ (RelRaceBench, RelFuzzBench), on the embedded
- * durable store over real HTTP: owners racing on the same measures with If-Match versions lose no
- * acknowledged report, and malformed or fuzzed requests on every published endpoint are answered below
- * 500 without internals.
+ * Small versions of reliability runs of bench/ (RelRaceBench, RelFuzzBench, RelTwoProcessBench), on the
+ * embedded durable store over real HTTP: owners racing on the same measures with If-Match versions lose
+ * no acknowledged report; malformed or fuzzed requests on every published endpoint are answered below
+ * 500 without internals; a read model's segment can be handed over to another process.
  */
 @SpringBootTest(classes = SouhraApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RacingWritersAndBadInputTest {
+class ReliabilityHttpTest {
 
     static final Credentials ADMIN = new Credentials("admin", "admin-password-for-tests");
     static Path dataDir;
@@ -89,7 +89,7 @@ class RacingWritersAndBadInputTest {
         assertThat(fuzz.endpoints()).hasSizeGreaterThan(40);
         long eventsBefore = mongo.getCollection("domainevents").countDocuments();
 
-        BadRequests.Result r = fuzz.run(600, 7, 2);
+        BadRequests.Result r = fuzz.run(500, 7, 2);
 
         assertThat(r.examples()).isEmpty();
         assertThat(r.serverErrors()).isZero();
@@ -97,6 +97,37 @@ class RacingWritersAndBadInputTest {
         assertThat(r.leaks()).isZero();
         assertThat(r.byStatus().keySet()).as("mostly refused, by a problem status").anyMatch(s -> s >= 400 && s < 500);
         assertThat(mongo.getCollection("domainevents").countDocuments()).isGreaterThanOrEqualTo(eventsBefore);
+    }
+
+    @Test
+    void given_read_models_in_two_segments_when_admin_releases_one_then_this_process_gives_it_up_and_others_are_refused() throws Exception {
+        assertThat(http.get(ADMIN, "/api/admin/processors").json().findValues("name").stream().map(n -> n.asText()))
+                .contains("history", "measures", "meetings", "issues", "directory", "ledger");
+        awaitSegments("measures", "[0,1]");
+
+        assertThat(http.post(ADMIN, "/api/admin/processors/measures/segments/1/release", "{}").status()).isEqualTo(202);
+        awaitSegments("measures", "[0]");
+
+        assertThat(http.post(Seed.OWNER, "/api/admin/processors/measures/segments/0/release", "{}").status()).isEqualTo(403);
+        assertThat(http.post(ADMIN, "/api/admin/processors/nothing/segments/0/release", "{}").status()).isEqualTo(404);
+        assertThat(http.post(ADMIN, "/api/admin/processors/measures/segments/7/release", "{}").status()).isEqualTo(404);
+    }
+
+    private void awaitSegments(String processor, String segments) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        String here = null;
+        while (System.nanoTime() < deadline) {
+            for (var p : http.get(ADMIN, "/api/admin/processors").json()) {
+                if (p.path("name").asText().equals(processor)) {
+                    here = p.path("segmentsHere").toString();
+                }
+            }
+            if (segments.equals(here)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(here).as(processor + " segments held here").isEqualTo(segments);
     }
 
     private static List<String> ids(String... ids) {
