@@ -35,8 +35,8 @@ final class RelFuzzBench {
             BadRequests.Result r = fuzz.run(count, 20261123, 4, Duration.ofMinutes(minutes));
             double seconds = (System.nanoTime() - started) / 1e9;
             System.out.println();
-            System.out.printf("fuzz: endpoints=%d sent=%d in %.0f s (%.0f/s) 5xx=%d no-answer=%d leaks=%d request-line-over-4KB(414 or closed)=%d%n",
-                    fuzz.endpoints().size(), r.sent(), seconds, r.sent() / seconds, r.serverErrors(), r.noAnswer(), r.leaks(), r.tooLong());
+            System.out.printf("fuzz: endpoints=%d sent=%d in %.0f s (%.0f/s) 5xx=%d no-answer=%d (retried on a fresh connection: %d) leaks=%d request-line-over-4KB(414 or closed)=%d%n",
+                    fuzz.endpoints().size(), r.sent(), seconds, r.sent() / seconds, r.serverErrors(), r.noAnswer(), r.retried(), r.leaks(), r.tooLong());
             System.out.println("statuses: " + r.byStatus());
             r.examples().forEach(e -> System.out.println("  " + e));
             System.out.println("log: " + app.log);

@@ -45,10 +45,11 @@ public final class BadRequests {
      * @param noAnswer     requests the server never answered (connection closed or 60 s without a reply), not
      *                     counting request lines over 4 KB: the server answers those with 414 and closes the
      *                     connection without reading the rest, so the client may see only the close
+     * @param retried      requests without an answer on a pooled connection, sent again on a fresh one
      * @param tooLong      requests with a request line over 4 KB, answered 414 or closed
      * @param leaks        error bodies naming a class, package or stack frame
      */
-    public record Result(int sent, int serverErrors, int noAnswer, int tooLong, int leaks, int notSendable, Map<Integer, Integer> byStatus, List<String> examples) {}
+    public record Result(int sent, int serverErrors, int noAnswer, int retried, int tooLong, int leaks, int notSendable, Map<Integer, Integer> byStatus, List<String> examples) {}
 
     private final SouhraHttp http;
     private final JsonNode api;
@@ -101,6 +102,7 @@ public final class BadRequests {
         AtomicInteger leaks = new AtomicInteger();
         AtomicInteger noAnswer = new AtomicInteger();
         AtomicInteger tooLong = new AtomicInteger();
+        AtomicInteger retried = new AtomicInteger();
         AtomicInteger notSendable = new AtomicInteger();
         Map<Integer, AtomicInteger> byStatus = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<String> examples = new ConcurrentLinkedQueue<>();
@@ -116,6 +118,13 @@ public final class BadRequests {
                         Reply r = q.path.length() > 4_000
                                 ? http.sendAlone(q.method, q.path, q.who, q.contentType, q.body, q.headers)
                                 : http.send(q.method, q.path, q.who, q.contentType, q.body, q.headers);
+                        if (r.status() == 0 && q.path.length() <= 4_000) {
+                            // A pooled connection the server had closed (after another thread's refused
+                            // request) fails on the client; the same request again on a fresh connection tells
+                            // a lost connection from a server that does not answer.
+                            retried.incrementAndGet();
+                            r = http.sendAlone(q.method, q.path, q.who, q.contentType, q.body, q.headers);
+                        }
                         if (r.status() == -1) {
                             notSendable.incrementAndGet();
                             continue;
@@ -152,7 +161,7 @@ public final class BadRequests {
         }
         Map<Integer, Integer> statuses = new TreeMap<>();
         byStatus.forEach((k, v) -> statuses.put(k, v.get()));
-        return new Result(processed.get() - notSendable.get(), serverErrors.get(), noAnswer.get(), tooLong.get(), leaks.get(), notSendable.get(), statuses, List.copyOf(examples));
+        return new Result(processed.get() - notSendable.get(), serverErrors.get(), noAnswer.get(), retried.get(), tooLong.get(), leaks.get(), notSendable.get(), statuses, List.copyOf(examples));
     }
 
     private record Request(String method, String path, Credentials who, String contentType, byte[] body, Map<String, String> headers) {}
