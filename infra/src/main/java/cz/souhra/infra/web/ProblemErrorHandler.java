@@ -66,8 +66,9 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
     private ProblemDetail toProblem(Throwable error, boolean czech) {
         Throwable root = rootCause(error);
-        if (root instanceof MongoTimeoutException || root instanceof MongoSocketException) {
-            log.warn("Store unavailable: {}", root.toString());
+        Throwable unavailable = storeUnavailable(error);
+        if (unavailable != null) {
+            log.warn("Store unavailable: {}", unavailable.toString());
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE",
                     "Úložiště je dočasně nedostupné, zkuste to prosím znovu.",
                     "The store is temporarily unavailable, please try again.", czech);
@@ -128,6 +129,20 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         }
         Locale best = Locale.lookup(ranges, List.of(Locale.forLanguageTag("cs"), Locale.ENGLISH));
         return best == null || best.getLanguage().equals("cs");
+    }
+
+    /**
+     * The store's connectivity failure anywhere in the chain: a read that timed out is a
+     * MongoSocketReadTimeoutException caused by a plain SocketTimeoutException, so the root cause alone
+     * does not tell (found by SIGSTOPping the store's host, which answered 500 before).
+     */
+    private static Throwable storeUnavailable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof MongoTimeoutException || c instanceof MongoSocketException) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private static Throwable rootCause(Throwable t) {
