@@ -11,14 +11,16 @@ import com.mongodb.MongoClientSettings;
 
 /**
  * How long a request may wait for the store before it is answered with 503. The driver's defaults
- * (30 s server selection, no socket timeout, a heartbeat every 10 s) would hold a request for half a
- * minute, or forever when the store's host stops answering. A refused or closed connection now fails
- * within the 1 s selection/connect timeouts; a host that stops answering is noticed by the 0.5 s
- * heartbeat, which marks the server unknown and interrupts the connections in use. The socket timeout
- * itself stays long, because the embedded server scans and sorts the event collection for a tracking
- * query (seconds at 100k events) and a short one would fail such queries for ever. The driver reconnects
- * by itself once the store is back. Applies to the embedded store's client and, as a customizer, to
- * Spring Boot's client for {@code spring.data.mongodb.uri}.
+ * (30 s server selection, no socket timeout) would hold a request for half a minute, or for ever when
+ * the store's host stops answering. With these, a store that is gone (connection refused) is a 503
+ * within about 1 s: the server selection timeout. A host that accepts connections but answers nothing
+ * (a frozen process) is noticed by the heartbeat (every 0.5 s, failing after the 5 s connect timeout);
+ * a request already waiting on a connection ends at the 10 s socket timeout. Both timeouts are longer
+ * than 2 s on purpose: a 1 s heartbeat timeout marked the in-process store unknown under CPU starvation
+ * and refused a request in the race run, and the embedded server scans and sorts the event collection
+ * for a tracking query (seconds at 100k events), which a short socket timeout would fail for ever. The
+ * driver reconnects by itself once the store is back. Applies to the embedded store's client and, as a
+ * customizer, to Spring Boot's client for {@code spring.data.mongodb.uri}.
  */
 @Component
 public class StoreClientTimeouts implements MongoClientSettingsBuilderCustomizer {
@@ -28,7 +30,7 @@ public class StoreClientTimeouts implements MongoClientSettingsBuilderCustomizer
     private final Duration socket;
 
     public StoreClientTimeouts(@Value("${souhra.store.server-selection-timeout:PT1S}") Duration serverSelection,
-                               @Value("${souhra.store.connect-timeout:PT1S}") Duration connect,
+                               @Value("${souhra.store.connect-timeout:PT5S}") Duration connect,
                                @Value("${souhra.store.socket-timeout:PT10S}") Duration socket) {
         this.serverSelection = serverSelection;
         this.connect = connect;
