@@ -17,6 +17,11 @@ public final class Bench {
             case "kill" -> KillBench.run(rest);
             case "verify" -> VerifyBench.run(rest);
             case "growth" -> GrowthBench.run(rest);
+            case "fuzz" -> RelFuzzBench.run(args);
+            case "appkill" -> RelKillBench.run(args);
+            case "twoproc" -> RelTwoProcessBench.run(args);
+            case "race" -> RelRaceBench.run(args);
+            case "outage" -> RelOutageBench.run(args);
             case "all" -> {
                 StoreBench.run(rest);
                 KillBench.run(rest);

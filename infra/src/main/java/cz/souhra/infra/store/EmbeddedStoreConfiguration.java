@@ -31,11 +31,12 @@ class EmbeddedStoreConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    MongoClient mongoClient(EmbeddedStore store) {
-        return MongoClients.create(MongoClientSettings.builder()
+    MongoClient mongoClient(EmbeddedStore store, StoreClientTimeouts timeouts) {
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(store.connectionString()))
-                .uuidRepresentation(UuidRepresentation.STANDARD)
-                .build());
+                .uuidRepresentation(UuidRepresentation.STANDARD);
+        timeouts.customize(settings);
+        return MongoClients.create(settings.build());
     }
 
     @Bean

@@ -66,11 +66,16 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
     private ProblemDetail toProblem(Throwable error, boolean czech) {
         Throwable root = rootCause(error);
-        if (root instanceof MongoTimeoutException || root instanceof MongoSocketException) {
-            log.warn("Store unavailable: {}", root.toString());
+        Throwable unavailable = storeUnavailable(error);
+        if (unavailable != null) {
+            log.warn("Store unavailable: {}", unavailable.toString());
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE",
                     "Úložiště je dočasně nedostupné, zkuste to prosím znovu.",
                     "The store is temporarily unavailable, please try again.", czech);
+        }
+        if (root instanceof org.axonframework.eventsourcing.IncompatibleAggregateException) {
+            // The id names an aggregate of another type (a measure's id sent as a meeting's): for this type it does not exist.
+            return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "Záznam s tímto identifikátorem neexistuje.", "No record with this identifier exists.", czech);
         }
         if (error instanceof ResponseStatusException rse && rse.getStatusCode().value() == 404) {
             return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "Požadovaná adresa neexistuje.", "No such resource.", czech);
@@ -111,12 +116,33 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
     }
 
     private static boolean prefersCzech(ServerWebExchange exchange) {
-        List<Locale.LanguageRange> ranges = exchange.getRequest().getHeaders().getAcceptLanguage();
+        // This handler gets the exchange as it came in, before HeaderSanitizer: an unparsable
+        // Accept-Language must not turn the problem answer itself into an empty 500.
+        List<Locale.LanguageRange> ranges;
+        try {
+            ranges = exchange.getRequest().getHeaders().getAcceptLanguage();
+        } catch (IllegalArgumentException unreadable) {
+            return true;
+        }
         if (ranges.isEmpty()) {
             return true;
         }
         Locale best = Locale.lookup(ranges, List.of(Locale.forLanguageTag("cs"), Locale.ENGLISH));
         return best == null || best.getLanguage().equals("cs");
+    }
+
+    /**
+     * The store's connectivity failure anywhere in the chain: a read that timed out is a
+     * MongoSocketReadTimeoutException caused by a plain SocketTimeoutException, so the root cause alone
+     * does not tell (found by SIGSTOPping the store's host, which answered 500 before).
+     */
+    private static Throwable storeUnavailable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof MongoTimeoutException || c instanceof MongoSocketException) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private static Throwable rootCause(Throwable t) {

@@ -1,0 +1,75 @@
+package cz.souhra.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import cz.souhra.infra.SouhraApplication;
+import cz.souhra.infra.reliability.SouhraHttp;
+import cz.souhra.infra.reliability.SouhraHttp.Credentials;
+
+/** A whole Souhra application in its own JVM, as an operator runs it, for the reliability runs. */
+final class RelApp {
+
+    static final Credentials ADMIN = new Credentials("admin", "rel-admin-password-1");
+
+    final Process process;
+    final int port;
+    final SouhraHttp http;
+    final Path log;
+
+    private RelApp(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+        this.http = new SouhraHttp("http://127.0.0.1:" + port, Duration.ofSeconds(60));
+    }
+
+    /** Starts Souhra on {@code port} with the given extra {@code --name=value} arguments and waits until it answers. */
+    static RelApp start(Path dataDir, int port, Path log, String... extra) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                SouhraApplication.class.getName(), "--server.port=" + port, "--souhra.data-dir=" + dataDir,
+                "--souhra.admin-password=" + ADMIN.password(), "--souhra.overdue.initial-delay=PT1H"));
+        cmd.addAll(List.of(extra));
+        Files.createDirectories(log.getParent());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        RelApp app = new RelApp(p, port, log);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("Souhra exited with " + p.exitValue() + ", see " + log);
+            }
+            if (app.http.get(null, "/actuator/health").status() == 200) {
+                return app;
+            }
+            Thread.sleep(200);
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException("Souhra did not start within 120 s, see " + log);
+    }
+
+    /** SIGKILL: no shutdown hook, no final flush. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package cz.souhra.infra.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import cz.souhra.infra.SouhraApplication;
+import cz.souhra.infra.reliability.SouhraHttp.Credentials;
+
+/**
+ * Small versions of reliability runs of bench/ (RelRaceBench, RelFuzzBench, RelTwoProcessBench), on the
+ * embedded durable store over real HTTP: owners racing on the same measures with If-Match versions lose
+ * no acknowledged report; malformed or fuzzed requests on every published endpoint are answered below
+ * 500 without internals; a read model's segment can be handed over to another process.
+ */
+@SpringBootTest(classes = SouhraApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReliabilityHttpTest {
+
+    static final Credentials ADMIN = new Credentials("admin", "admin-password-for-tests");
+    static Path dataDir;
+
+    static {
+        SouhraApplication.disableUpdateChecker();
+        try {
+            dataDir = Files.createTempDirectory("souhra-rel");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry r) {
+        r.add("souhra.data-dir", () -> dataDir.toString());
+        r.add("souhra.admin-password", () -> ADMIN.password());
+        r.add("souhra.overdue.initial-delay", () -> "PT1H");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    SouhraHttp http;
+    Seed.Region region;
+
+    @BeforeAll
+    void seed() {
+        http = new SouhraHttp(port);
+        region = Seed.region(http, ADMIN, 10);
+    }
+
+    @Test
+    void given_eight_owners_racing_on_ten_measures_with_if_match_when_retrying_on_409_then_no_acknowledged_report_is_lost_and_no_5xx() throws Exception {
+        ProgressRace.Result r = ProgressRace.run(http, Seed.OWNER, region.measures(), 8, 5, 42);
+
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.serverErrors()).isZero();
+        assertThat(r.otherRefusals()).isZero();
+        assertThat(r.acknowledged()).isEqualTo(8 * 5);
+        assertThat(r.lostUpdates()).isZero();
+        assertThat(r.unacknowledged()).isZero();
+    }
+
+    @Test
+    void given_malformed_and_fuzzed_requests_on_every_endpoint_then_no_5xx_and_no_internals_in_any_body() throws Exception {
+        Map<String, List<String>> ids = Map.of(
+                "id", ids(region.body(), region.meeting(), region.issue(), region.measures().get(0), "UPLB"),
+                "itemId", List.of(),
+                "resolutionId", List.of(region.resolution()),
+                "inst", List.of("UPLB", "KULK"),
+                "institution", List.of("UPLB"));
+        // Bad input is refused at once; a request without an answer in 20 s is retried on a fresh connection.
+        SouhraHttp impatient = new SouhraHttp("http://127.0.0.1:" + port, java.time.Duration.ofSeconds(20));
+        BadRequests fuzz = new BadRequests(impatient, ids, List.of(ADMIN, ADMIN, Seed.SECRETARY, Seed.OWNER));
+        assertThat(fuzz.endpoints()).hasSizeGreaterThan(40);
+        long eventsBefore = mongo.getCollection("domainevents").countDocuments();
+
+        BadRequests.Result r = fuzz.run(500, 7, 2);
+
+        assertThat(r.examples()).isEmpty();
+        assertThat(r.serverErrors()).isZero();
+        assertThat(r.noAnswer()).isZero();
+        assertThat(r.leaks()).isZero();
+        assertThat(r.byStatus().keySet()).as("mostly refused, by a problem status").anyMatch(s -> s >= 400 && s < 500);
+        assertThat(mongo.getCollection("domainevents").countDocuments()).isGreaterThanOrEqualTo(eventsBefore);
+    }
+
+    @Test
+    void given_read_models_in_two_segments_when_admin_releases_one_then_this_process_gives_it_up_and_others_are_refused() throws Exception {
+        assertThat(http.get(ADMIN, "/api/admin/processors").json().findValues("name").stream().map(n -> n.asText()))
+                .contains("history", "measures", "meetings", "issues", "directory", "ledger");
+        awaitSegments("measures", "[0,1]");
+
+        assertThat(http.post(ADMIN, "/api/admin/processors/measures/segments/1/release", "{}").status()).isEqualTo(202);
+        awaitSegments("measures", "[0]");
+
+        assertThat(http.post(Seed.OWNER, "/api/admin/processors/measures/segments/0/release", "{}").status()).isEqualTo(403);
+        assertThat(http.post(ADMIN, "/api/admin/processors/nothing/segments/0/release", "{}").status()).isEqualTo(404);
+        assertThat(http.post(ADMIN, "/api/admin/processors/measures/segments/7/release", "{}").status()).isEqualTo(404);
+    }
+
+    private void awaitSegments(String processor, String segments) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        String here = null;
+        while (System.nanoTime() < deadline) {
+            for (var p : http.get(ADMIN, "/api/admin/processors").json()) {
+                if (p.path("name").asText().equals(processor)) {
+                    here = p.path("segmentsHere").toString();
+                }
+            }
+            if (segments.equals(here)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(here).as(processor + " segments held here").isEqualTo(segments);
+    }
+
+    private static List<String> ids(String... ids) {
+        return new ArrayList<>(List.of(ids));
+    }
+}
