@@ -17,12 +17,13 @@ public final class Bench {
             case "kill" -> KillBench.run(rest);
             case "verify" -> VerifyBench.run(rest);
             case "growth" -> GrowthBench.run(rest);
+            case "perf" -> PerfBench.run(rest);
             case "all" -> {
                 StoreBench.run(rest);
                 KillBench.run(rest);
                 VerifyBench.run(new String[0]);
             }
-            default -> throw new IllegalArgumentException("suites: store, kill, verify, growth, all");
+            default -> throw new IllegalArgumentException("suites: store, kill, verify, growth, perf [--quick], all");
         }
     }
 }
