@@ -22,12 +22,13 @@ public final class Bench {
             case "twoproc" -> RelTwoProcessBench.run(args);
             case "race" -> RelRaceBench.run(args);
             case "outage" -> RelOutageBench.run(args);
+            case "perf" -> PerfBench.run(rest);
             case "all" -> {
                 StoreBench.run(rest);
                 KillBench.run(rest);
                 VerifyBench.run(new String[0]);
             }
-            default -> throw new IllegalArgumentException("suites: store, kill, verify, growth, all");
+            default -> throw new IllegalArgumentException("suites: store, kill, verify, growth, perf [--quick], all");
         }
     }
 }

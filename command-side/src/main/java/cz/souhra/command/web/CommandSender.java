@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import cz.souhra.shared.Actor;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Sends a command with the acting user in its metadata and turns the outcome into the HTTP answer:
@@ -36,7 +37,10 @@ public class CommandSender {
     }
 
     private Mono<Object> send(Object command, Actor actor) {
-        return Mono.fromFuture(() -> gateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(actor.toMetaData())));
+        // The command bus runs the handler in the sending thread: loading the aggregate and waiting for the
+        // store's durable append must not happen on a Netty event loop (measured: 22 commands/s with 8 clients).
+        return Mono.fromFuture(() -> gateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(actor.toMetaData())))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     private static Map<String, Object> body(String id) {

@@ -104,7 +104,9 @@ class UserAdminController {
     }
 
     private Mono<Object> send(Object command, Actor actor) {
-        return Mono.fromFuture(() -> commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(actor.toMetaData())));
+        // Off the event loop: the command bus handles the command, store append included, in this thread.
+        return Mono.fromFuture(() -> commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(actor.toMetaData())))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     private Mono<Void> storeHash(String user, String password) {

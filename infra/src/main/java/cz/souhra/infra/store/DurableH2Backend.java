@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -58,10 +59,12 @@ public final class DurableH2Backend extends H2Backend {
     private final Path dir;
     private final boolean fsync;
     private final Object applyLock = new Object();
+    private final java.util.Map<String, EventTimeline> timelines = new java.util.concurrent.ConcurrentHashMap<>();
     private long appliedSeq; // guarded by applyLock
     private long lastCheckpointed = -1; // guarded by applyLock
     private WriteAheadLog wal;
     private final AtomicLong writes = new AtomicLong();
+    private final AtomicLong timelineReads = new AtomicLong();
     private final AtomicLong checkpoints = new AtomicLong();
     private final ScheduledExecutorService housekeeper;
     private final long compactEveryCheckpoints;
@@ -158,6 +161,9 @@ public final class DurableH2Backend extends H2Backend {
             answer.put("isWritablePrimary", Boolean.TRUE);
             return answer;
         }
+        if ("find".equalsIgnoreCase(command) && EventTimeline.COLLECTION.equals(query.get(command))) {
+            return super.handleCommand(channel, database, command, trackingRead(database, query));
+        }
         if (READS.contains(command.toLowerCase(Locale.ROOT)) || isReadOnlyAggregate(command, query)) {
             return super.handleCommand(channel, database, command, query);
         }
@@ -170,6 +176,7 @@ public final class DurableH2Backend extends H2Backend {
             } catch (RuntimeException e) {
                 failure = e;
             }
+            followTimeline(database, command, query, result, failure);
             // Logged even if it failed: part of a multi-document write may have taken effect, and a
             // replay reproduces exactly that (the same inputs fail the same way).
             seq = ++appliedSeq;
@@ -183,6 +190,73 @@ public final class DurableH2Backend extends H2Backend {
             throw failure;
         }
         return result;
+    }
+
+    /**
+     * A tracking read of the event collection, rewritten to the exact ids it would return (see
+     * {@link EventTimeline}); any other query unchanged.
+     */
+    private Document trackingRead(String database, Document query) {
+        if (query.containsKey("skip") || !(query.get("batchSize") instanceof Number size) || !EventTimeline.isTrackingSort(query.get("sort"))) {
+            return query;
+        }
+        int batch = size.intValue();
+        if (query.get("limit") instanceof Number limit && limit.intValue() > 0) {
+            batch = Math.min(batch, limit.intValue());
+        }
+        EventTimeline timeline = timelines.get(database);
+        if (timeline == null) {
+            synchronized (applyLock) {
+                timeline = timelines.get(database);
+                if (timeline == null) {
+                    var collection = resolveDatabase(database).resolveCollection(EventTimeline.COLLECTION, false);
+                    timeline = collection == null ? null : EventTimeline.of(collection.queryAll());
+                    if (timeline == null) {
+                        return query;
+                    }
+                    timelines.put(database, timeline);
+                }
+            }
+        }
+        Document filter = timeline.rewrite((Document) query.get("filter"), query.get("sort"), batch);
+        if (filter == null) {
+            return query;
+        }
+        Document rewritten = new Document(query);
+        rewritten.put("filter", filter);
+        timelineReads.incrementAndGet();
+        return rewritten;
+    }
+
+    /** Called under the apply lock after every write: extends the timeline by inserted events or drops it. */
+    private void followTimeline(String database, String command, Document query, Document result, RuntimeException failure) {
+        EventTimeline timeline = timelines.get(database);
+        if (timeline == null && !"dropDatabase".equalsIgnoreCase(command) && !"renameCollection".equalsIgnoreCase(command)) {
+            return;
+        }
+        if ("insert".equalsIgnoreCase(command) && timeline != null) {
+            if (!EventTimeline.COLLECTION.equals(query.get(command))) {
+                return;
+            }
+            if (failure == null && result != null && !result.containsKey("writeErrors") && query.get("documents") instanceof List<?> docs) {
+                boolean ok = true;
+                for (Object d : docs) {
+                    ok &= d instanceof Document doc && timeline.add(doc);
+                }
+                if (ok) {
+                    return;
+                }
+            }
+            // A partly failed insert: which documents took effect is for the collection to say.
+            timelines.remove(database);
+            return;
+        }
+        if ("dropDatabase".equalsIgnoreCase(command) || "renameCollection".equalsIgnoreCase(command)) {
+            timelines.clear();
+        } else if (EventTimeline.COLLECTION.equals(query.get(command))
+                || ("aggregate".equalsIgnoreCase(command) && String.valueOf(query.get("pipeline")).contains(EventTimeline.COLLECTION))) {
+            timelines.remove(database);
+        }
     }
 
     private static boolean isReadOnlyAggregate(String command, Document query) {
@@ -233,6 +307,11 @@ public final class DurableH2Backend extends H2Backend {
         if (fsync) {
             store.sync();
         }
+    }
+
+    /** Tracking reads answered through the timeline (for tests and the bench). */
+    public long timelineReadCount() {
+        return timelineReads.get();
     }
 
     public long writeCount() {
