@@ -84,7 +84,7 @@ class WebUiBrowserTest {
     @BeforeAll
     void start() {
         // CI installs Debian's chromium and chromedriver; a missing one must fail loudly, never skip.
-        assertThat(new File(CHROMEDRIVER)).as("Debian's chromedriver at " + CHROMEDRIVER + " (apt-get install chromium-driver)").canExecute();
+        assertThat(new File(CHROMEDRIVER).canExecute()).as("Debian's chromedriver at " + CHROMEDRIVER + " (apt-get install chromium-driver)").isTrue();
         assertThat(new File(CHROMIUM)).as("Debian's chromium at " + CHROMIUM + " (apt-get install chromium)").exists();
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions();
@@ -215,14 +215,14 @@ class WebUiBrowserTest {
         waitText("#quorum", "Není usnášeníschopné");
         new Select(convene.findElement(By.id("status_KULK"))).selectByValue("DELEGATE");
         type(convene.findElement(By.id("delegate_KULK")), "Mgr. Jana Nováková");
-        waitText("#quorum", "přítomno 1 ze 3");
+        waitText("#quorum", "přítomno 1 z 3 členů");
         new Select(convene.findElement(By.id("status_UPLB"))).selectByValue("SUBSTITUTE");
-        waitText("#quorum", "Usnášeníschopné: přítomno 2 ze 3, potřeba 2");
+        waitText("#quorum", "Usnášeníschopné: přítomno 2 z 3 členů, potřeba 2");
         new Select(convene.findElement(By.id("status_MMLB"))).selectByValue("EXCUSED");
         screenshot("02-jednani-prezence");
         submit(el("#convene-form"));
         waitText("#meeting-status", "probíhá");
-        assertThat(el("#quorum-result").getText()).contains("přítomno 2 ze 3");
+        assertThat(el("#quorum-result").getText()).contains("přítomno 2 z 3 členů");
 
         // discussion of the new item, a resolution and two measures adopted from it in place
         WebElement discussion = driver.findElements(By.cssSelector("form[id^=discussion-form-]")).get(1);
