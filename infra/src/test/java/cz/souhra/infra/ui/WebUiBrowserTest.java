@@ -177,6 +177,7 @@ class WebUiBrowserTest {
     void screenshot(String name) throws java.io.IOException {
         Path dir = Files.isDirectory(Path.of("..", "docs")) ? Path.of("..", "docs", "screenshots") : Path.of("docs", "screenshots");
         Files.createDirectories(dir);
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
