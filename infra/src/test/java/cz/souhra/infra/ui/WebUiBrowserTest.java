@@ -319,7 +319,7 @@ class WebUiBrowserTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void an_auditor_sees_meeting_and_progress_in_the_audit_log_and_the_measure_history_and_verifies_the_ledger() throws Exception {
         login("auditor", "heslo-auditora-1");
         driver.get(url("/audit"));
@@ -349,7 +349,55 @@ class WebUiBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(4)
+    void a_member_raises_an_issue_after_a_refusal_that_kept_the_typed_text_and_finds_it_with_the_register_filters() throws Exception {
+        login("uprace", "heslo-uradu-prace-1");
+        driver.get(url("/issues"));
+        WebElement form = el("#raise-form");
+        new Select(form.findElement(By.id("i-category"))).selectByValue("AGENCY_EMPLOYMENT");
+        type(form.findElement(By.id("i-locality")), "Liberec-Doubí");
+        type(form.findElement(By.id("i-description")), "Agentura ubytovává pracovníky v nevyhovujících podmínkách.");
+        submit(form);
+        assertThat(el("#raise-title-error").getText()).contains("povinné");
+        assertThat(driver.findElement(By.id("i-locality")).getAttribute("value")).isEqualTo("Liberec-Doubí");
+        assertThat(driver.findElement(By.id("i-description")).getAttribute("value")).isEqualTo("Agentura ubytovává pracovníky v nevyhovujících podmínkách.");
+        assertThat(new Select(driver.findElement(By.id("i-category"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("AGENCY_EMPLOYMENT");
+
+        type(driver.findElement(By.id("i-title")), "Přeplněná ubytovna agentury v Doubí");
+        submit(driver.findElement(By.id("raise-form")));
+        waitText("#issues", "Přeplněná ubytovna agentury v Doubí");
+        driver.get(url("/issues?category=SCHOOLS"));
+        waitText("#issues caption", "Nalezeno: 0");
+        driver.get(url("/issues?category=AGENCY_EMPLOYMENT&q=doub"));
+        waitText("#issues caption", "Nalezeno: 1");
+        screenshot("10-podnety");
+    }
+
+    @Test
+    @Order(6)
+    void an_administrator_creates_a_user_after_a_refused_weak_password_and_disables_it() throws Exception {
+        login("admin", ADMIN_PASSWORD);
+        driver.get(url("/admin/users"));
+        WebElement form = el("#create-user-form");
+        type(form.findElement(By.id("u-user")), "novy.clen");
+        type(form.findElement(By.id("u-password")), "kratke");
+        new Select(form.findElement(By.id("u-institution"))).selectByValue("MMLB");
+        form.findElement(By.id("u-role-MEMBER")).click();
+        submit(form);
+        assertThat(el("#create-password-error").getText()).contains("alespoň 12 znaků");
+        assertThat(driver.findElement(By.id("u-user")).getAttribute("value")).isEqualTo("novy.clen");
+        assertThat(driver.findElement(By.id("u-role-MEMBER")).isSelected()).isTrue();
+
+        type(driver.findElement(By.id("u-password")), "dlouhe-heslo-clena-7");
+        submit(driver.findElement(By.id("create-user-form")));
+        waitText("#user-novy\\.clen", "člen");
+        screenshot("11-uzivatele");
+        el("#disable-novy\\.clen").click();
+        waitText("#user-novy\\.clen", "zablokován");
+    }
+
+    @Test
+    @Order(7)
     void the_language_switch_shows_english_labels() {
         login("uprace", "heslo-uradu-prace-1");
         driver.get(url("/measures"));
