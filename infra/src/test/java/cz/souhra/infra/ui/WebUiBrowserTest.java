@@ -175,9 +175,18 @@ class WebUiBrowserTest {
     }
 
     void screenshot(String name) throws java.io.IOException {
+        screenshot(name, null);
+    }
+
+    /** Saves what the window shows, from the top of the page or with {@code focus} scrolled into view. */
+    void screenshot(String name, String focus) throws java.io.IOException {
         Path dir = Files.isDirectory(Path.of("..", "docs")) ? Path.of("..", "docs", "screenshots") : Path.of("docs", "screenshots");
         Files.createDirectories(dir);
-        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
+        if (focus == null) {
+            ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
+        } else {
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", driver.findElement(By.cssSelector(focus)));
+        }
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
@@ -220,7 +229,7 @@ class WebUiBrowserTest {
         new Select(convene.findElement(By.id("status_UPLB"))).selectByValue("SUBSTITUTE");
         waitText("#quorum", "Usnášeníschopné: přítomno 2 z 3 členů, potřeba 2");
         new Select(convene.findElement(By.id("status_MMLB"))).selectByValue("EXCUSED");
-        screenshot("02-jednani-prezence");
+        screenshot("02-jednani-prezence", "#convene-form");
         submit(el("#convene-form"));
         waitText("#meeting-status", "probíhá");
         assertThat(el("#quorum-result").getText()).contains("přítomno 2 z 3 členů");
@@ -315,7 +324,7 @@ class WebUiBrowserTest {
         assertThat(driver.findElement(By.id("percent")).getAttribute("aria-describedby")).isEqualTo("progress-percent-error");
         assertThat(driver.findElement(By.id("note")).getAttribute("value")).isEqualTo("Leták je v tisku.");
         assertThat(el("#m-percent").getText()).isEqualTo("0 %");
-        screenshot("07-odmitnuty-formular");
+        screenshot("07-odmitnuty-formular", "#progress-form");
     }
 
     @Test
