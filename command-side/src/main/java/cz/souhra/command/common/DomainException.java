@@ -44,6 +44,11 @@ public class DomainException extends RuntimeException {
         return kind;
     }
 
+    /** The message arguments; a form shows the refusal beside the field that REQUIRED or TOO_LONG names. */
+    public Object[] args() {
+        return args.clone();
+    }
+
     public String message(Locale locale) {
         try {
             String pattern = ResourceBundle.getBundle("errors", locale).getString(code);

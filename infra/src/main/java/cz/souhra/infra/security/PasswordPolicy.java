@@ -7,9 +7,9 @@ import java.util.Set;
  * The floor every password must clear: long enough, and not one of the names or words an attacker tries
  * first. Length beats composition rules (NIST SP 800-63B), so there are no "one digit, one capital" rules.
  */
-final class PasswordPolicy {
+public final class PasswordPolicy {
 
-    static final int MIN_LENGTH = 12;
+    public static final int MIN_LENGTH = 12;
 
     private static final Set<String> WELL_KNOWN = Set.of(
             "admin", "administrator", "password", "heslo", "souhra", "admin123", "password1", "123456", "12345678",
@@ -18,7 +18,7 @@ final class PasswordPolicy {
 
     private PasswordPolicy() {}
 
-    static boolean acceptable(String password) {
+    public static boolean acceptable(String password) {
         if (password == null || password.length() < MIN_LENGTH) {
             return false;
         }

@@ -136,6 +136,11 @@ class SecurityConfiguration {
                 .authorizeExchange(a -> a
                         .pathMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // Web UI: the same coarse role gates as the API; record-level rights stay with aggregates and read models.
+                        .pathMatchers("/audit", "/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .pathMatchers("/admin", "/admin/**").hasRole("ADMIN")
+                        .pathMatchers(HttpMethod.POST, "/logout").authenticated()
+                        .pathMatchers(HttpMethod.POST, "/**").hasAnyRole("ADMIN", "SECRETARY", "MEMBER")
                         .anyExchange().authenticated())
                 .headers(this::headers)
                 .build();

@@ -1,0 +1,316 @@
+package cz.souhra.infra.ui;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+
+import cz.souhra.shared.Actor;
+import cz.souhra.shared.commands.meeting.AddAgendaItemCommand;
+import cz.souhra.shared.commands.meeting.AdoptMeasureCommand;
+import cz.souhra.shared.commands.meeting.AdoptResolutionCommand;
+import cz.souhra.shared.commands.meeting.CarryOverCommand;
+import cz.souhra.shared.commands.meeting.CloseMeetingCommand;
+import cz.souhra.shared.commands.meeting.ConveneMeetingCommand;
+import cz.souhra.shared.commands.meeting.RecordDiscussionCommand;
+import cz.souhra.shared.commands.meeting.RecordMinutesCommand;
+import cz.souhra.shared.commands.meeting.ScheduleMeetingCommand;
+import cz.souhra.shared.ids.AgendaItemId;
+import cz.souhra.shared.ids.BodyId;
+import cz.souhra.shared.ids.InstitutionId;
+import cz.souhra.shared.ids.MeasureId;
+import cz.souhra.shared.ids.MeetingId;
+import cz.souhra.shared.ids.ResolutionId;
+import cz.souhra.shared.model.Attendance;
+import cz.souhra.shared.model.AttendanceStatus;
+import cz.souhra.shared.model.QuorumRule;
+import cz.souhra.shared.model.Votes;
+import cz.souhra.shared.queries.BodyView;
+import cz.souhra.shared.queries.MeasureView;
+import cz.souhra.shared.queries.MeetingPage;
+import cz.souhra.shared.queries.MeetingQueries;
+import cz.souhra.shared.queries.MeetingView;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Bodies with their members and meetings, and the secretary's meeting workspace from scheduling to closing. */
+@Controller
+class MeetingPages extends Pages {
+
+    /** A measure of the previous meeting that is still open, offered for carry-over. */
+    record OpenMeasure(String measureId, String title, String owner, String status) {}
+
+    private final Clock clock;
+    private final QueryGateway queries;
+
+    MeetingPages(Ui ui, MessageSource messages, Clock clock, QueryGateway queries) {
+        super(ui, messages);
+        this.clock = clock;
+        this.queries = queries;
+    }
+
+    // ---- bodies ----
+
+    @GetMapping("/bodies")
+    Mono<Rendering> bodies(Actor actor) {
+        return blocking(() -> {
+            var viewer = ui.viewer(actor);
+            List<BodyView> visible = ui.bodies().stream().filter(b -> viewer.seesBody(b.bodyId())).toList();
+            return Rendering.view("bodies").modelAttribute("bodies", visible).modelAttribute("names", ui.institutionNames()).build();
+        });
+    }
+
+    @GetMapping("/bodies/{id}")
+    Mono<Rendering> body(@PathVariable String id, Actor actor) {
+        return blocking(() -> bodyPage(id, actor, new Form.Bag(null)).build());
+    }
+
+    private Rendering.Builder<?> bodyPage(String id, Actor actor, Form.Bag forms) {
+        BodyView b = ui.body(id, actor);
+        MeetingPage meetings = ui.query(new MeetingQueries.MeetingsOfBody(id, null, 0, 200, null), MeetingPage.class);
+        return Rendering.view("body").modelAttribute("b", b).modelAttribute("meetings", meetings.items())
+                .modelAttribute("names", ui.institutionNames()).modelAttribute("canRecord", actor.isSecretaryOf(id) && !b.dissolved())
+                .modelAttribute("forms", forms);
+    }
+
+    @PostMapping("/bodies/{id}/meetings")
+    Mono<Rendering> schedule(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
+        Locale locale = UiAdvice.locale(exchange);
+        return submit(exchange, "schedule", Map.of(), f -> {
+            MeetingId meeting = MeetingId.random();
+            ui.send(new ScheduleMeetingCommand(meeting, BodyId.of(id), dateTime(f, "startsAt", locale), f.text("place")), actor, locale);
+            ui.catchUp(() -> ui.meeting(meeting.value(), null, actor) != null);
+            return "/meetings/" + meeting.value();
+        }, forms -> bodyPage(id, actor, forms));
+    }
+
+    // ---- the meeting workspace ----
+
+    @GetMapping("/meetings/{id}")
+    Mono<Rendering> meeting(@PathVariable String id, @RequestParam(required = false) String asOf, Actor actor) {
+        return blocking(() -> workspace(id, asOf(asOf), actor, new Form.Bag(null)).build());
+    }
+
+    /** The live part of the workspace: the record as it stands, re-fetched when the meeting changes. */
+    @GetMapping("/meetings/{id}/record")
+    Mono<Rendering> record(@PathVariable String id, Actor actor) {
+        return blocking(() -> {
+            MeetingView m = ui.meeting(id, null, actor);
+            return Rendering.view("meeting :: record").modelAttribute("m", m).modelAttribute("names", ui.institutionNames())
+                    .modelAttribute("asOf", null).build();
+        });
+    }
+
+    /** Meeting changes as server-sent events ("changed" with the new version), for the page's live refresh. */
+    @GetMapping(value = "/meetings/{id}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    Flux<ServerSentEvent<String>> live(@PathVariable String id, Actor actor) {
+        return Mono.fromCallable(() -> ui.meeting(id, null, actor)).subscribeOn(Schedulers.boundedElastic()).flatMapMany(first -> {
+            SubscriptionQueryResult<MeetingView, MeetingView> result = queries.subscriptionQuery(new MeetingQueries.MeetingUpdates(id),
+                    ResponseTypes.instanceOf(MeetingView.class), ResponseTypes.instanceOf(MeetingView.class));
+            return result.updates().map(v -> ServerSentEvent.builder(String.valueOf(v.version())).event("changed").build())
+                    .mergeWith(Flux.interval(Duration.ofSeconds(20)).map(t -> ServerSentEvent.<String>builder().comment("keep-alive").build()))
+                    .doFinally(s -> result.close());
+        });
+    }
+
+    private Rendering.Builder<?> workspace(String id, Instant asOf, Actor actor, Form.Bag forms) {
+        MeetingView m = ui.meeting(id, asOf, actor);
+        BodyView b = ui.body(m.bodyId(), actor);
+        boolean open = !"CLOSED".equals(m.status()) && !"CANCELLED".equals(m.status());
+        boolean canRecord = asOf == null && open && actor.isSecretaryOf(m.bodyId());
+        Rendering.Builder<?> page = Rendering.view("meeting").modelAttribute("m", m).modelAttribute("b", b)
+                .modelAttribute("names", ui.institutionNames()).modelAttribute("canRecord", canRecord)
+                .modelAttribute("convened", m.convenedAt() != null).modelAttribute("asOf", asOf).modelAttribute("forms", forms)
+                .modelAttribute("statuses", AttendanceStatus.values());
+        if (canRecord) {
+            page.modelAttribute("quorum", quorum(m, sheet(forms.get("convene"), m)));
+            previous(m, actor).ifPresent(prev -> page.modelAttribute("previous", prev).modelAttribute("openMeasures", openMeasures(prev)));
+        }
+        return page;
+    }
+
+    /** The latest earlier meeting of the body not already carried over here: the secretary's natural source. */
+    private Optional<MeetingView> previous(MeetingView m, Actor actor) {
+        boolean carried = m.agenda() != null && m.agenda().stream().anyMatch(i -> i.carriedFrom() != null)
+                || m.carriedMeasures() != null && !m.carriedMeasures().isEmpty();
+        if (carried) {
+            return Optional.empty();
+        }
+        MeetingPage all = ui.query(new MeetingQueries.MeetingsOfBody(m.bodyId(), null, 0, 200, null), MeetingPage.class);
+        return all.items().stream().filter(o -> !o.meetingId().equals(m.meetingId()) && !"CANCELLED".equals(o.status()))
+                .filter(o -> o.startsAt().compareTo(m.startsAt()) < 0)
+                .max(Comparator.comparing(MeetingView::startsAt));
+    }
+
+    private List<OpenMeasure> openMeasures(MeetingView prev) {
+        List<OpenMeasure> open = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        if (prev.measures() != null) {
+            prev.measures().forEach(a -> ids.add(a.measureId()));
+        }
+        if (prev.carriedMeasures() != null) {
+            prev.carriedMeasures().forEach(c -> ids.add(c.measureId()));
+        }
+        for (String id : ids.stream().distinct().toList()) {
+            ui.measureIfReadable(id).filter(v -> !List.of("VERIFIED", "CANCELLED", "SUPERSEDED").contains(v.status()))
+                    .ifPresent(v -> open.add(new OpenMeasure(v.measureId(), v.title(), v.owner(), v.status())));
+        }
+        return open;
+    }
+
+    /** The attendance typed so far: one select per member, {@code status_CODE} and {@code delegate_CODE}. */
+    private static List<Attendance> sheet(Form f, MeetingView m) {
+        List<Attendance> sheet = new ArrayList<>();
+        for (String member : Objects.requireNonNullElse(m.members(), List.<String>of())) {
+            String status = f.text("status_" + member);
+            if (status != null) {
+                sheet.add(new Attendance(InstitutionId.of(member), AttendanceStatus.valueOf(status), f.text("delegate_" + member), null));
+            }
+        }
+        return sheet;
+    }
+
+    record Quorum(long present, long members, long required, boolean met) {}
+
+    private static Quorum quorum(MeetingView m, List<Attendance> sheet) {
+        QuorumRule rule = m.quorumPercent() == null ? QuorumRule.MORE_THAN_HALF
+                : new QuorumRule(m.quorumPercent(), Boolean.TRUE.equals(m.quorumStrictlyMore()));
+        long members = m.members() == null ? 0 : m.members().size();
+        long present = sheet.stream().filter(a -> a.status().present()).count();
+        return new Quorum(present, members, rule.required(members), rule.isMet(present, members));
+    }
+
+    /** Quorum as the attendance is being typed (htmx); the aggregate decides again when the meeting is convened. */
+    @PostMapping("/meetings/{id}/quorum")
+    Mono<Rendering> quorumPreview(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
+        return exchange.getFormData().flatMap(data -> blocking(() -> {
+            MeetingView m = ui.meeting(id, null, actor);
+            return Rendering.view("meeting :: quorum").modelAttribute("quorum", quorum(m, sheet(new Form("convene", data), m))).build();
+        }));
+    }
+
+    @PostMapping("/meetings/{id}/agenda-items")
+    Mono<Rendering> addItem(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
+        return change(id, actor, exchange, "agenda", Map.of("AGENDA_ITEM_EXISTS", "title"), (f, locale) -> {
+            String presenter = f.text("presenter");
+            ui.send(new AddAgendaItemCommand(MeetingId.of(id), AgendaItemId.random(), f.text("title"),
+                    presenter == null ? null : InstitutionId.of(presenter), List.of(), null), actor, locale);
+            return "#agenda";
+        });
+    }
+
+    @PostMapping("/meetings/{id}/carry-over")
+    Mono<Rendering> carryOver(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
+        return change(id, actor, exchange, "carry", Map.of("MEASURE_NOT_OPEN_HERE", "measures"), (f, locale) -> {
+            ui.send(new CarryOverCommand(MeetingId.of(id), MeetingId.of(f.v("fromMeetingId")),
+                    f.all("measures").stream().map(MeasureId::of).toList()), actor, locale);
+            return "#agenda";
+        });
+    }
+
+    @PostMapping("/meetings/{id}/convene")
+    Mono<Rendering> convene(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
+        return change(id, actor, exchange, "convene", Map.of("QUORUM_NOT_MET", "attendance", "ATTENDANCE_NOT_MEMBER", "attendance",
+                "ATTENDANCE_DUPLICATE", "attendance", "MEETING_ALREADY_CONVENED", "attendance"), (f, locale) -> {
+            MeetingView m = ui.meeting(id, null, actor);
+            ui.send(new ConveneMeetingCommand(MeetingId.of(id), clock.instant(), sheet(f, m), null), actor, locale);
+            return "#attendance";
+        });
+    }
+
+    @PostMapping("/meetings/{id}/agenda-items/{itemId}/discussion")
+    Mono<Rendering> discuss(@PathVariable String id, @PathVariable String itemId, Actor actor, ServerWebExchange exchange) {
+        return change(id, actor, exchange, "discussion-" + itemId, Map.of("MEETING_NOT_CONVENED", "summary"), (f, locale) -> {
+            ui.send(new RecordDiscussionCommand(MeetingId.of(id), AgendaItemId.of(itemId), f.text("summary"), f.text("concluded") != null, null),
+                    actor, locale);
+            return "#item-" + itemId;
+        });
+    }
+
+    @PostMapping("/meetings/{id}/resolutions")
+    Mono<Rendering> resolve(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
+        return change(id, actor, exchange, "resolution", Map.of("MEETING_NOT_CONVENED", "text", "RESOLUTION_EXISTS", "number"), (f, locale) -> {
+            String item = f.text("itemId");
+            Votes votes = new Votes(integer(f, "inFavour", 0, locale), integer(f, "against", 0, locale), integer(f, "abstained", 0, locale));
+            ui.send(new AdoptResolutionCommand(MeetingId.of(id), ResolutionId.random(), item == null ? null : AgendaItemId.of(item), f.text("number"),
+                    f.text("text"), votes, null), actor, locale);
+            return "#resolutions";
+        });
+    }
+
+    @PostMapping("/meetings/{id}/resolutions/{resolutionId}/measures")
+    Mono<Rendering> adoptMeasure(@PathVariable String id, @PathVariable String resolutionId, Actor actor, ServerWebExchange exchange) {
+        Locale locale = UiAdvice.locale(exchange);
+        return submit(exchange, "measure-" + resolutionId, Map.of("OWNER_NOT_MEMBER", "owner", "MEASURE_OUTSIDE_MEETING", "title"), f -> {
+            String owner = f.text("owner");
+            MeasureId measure = MeasureId.random();
+            ui.send(new AdoptMeasureCommand(MeetingId.of(id), ResolutionId.of(resolutionId), measure, f.text("title"),
+                    f.text("description"), owner == null ? null : InstitutionId.of(owner), date(f, "dueDate", locale), List.of(), null),
+                    actor, locale);
+            // The measure is a new aggregate; the meeting shows it once its adoption has been projected.
+            ui.catchUp(() -> ui.meeting(id, null, actor).measures().stream().anyMatch(a -> a.measureId().equals(measure.value())));
+            return "/meetings/" + id + "#resolution-" + resolutionId;
+        }, forms -> workspace(id, null, actor, forms));
+    }
+
+    @PostMapping("/meetings/{id}/minutes")
+    Mono<Rendering> minutes(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
+        return change(id, actor, exchange, "minutes", Map.of("MEETING_NOT_CONVENED", "text"), (f, locale) -> {
+            ui.send(new RecordMinutesCommand(MeetingId.of(id), f.text("text"), null), actor, locale);
+            return "#minutes";
+        });
+    }
+
+    @PostMapping("/meetings/{id}/close")
+    Mono<Rendering> close(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
+        return change(id, actor, exchange, "close", Map.of(), (f, locale) -> {
+            ui.send(new CloseMeetingCommand(MeetingId.of(id), clock.instant(), null), actor, locale);
+            return "";
+        });
+    }
+
+    interface Change {
+        String apply(Form f, Locale locale);
+    }
+
+    /**
+     * One change of the meeting: remembers the version shown, sends the command, waits until the read
+     * side shows a later version, and returns to the workspace at the part that changed.
+     */
+    private Mono<Rendering> change(String id, Actor actor, ServerWebExchange exchange, String formId, Map<String, String> fields, Change change) {
+        Locale locale = UiAdvice.locale(exchange);
+        return submit(exchange, formId, fields, f -> {
+            long before = ui.meeting(id, null, actor).version();
+            String anchor = change.apply(f, locale);
+            ui.catchUp(() -> ui.meeting(id, null, actor).version() > before);
+            return "/meetings/" + id + anchor;
+        }, forms -> workspace(id, null, actor, forms));
+    }
+
+    static boolean isOpenMeasure(MeasureView v) {
+        return !List.of("VERIFIED", "CANCELLED", "SUPERSEDED").contains(v.status());
+    }
+}

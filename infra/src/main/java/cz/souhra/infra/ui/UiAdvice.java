@@ -1,0 +1,85 @@
+package cz.souhra.infra.ui;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ResponseStatusException;
+
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.web.reactive.result.view.CsrfRequestDataValueProcessor;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.server.ServerWebExchange;
+
+import cz.souhra.infra.security.SouhraPrincipal;
+import cz.souhra.shared.Actor;
+import reactor.core.publisher.Mono;
+
+/** What every page needs: the user, the language and formats, the CSRF token for forms and htmx. */
+@ControllerAdvice(basePackageClasses = UiAdvice.class)
+class UiAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(UiAdvice.class);
+
+    @ModelAttribute("fmt")
+    Formats formats(ServerWebExchange exchange) {
+        return new Formats(locale(exchange));
+    }
+
+    @ModelAttribute("path")
+    String path(ServerWebExchange exchange) {
+        return exchange.getRequest().getPath().value();
+    }
+
+    @ModelAttribute("me")
+    Mono<Actor> me() {
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(c -> c.getAuthentication() == null ? null : c.getAuthentication().getPrincipal())
+                .filter(SouhraPrincipal.class::isInstance)
+                .map(p -> ((SouhraPrincipal) p).actor());
+    }
+
+    /** Resolving the token makes the security filter save it; th:action forms then carry it as a hidden field. */
+    @ModelAttribute("csrf")
+    Mono<CsrfToken> csrf(ServerWebExchange exchange) {
+        Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+        return token == null ? Mono.empty()
+                : token.doOnSuccess(t -> exchange.getAttributes().put(CsrfRequestDataValueProcessor.DEFAULT_CSRF_ATTR_NAME, t));
+    }
+
+    /** A page that cannot be shown: a readable page in the user's language, not a JSON problem. */
+    @ExceptionHandler(ResponseStatusException.class)
+    Rendering refused(ResponseStatusException e, ServerWebExchange exchange) {
+        int status = e.getStatusCode().value();
+        String key = status == 403 ? "error.403" : status == 404 || status == 400 ? "error.404" : "error.other";
+        return errorPage(exchange, e.getStatusCode(), key, null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    Rendering failed(Exception e, ServerWebExchange exchange) {
+        String reference = UUID.randomUUID().toString();
+        log.error("Web UI error, reference {}", reference, e);
+        return errorPage(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "error.other", reference);
+    }
+
+    private Rendering errorPage(ServerWebExchange exchange, HttpStatusCode status, String key, String reference) {
+        Rendering.Builder<?> page = Rendering.view("error").status(status).modelAttribute("messageKey", key)
+                .modelAttribute("fmt", formats(exchange)).modelAttribute("path", path(exchange));
+        if (reference != null) {
+            page.modelAttribute("reference", reference);
+        }
+        return page.build();
+    }
+
+    static Locale locale(ServerWebExchange exchange) {
+        Locale l = exchange.getLocaleContext().getLocale();
+        return l == null ? UiConfiguration.CZECH : l;
+    }
+}

@@ -1,0 +1,82 @@
+// Souhra web UI: htmx carries the CSRF token; live parts re-fetch themselves when the server says the record changed.
+(function () {
+    'use strict';
+    function meta(name) {
+        var m = document.querySelector('meta[name="' + name + '"]');
+        return m ? m.getAttribute('content') : null;
+    }
+
+    document.addEventListener('htmx:configRequest', function (e) {
+        var header = meta('csrf-header'), token = meta('csrf-token');
+        if (header && token) { e.detail.headers[header] = token; }
+    });
+
+    function live(container) {
+        var url = container.getAttribute('data-live');
+        if (!url || !window.EventSource) { return; }
+        var source = new EventSource(url);
+        source.addEventListener('changed', function (ev) {
+            var record = container.querySelector('[data-version]');
+            if (record && Number(ev.data) <= Number(record.getAttribute('data-version'))) { return; }
+            htmx.ajax('GET', container.getAttribute('data-src'), {target: container, swap: 'innerHTML'});
+        });
+        window.addEventListener('beforeunload', function () { source.close(); });
+    }
+
+    function verify(box) {
+        var button = document.getElementById('verify-start');
+        var bar = document.getElementById('verify-progress');
+        var count = document.getElementById('verify-count');
+        var result = document.getElementById('verify-result');
+        button.addEventListener('click', function () {
+            button.disabled = true;
+            result.textContent = '';
+            result.className = '';
+            var source = new EventSource(box.getAttribute('data-run'));
+            source.addEventListener('progress', function (ev) {
+                var p = JSON.parse(ev.data);
+                bar.max = Math.max(1, p.total);
+                bar.value = p.done;
+                count.textContent = box.getAttribute('data-progress').replace('{0}', p.done).replace('{1}', p.total);
+            });
+            source.addEventListener('result', function (ev) {
+                var r = JSON.parse(ev.data);
+                source.close();
+                button.disabled = false;
+                bar.max = Math.max(1, r.entries);
+                bar.value = r.entries;
+                result.className = r.ok ? 'good' : 'bad';
+                var text = (r.ok ? box.getAttribute('data-ok') : box.getAttribute('data-broken')).replace('{0}', r.entries);
+                var p = document.createElement('p');
+                p.id = r.ok ? 'verify-ok' : 'verify-broken';
+                p.textContent = text;
+                result.appendChild(p);
+                var list = document.createElement('ul');
+                (r.regions || []).forEach(function (g) {
+                    var li = document.createElement('li');
+                    li.textContent = g.region + ': ' + g.entries + (g.ok ? ' ✓ ' + (g.headDigest || '').substring(0, 16)
+                        : ' ✗ #' + g.firstBrokenPosition + ' ' + g.problem + ' ' + (g.detail || ''));
+                    list.appendChild(li);
+                });
+                result.appendChild(list);
+            });
+            source.onerror = function () { source.close(); button.disabled = false; };
+        });
+    }
+
+    function asOfForm(form) {
+        form.addEventListener('submit', function (e) {
+            e.preventDefault();
+            var inputs = form.querySelectorAll('input');
+            window.location.href = form.getAttribute('data-goto') + encodeURIComponent(inputs[0].value.trim())
+                + '?asOf=' + encodeURIComponent(inputs[1].value);
+        });
+    }
+
+    document.addEventListener('DOMContentLoaded', function () {
+        document.querySelectorAll('[data-live]').forEach(live);
+        var box = document.getElementById('verify');
+        if (box) { verify(box); }
+        document.querySelectorAll('form[data-goto]').forEach(asOfForm);
+    });
+})();
