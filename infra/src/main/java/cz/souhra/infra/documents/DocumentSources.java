@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.model.Filters;
 
+import cz.souhra.query.common.Views;
+import cz.souhra.query.meeting.MeetingProjection;
 import cz.souhra.shared.Actor;
 
 /**
@@ -27,8 +29,20 @@ class DocumentSources {
         this.mongo = mongo;
     }
 
+    /**
+     * The meeting as readers see it: the measures adopted at it and where its items were carried on live in
+     * link documents of their own (written by other aggregates' events), merged here as the query side does.
+     */
     Document meeting(String id) {
-        return mongo.getCollection("meeting_view").find(Filters.eq("_id", id)).first();
+        Document view = mongo.getCollection(MeetingProjection.COLLECTION).find(Filters.eq("_id", id)).first();
+        if (view == null) {
+            return null;
+        }
+        Document merged = Views.toDocument(id, MeetingProjection.merge(view,
+                mongo.getCollection(MeetingProjection.LINKS).find(Filters.eq("meetingId", id)).into(new ArrayList<>())));
+        view.put("measures", merged.get("measures"));
+        view.put("agenda", merged.get("agenda"));
+        return view;
     }
 
     Document body(String id) {
