@@ -166,6 +166,32 @@ class QueryHttpApiTest {
     }
 
     @Test
+    void measure_and_issue_registers_answer_what_was_known_at_one_time_about_another() {
+        // The progress report was recorded on 1 March but takes effect on 15 April (Prague).
+        get(OWNER, "/api/measures/" + Scenario.MEASURE + "?knownAt=" + Scenario.OVERDUE_AT + "&validAt=2026-04-01T00:00:00Z").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.percent").isEqualTo(0).jsonPath("$.status").isEqualTo("ADOPTED");
+        get(OWNER, "/api/measures/" + Scenario.MEASURE + "?knownAt=" + Scenario.OVERDUE_AT + "&validAt=2026-04-20T00:00:00Z").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.percent").isEqualTo(40);
+        get(OWNER, "/api/measures/" + Scenario.MEASURE + "?knownAt=" + Scenario.ADOPTED_AT + "&validAt=2026-04-20T00:00:00Z").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.percent").isEqualTo(0);
+        get(ADMIN, "/api/measures?status=IN_PROGRESS&validAt=2026-04-01T00:00:00Z").exchange().expectBody().jsonPath("$.total").isEqualTo(0);
+        get(ADMIN, "/api/measures?status=IN_PROGRESS&validAt=2026-04-20T00:00:00Z").exchange().expectBody().jsonPath("$.total").isEqualTo(1);
+        get(OWNER, "/api/issues?knownAt=" + Scenario.T0.plusSeconds(8)).exchange().expectBody().jsonPath("$.total").isEqualTo(1);
+        get(OWNER, "/api/issues/" + Scenario.ISSUE + "?knownAt=" + Scenario.T0).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void as_of_mixed_with_known_at_or_an_unreadable_time_is_a_400_problem() {
+        get(OWNER, "/api/measures/" + Scenario.MEASURE + "?asOf=" + Scenario.T0 + "&knownAt=" + Scenario.T0).exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("AS_OF_WITH_KNOWN_AT");
+        get(OWNER, "/api/issues?asOf=" + Scenario.T0 + "&validAt=" + Scenario.T0).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("AS_OF_WITH_KNOWN_AT");
+        get(OWNER, "/api/measures?validAt=yesterday").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("INVALID_QUERY");
+    }
+
+    @Test
     void history_shows_who_for_which_institution_at_which_meeting_and_both_times() {
         get(OWNER, "/api/measures/" + Scenario.MEASURE + "/history").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.length()").isEqualTo(3)
