@@ -17,6 +17,7 @@
         var source = new EventSource(url);
         source.addEventListener('changed', function (ev) {
             var record = container.querySelector('[data-version]');
+            // a record that shows its version is fetched only when the change is newer than what is on screen
             if (record && Number(ev.data) <= Number(record.getAttribute('data-version'))) { return; }
             htmx.ajax('GET', container.getAttribute('data-src'), {target: container, swap: 'innerHTML'});
         });
