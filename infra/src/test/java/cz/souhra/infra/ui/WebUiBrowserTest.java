@@ -214,6 +214,10 @@ class WebUiBrowserTest {
         waitText("#agenda + ol", "Kapacity ubytoven v Doubí");
         assertThat(driver.findElement(By.cssSelector("#agenda + ol")).getText()).contains("přeneseno");
 
+        // an item added elsewhere (here through the API) appears in the open workspace without a reload
+        post(api("tajemnice", "heslo-tajemnice-1"), "/api/meetings/" + meeting + "/agenda-items", Map.of("title", "Různé"), 201);
+        waitText("#agenda + ol", "Různé");
+
         WebElement item = el("#agenda-form");
         type(item.findElement(By.id("item-title")), "Nábor agenturních pracovníků v průmyslové zóně Jih");
         new Select(item.findElement(By.id("item-presenter"))).selectByValue("UPLB");
@@ -351,6 +355,18 @@ class WebUiBrowserTest {
         waitText("#history", "opatření přijato");
         assertThat(el("#history").getText()).contains("zpráva o plnění").contains("uprace (UPLB)");
         assertThat(driver.findElements(By.id("progress-form"))).isEmpty();
+
+        // the measure as it stood the day before it was adopted: it did not exist yet
+        driver.get(url("/measures/" + measure1 + "?asOf=" + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Prague")).minusDays(1)));
+        assertThat(el("#error-message").getText()).isEqualTo("Stránka nebo záznam neexistuje.");
+        driver.get(url("/measures/" + measure1 + "?asOf=" + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Prague"))));
+        waitText("#m-percent", "60");
+        assertThat(el("p.notice").getText()).startsWith("Zobrazen stav ke konci dne");
+
+        // the export downloads with the auditor's browser session and holds the measure's chained events
+        String export = (String) ((JavascriptExecutor) driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1]; fetch('/audit/export.jsonl').then(r => r.text()).then(done);");
+        assertThat(export.lines().filter(l -> l.contains(measure1)).count()).isEqualTo(4);
 
         driver.get(url("/audit/verify"));
         el("#verify-start").click();
