@@ -17,10 +17,12 @@
         var source = new EventSource(url);
         source.addEventListener('changed', function (ev) {
             var record = container.querySelector('[data-version]');
+            // a record that shows its version is fetched only when the change is newer than what is on screen
             if (record && Number(ev.data) <= Number(record.getAttribute('data-version'))) { return; }
             htmx.ajax('GET', container.getAttribute('data-src'), {target: container, swap: 'innerHTML'});
         });
-        window.addEventListener('beforeunload', function () { source.close(); });
+        // pagehide also fires when the page goes into the back-forward cache, where an open stream would hold a connection
+        window.addEventListener('pagehide', function () { source.close(); });
     }
 
     function verify(box) {

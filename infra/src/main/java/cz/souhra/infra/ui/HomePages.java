@@ -1,6 +1,14 @@
 package cz.souhra.infra.ui;
 
+import java.time.Duration;
 import java.util.List;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -11,15 +19,21 @@ import cz.souhra.shared.Actor;
 import cz.souhra.shared.queries.BodyView;
 import cz.souhra.shared.queries.DashboardQueries;
 import cz.souhra.shared.queries.DashboardView;
+import cz.souhra.shared.queries.MeasureView;
 import cz.souhra.shared.queries.Viewer;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** The login page and the dashboard each role starts from. */
 @Controller
 class HomePages extends Pages {
 
-    HomePages(Ui ui, MessageSource messages) {
+    private final QueryGateway queries;
+
+    HomePages(Ui ui, MessageSource messages, QueryGateway queries) {
         super(ui, messages);
+        this.queries = queries;
     }
 
     @GetMapping("/login")
@@ -29,14 +43,39 @@ class HomePages extends Pages {
 
     @GetMapping("/")
     Mono<Rendering> dashboard(Actor actor) {
-        return blocking(() -> {
+        return blocking(() -> board(actor, "dashboard"));
+    }
+
+    /** The dashboard's figures alone, re-fetched when a visible measure changes. */
+    @GetMapping("/dashboard/board")
+    Mono<Rendering> boardFragment(Actor actor) {
+        return blocking(() -> board(actor, "dashboard :: board"));
+    }
+
+    /** A "changed" event whenever a measure this user may see changes; the page then re-fetches its figures. */
+    @GetMapping(value = "/dashboard/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    Flux<ServerSentEvent<String>> live(Actor actor) {
+        return Mono.fromCallable(() -> ui.viewer(actor)).subscribeOn(Schedulers.boundedElastic()).flatMapMany(viewer -> {
+            SubscriptionQueryResult<DashboardView, MeasureView> result = queries.subscriptionQuery(
+                    new DashboardQueries.DashboardUpdates(viewer.institution()), ResponseTypes.instanceOf(DashboardView.class),
+                    ResponseTypes.instanceOf(MeasureView.class));
+            return result.updates().filter(m -> viewer.seesMeasure(m.owner(), m.bodyId()))
+                    .map(m -> ServerSentEvent.builder(m.measureId() + ":" + m.version()).event("changed").build())
+                    .mergeWith(Flux.interval(Duration.ofSeconds(20)).map(t -> ServerSentEvent.<String>builder().comment("keep-alive").build()))
+                    .doFinally(s -> result.close());
+        });
+    }
+
+    private Rendering board(Actor actor, String view) {
+        {
             Viewer viewer = ui.viewer(actor);
             DashboardView d = ui.query(new DashboardQueries.Dashboard(viewer, null), DashboardView.class);
             List<BodyView> mine = ui.bodies().stream().filter(b -> actor.isSecretaryOf(b.bodyId()) || viewer.seesBody(b.bodyId()))
                     .filter(b -> !b.dissolved()).toList();
-            return Rendering.view("dashboard").modelAttribute("d", d).modelAttribute("bodies", mine)
+            return Rendering.view(view).modelAttribute("d", d).modelAttribute("bodies", mine)
                     .modelAttribute("names", ui.institutionNames()).modelAttribute("isSecretary", actor.has(Actor.Role.SECRETARY) || actor.has(Actor.Role.ADMIN))
                     .modelAttribute("isAuditor", actor.has(Actor.Role.AUDITOR) || actor.has(Actor.Role.ADMIN)).build();
-        });
+        }
     }
 }

@@ -55,7 +55,12 @@ abstract class Pages {
             try {
                 return Rendering.redirectTo(act.apply(form)).status(HttpStatus.SEE_OTHER).build();
             } catch (Ui.Refused r) {
-                Ui.reject(form, r, fields);
+                if (r.code.equals("REQUIRED") && r.args.length > 0) {
+                    // beside the field, the domain's "field X is required" would only repeat the field's internal name
+                    form.reject(String.valueOf(r.args[0]), msg(locale, "form.required"));
+                } else {
+                    Ui.reject(form, r, fields);
+                }
             } catch (Unreadable u) {
                 form.reject(u.field, u.getMessage());
             }

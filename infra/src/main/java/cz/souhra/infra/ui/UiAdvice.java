@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,6 +26,8 @@ import reactor.core.publisher.Mono;
 
 /** What every page needs: the user, the language and formats, the CSRF token for forms and htmx. */
 @ControllerAdvice(basePackageClasses = UiAdvice.class)
+// before the global problem-detail advice, which would answer a browser's page with JSON
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class UiAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(UiAdvice.class);

@@ -214,6 +214,10 @@ class WebUiBrowserTest {
         waitText("#agenda + ol", "Kapacity ubytoven v Doubí");
         assertThat(driver.findElement(By.cssSelector("#agenda + ol")).getText()).contains("přeneseno");
 
+        // an item added elsewhere (here through the API) appears in the open workspace without a reload
+        post(api("tajemnice", "heslo-tajemnice-1"), "/api/meetings/" + meeting + "/agenda-items", Map.of("title", "Různé"), 201);
+        waitText("#agenda + ol", "Různé");
+
         WebElement item = el("#agenda-form");
         type(item.findElement(By.id("item-title")), "Nábor agenturních pracovníků v průmyslové zóně Jih");
         new Select(item.findElement(By.id("item-presenter"))).selectByValue("UPLB");
@@ -287,6 +291,10 @@ class WebUiBrowserTest {
     @Order(2)
     void the_owner_institutions_member_sees_the_measures_and_reports_progress_and_sees_other_changes_live() throws Exception {
         login("uprace", "heslo-uradu-prace-1");
+        waitText("#board", "Společné kontroly pracovních agentur");
+        // a report made elsewhere reaches the open dashboard by itself
+        post(api("uprace", "heslo-uradu-prace-1"), "/api/measures/" + measure1 + "/progress", Map.of("percent", 20, "note", "Plán kontrol hotov."), 202);
+        waitText("#board", "20 %");
         screenshot("04-prehled-clena");
         driver.get(url("/measures"));
         waitText("#our-open", "Společné kontroly pracovních agentur");
@@ -339,7 +347,7 @@ class WebUiBrowserTest {
         WebElement aggregate = el("#f-aggregate");
         type(aggregate, measure1);
         driver.findElement(By.id("filter")).click();
-        waitText("#audit-log caption", "Událostí: 3");
+        waitText("#audit-log caption", "Událostí: 4");
         String log = el("#audit-log").getText();
         assertThat(log).contains("opatření přijato").contains("zpráva o plnění").doesNotContain("jednání uzavřeno");
 
@@ -347,6 +355,18 @@ class WebUiBrowserTest {
         waitText("#history", "opatření přijato");
         assertThat(el("#history").getText()).contains("zpráva o plnění").contains("uprace (UPLB)");
         assertThat(driver.findElements(By.id("progress-form"))).isEmpty();
+
+        // the measure as it stood the day before it was adopted: it did not exist yet
+        driver.get(url("/measures/" + measure1 + "?asOf=" + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Prague")).minusDays(1)));
+        assertThat(el("#error-message").getText()).isEqualTo("Stránka nebo záznam neexistuje.");
+        driver.get(url("/measures/" + measure1 + "?asOf=" + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Prague"))));
+        waitText("#m-percent", "60");
+        assertThat(el("p.notice").getText()).startsWith("Zobrazen stav ke konci dne");
+
+        // the export downloads with the auditor's browser session and holds the measure's chained events
+        String export = (String) ((JavascriptExecutor) driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1]; fetch('/audit/export.jsonl').then(r => r.text()).then(done);");
+        assertThat(export.lines().filter(l -> l.contains(measure1)).count()).isEqualTo(4);
 
         driver.get(url("/audit/verify"));
         el("#verify-start").click();
