@@ -114,6 +114,18 @@ class ThinSliceHttpTest {
 
     @Test
     @Order(2)
+    void given_registered_institution_when_registered_again_then_409_already_exists_and_nothing_stored() {
+        long before = mongo.getCollection("domainevents").countDocuments();
+        admin.post().uri("/api/institutions").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"code\":\"KULK\",\"region\":\"LBK\",\"kind\":\"REGION_OFFICE\",\"name\":\"Jiný název\"}")
+                .exchange().expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("ALREADY_EXISTS");
+        assertThat(mongo.getCollection("domainevents").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(2)
     void given_secretary_when_scheduling_meeting_and_raising_issue_then_ids_returned() {
         meeting = post(secretary, "/api/meetings", "{\"bodyId\":\"" + body + "\",\"startsAt\":\"2026-03-10T09:00:00Z\",\"place\":\"KÚ Liberec, zasedačka 2\"}", 201);
         issue = post(owner, "/api/issues", "{\"region\":\"LBK\",\"category\":\"DORMITORY_TENSIONS\",\"title\":\"Napětí u ubytovny v Doubí\","
