@@ -60,7 +60,7 @@ public class UserAccount {
             // A member acts for an institution; without one every right of the role would be empty.
             throw DomainException.invalid("REQUIRED", "institution");
         }
-        apply(new UserRegisteredEvent(name, cmd.institution(), List.copyOf(roles), cmd.displayName()));
+        apply(new UserRegisteredEvent(name, cmd.institution(), List.copyOf(roles), cmd.displayName(), cmd.email()));
     }
 
     @CommandHandler

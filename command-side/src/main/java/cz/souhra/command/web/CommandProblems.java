@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.springframework.core.annotation.Order;
@@ -79,6 +80,12 @@ class CommandProblems {
     ResponseEntity<ProblemDetail> stale(ConflictingAggregateVersionException e, ServerWebExchange exchange) {
         return problem(HttpStatus.CONFLICT, DomainException.conflict("VERSION_CONFLICT", e.getExpectedVersion(), e.getActualVersion()), exchange,
                 Map.of("currentVersion", e.getActualVersion()));
+    }
+
+    /** Creating what already exists (an institution code registered twice, a retried create): a conflict, never a 500. */
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<ProblemDetail> exists(AggregateStreamCreationException e, ServerWebExchange exchange) {
+        return problem(HttpStatus.CONFLICT, DomainException.conflict("ALREADY_EXISTS"), exchange, Map.of());
     }
 
     @ExceptionHandler(ConcurrencyException.class)

@@ -42,7 +42,7 @@ class UserAdminController {
 
     record NewUser(@NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{2,100}") String user, @NotBlank @Size(max = 200) String password,
                    @Size(max = 32) String institution, List<@Pattern(regexp = "ADMIN|SECRETARY|MEMBER|AUDITOR") String> roles,
-                   @Size(max = 200) String displayName) {}
+                   @Size(max = 200) String displayName, @jakarta.validation.constraints.Email @Size(max = 254) String email) {}
 
     record Grant(@NotBlank @Pattern(regexp = "ADMIN|SECRETARY|MEMBER|AUDITOR") String role, @Size(max = 64) String bodyId) {}
 
@@ -75,7 +75,7 @@ class UserAdminController {
     Mono<ResponseEntity<Map<String, Object>>> create(@Valid @RequestBody NewUser body, Actor actor) {
         requireAcceptable(body.password());
         return send(new RegisterUserCommand(body.user(), blankToNull(body.institution()), body.roles() == null ? List.of() : body.roles(),
-                body.displayName()), actor)
+                body.displayName(), blankToNull(body.email())), actor)
                 .then(storeHash(body.user(), body.password()))
                 .thenReturn(ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/admin/users/" + body.user())
                         .body(Map.of("id", body.user())));

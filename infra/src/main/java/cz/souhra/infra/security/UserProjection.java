@@ -29,7 +29,7 @@ class UserProjection {
 
     @EventHandler
     void on(UserRegisteredEvent e) {
-        users.registered(e.user(), e.institution(), e.roles(), e.displayName());
+        users.registered(e.user(), e.institution(), e.roles(), e.displayName(), e.email());
     }
 
     @EventHandler

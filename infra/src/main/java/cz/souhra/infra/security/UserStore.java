@@ -73,10 +73,34 @@ public class UserStore {
         users.updateOne(Filters.eq("_id", username), Updates.set("passwordHash", hash), new UpdateOptions().upsert(true));
     }
 
-    void registered(String username, String institution, List<String> roles, String displayName) {
+    void registered(String username, String institution, List<String> roles, String displayName, String email) {
         users.updateOne(Filters.eq("_id", username), Updates.combine(Updates.set("institution", institution),
-                Updates.addEachToSet("roles", roles), Updates.set("displayName", displayName)), new UpdateOptions().upsert(true));
+                Updates.addEachToSet("roles", roles), Updates.set("displayName", displayName), Updates.set("email", email)),
+                new UpdateOptions().upsert(true));
     }
+
+    /** Enabled members of the institution who gave an e-mail address: whom a measure's reminders go to. */
+    public List<Recipient> membersOf(String institution) {
+        return recipients(Filters.and(Filters.eq("institution", institution), Filters.eq("roles", Actor.Role.MEMBER.name())));
+    }
+
+    /** Enabled secretaries of the body who gave an e-mail address: whom a meeting's digest goes to. */
+    public List<Recipient> secretariesOf(String bodyId) {
+        return recipients(Filters.eq("secretaryOf", bodyId));
+    }
+
+    private List<Recipient> recipients(org.bson.conversions.Bson filter) {
+        List<Recipient> out = new ArrayList<>();
+        users.find(Filters.and(filter, Filters.ne("disabled", true))).sort(Sorts.ascending("_id")).forEach(d -> {
+            String email = d.getString("email");
+            if (email != null && !email.isBlank()) {
+                out.add(new Recipient(d.getString("_id"), d.getString("displayName"), email));
+            }
+        });
+        return out;
+    }
+
+    public record Recipient(String user, String displayName, String email) {}
 
     void granted(String username, String role, String bodyId) {
         users.updateOne(Filters.eq("_id", username), bodyId == null ? Updates.addToSet("roles", role) : Updates.addToSet("secretaryOf", bodyId),

@@ -114,6 +114,18 @@ class ThinSliceHttpTest {
 
     @Test
     @Order(2)
+    void given_registered_institution_when_registered_again_then_409_already_exists_and_nothing_stored() {
+        long before = mongo.getCollection("domainevents").countDocuments();
+        admin.post().uri("/api/institutions").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"code\":\"KULK\",\"region\":\"LBK\",\"kind\":\"REGION_OFFICE\",\"name\":\"Jiný název\"}")
+                .exchange().expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("ALREADY_EXISTS");
+        assertThat(mongo.getCollection("domainevents").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(2)
     void given_secretary_when_scheduling_meeting_and_raising_issue_then_ids_returned() {
         meeting = post(secretary, "/api/meetings", "{\"bodyId\":\"" + body + "\",\"startsAt\":\"2026-03-10T09:00:00Z\",\"place\":\"KÚ Liberec, zasedačka 2\"}", 201);
         issue = post(owner, "/api/issues", "{\"region\":\"LBK\",\"category\":\"DORMITORY_TENSIONS\",\"title\":\"Napětí u ubytovny v Doubí\","
@@ -278,5 +290,35 @@ class ThinSliceHttpTest {
         assertThat(issueRows.get(0).get("název")).isEqualTo("Napětí u ubytovny v Doubí");
         // The measure reaches the issue through a link document (another aggregate's event), merged at read time.
         assertThat(issueRows.get(0).get("opatření")).isEqualTo(measure);
+    }
+
+    @Test
+    @Order(13)
+    void given_body_with_a_closed_meeting_when_read_as_oparl_then_body_meeting_organizations_and_memberships_link_up() {
+        String base = "http://localhost:" + port + "/api/oparl/v1";
+        owner.get().uri("/api/oparl/v1/system").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.type").isEqualTo("https://schema.oparl.org/1.1/System").jsonPath("$.body").isEqualTo(base + "/body");
+        owner.get().uri("/api/oparl/v1/body").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.data.length()").isEqualTo(1)
+                .jsonPath("$.data[0].id").isEqualTo(base + "/body/" + body)
+                .jsonPath("$.data[0].name").isEqualTo("Pracovní skupina průmyslové zóny a ubytovny")
+                .jsonPath("$.data[0].classification").isEqualTo("Pracovní skupina");
+        owner.get().uri("/api/oparl/v1/body/" + body + "/meeting").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.data.length()").isEqualTo(1)
+                .jsonPath("$.data[0].id").isEqualTo(base + "/meeting/" + meeting)
+                .jsonPath("$.data[0].type").isEqualTo("https://schema.oparl.org/1.1/Meeting")
+                .jsonPath("$.data[0].meetingState").isEqualTo("durchgeführt")
+                .jsonPath("$.data[0].start").isEqualTo("2026-03-10T09:00:00Z")
+                .jsonPath("$.data[0].location.description").isEqualTo("KÚ Liberec, zasedačka 2")
+                .jsonPath("$.data[0].organization[0]").isEqualTo(base + "/organization/" + body);
+        owner.get().uri("/api/oparl/v1/body/" + body + "/organization").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.data.length()").isEqualTo(3)
+                .jsonPath("$.data[0].membership[1]").isEqualTo(base + "/membership/" + body + "/UPLB")
+                .jsonPath("$.data[2].name").isEqualTo("Úřad práce ČR – krajská pobočka v Liberci");
+        owner.get().uri("/api/oparl/v1/membership/" + body + "/UPLB").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.type").isEqualTo("https://schema.oparl.org/1.1/Membership")
+                .jsonPath("$.onBehalfOf").isEqualTo(base + "/organization/UPLB");
+        owner.get().uri("/api/oparl/v1/membership/" + body + "/NOBODY").exchange().expectStatus().isNotFound();
+        anonymous.get().uri("/api/oparl/v1/body").exchange().expectStatus().isUnauthorized();
     }
 }

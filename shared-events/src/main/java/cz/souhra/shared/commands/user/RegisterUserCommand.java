@@ -8,5 +8,10 @@ public record RegisterUserCommand(
         @TargetAggregateIdentifier String user,
         String institution,
         List<String> roles,
-        String displayName) {
+        String displayName,
+        String email) {
+
+    public RegisterUserCommand(String user, String institution, List<String> roles, String displayName) {
+        this(user, institution, roles, displayName, null);
+    }
 }
