@@ -111,12 +111,15 @@ final class PerfBench {
                 souhra.meanMillis);
 
         preloader.awaitProjected();
+        // 200/s is the goal's load; a server that cannot take it would only build a queue that poisons
+        // the phases after this one, so then the lag is measured at half its maximum and says so.
+        double lagRate = Math.min(200, rate);
         LagProbe lag = new LagProbe(app, pool.subList(0, 64));
-        OpenLoop lagRun = openLoop(fx, pool.subList(0, 64), 200, scale.lagSeconds, lag);
+        OpenLoop lagRun = openLoop(fx, pool.subList(0, 64), lagRate, scale.lagSeconds, lag);
         lag.stop();
-        row("projection lag at 200 events/s (ack → measure_status shows it)", "p50 %.0f ms, p99 %.0f ms (%d seen)",
-                "command p99 in the same run: %.1f ms", "p99 goal < 1 s", lag.lags.p(50), lag.lags.p(99), lag.lags.size(),
-                lagRun.latencies.p(99));
+        row("projection lag at %.0f events/s%s (ack → measure_status shows it)", "p50 %.0f ms, p99 %.0f ms (%d seen)",
+                "command p99 in the same run: %.1f ms", "p99 goal < 1 s at 200/s", lagRate, lagRate < 200 ? " (200/s is above this run's maximum)" : "",
+                lag.lags.p(50), lag.lags.p(99), lag.lags.size(), lagRun.latencies.p(99));
 
         peer(app, fx, scale.peerChanges);
 
