@@ -22,7 +22,16 @@ public final class Bench {
             case "twoproc" -> RelTwoProcessBench.run(args);
             case "race" -> RelRaceBench.run(args);
             case "outage" -> RelOutageBench.run(args);
-            case "perf" -> PerfBench.run(rest);
+            case "perf" -> {
+                // The application's non-daemon threads would keep a failed run alive.
+                try {
+                    PerfBench.run(rest);
+                } catch (Exception | Error e) {
+                    e.printStackTrace();
+                    System.exit(1);
+                }
+                System.exit(0);
+            }
             case "all" -> {
                 StoreBench.run(rest);
                 KillBench.run(rest);

@@ -64,6 +64,13 @@ final class PerfBench {
     static void run(String[] args) throws Exception {
         boolean quick = Arrays.asList(args).contains("--quick");
         Scale scale = quick ? new Scale(4, 5, 6, 10_000, 20_000, 40) : new Scale(10, 12, 20, 100_000, 200_000, 100);
+        for (String a : args) {
+            if (a.startsWith("--events=")) {
+                // --events=N: the growth store size; the start-up store holds half of it
+                int n = Integer.parseInt(a.substring("--events=".length()));
+                scale = new Scale(scale.throughputSeconds(), scale.latencySeconds(), scale.lagSeconds(), n / 2, n, scale.peerChanges());
+            }
+        }
         long benchStarted = System.nanoTime();
         System.out.println("perf " + (quick ? "--quick " : "") + scale);
 
@@ -104,12 +111,15 @@ final class PerfBench {
                 souhra.meanMillis);
 
         preloader.awaitProjected();
+        // 200/s is the goal's load; a server that cannot take it would only build a queue that poisons
+        // the phases after this one, so then the lag is measured at half its maximum and says so.
+        double lagRate = Math.min(200, rate);
         LagProbe lag = new LagProbe(app, pool.subList(0, 64));
-        OpenLoop lagRun = openLoop(fx, pool.subList(0, 64), 200, scale.lagSeconds, lag);
+        OpenLoop lagRun = openLoop(fx, pool.subList(0, 64), lagRate, scale.lagSeconds, lag);
         lag.stop();
-        row("projection lag at 200 events/s (ack → measure_status shows it)", "p50 %.0f ms, p99 %.0f ms (%d seen)",
-                "command p99 in the same run: %.1f ms", "p99 goal < 1 s", lag.lags.p(50), lag.lags.p(99), lag.lags.size(),
-                lagRun.latencies.p(99));
+        row("projection lag at %.0f events/s%s (ack → measure_status shows it)", "p50 %.0f ms, p99 %.0f ms (%d seen)",
+                "command p99 in the same run: %.1f ms", "p99 goal < 1 s at 200/s", lagRate, lagRate < 200 ? " (200/s is above this run's maximum)" : "",
+                lag.lags.p(50), lag.lags.p(99), lag.lags.size(), lagRun.latencies.p(99));
 
         peer(app, fx, scale.peerChanges);
 
@@ -475,6 +485,7 @@ final class PerfBench {
      * the projections and the ledger fold them like any other events.
      */
     static final class Preloader {
+        private static final double RATE = 2_000;
         private final Souhra app;
         private final List<Document> template;
         private final String templateId;
@@ -492,6 +503,11 @@ final class PerfBench {
                 return;
             }
             long streams = (missing + template.size() - 1) / template.size();
+            // Axon's Mongo tracking token keeps the ids of all events within the lookback window (1 s) and
+            // copies them at every event: a bulk insert at memory speed would put 10k events in one window,
+            // which no real load does. So the load is paced at RATE events/s.
+            long started = System.nanoTime();
+            AtomicLong written = new AtomicLong();
             int threads = 4;
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<Future<?>> fs = new ArrayList<>();
@@ -505,9 +521,14 @@ final class PerfBench {
                         for (Document d : template) {
                             batch.add(copy(d, last));
                         }
-                        if (batch.size() >= 1000) {
+                        if (batch.size() >= 200) {
                             app.events().insertMany(batch);
+                            long due = started + (long) (written.addAndGet(batch.size()) * 1e9 / RATE);
                             batch.clear();
+                            long wait = due - System.nanoTime();
+                            if (wait > 0) {
+                                TimeUnit.NANOSECONDS.sleep(wait);
+                            }
                         }
                     }
                     if (!batch.isEmpty()) {
@@ -686,7 +707,8 @@ final class PerfBench {
         long deadline = System.nanoTime() + 60_000_000_000L;
         String history;
         do {
-            history = fx.app.http.get(fx.owner, "/api/measures/" + measure + "/history").expect(200).body();
+            // 404 until the query side has seen the measure at all
+            history = fx.app.http.get(fx.owner, "/api/measures/" + measure + "/history").body();
             Thread.sleep(20);
         } while (count(history, "\"type\"") < expected && System.nanoTime() < deadline);
         Latencies souhraReads = new Latencies();

@@ -3,6 +3,8 @@ package cz.souhra.infra.axon;
 import java.lang.management.ManagementFactory;
 
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -127,6 +129,20 @@ public class AxonMongoConfiguration {
     TransactionManager axonTransactionManager() {
         // No transactions exist on the embedded store; every projection is an idempotent upsert instead.
         return org.axonframework.common.transaction.NoTransactionManager.INSTANCE;
+    }
+
+    /**
+     * A tracking processor stores its token after every batch, and the default batch is one event: each
+     * event then cost every processor a durable token write besides its projection's own writes (bench:
+     * 22-57 commands/s with 8 clients). A batch takes what is available, up to 20 events, and never
+     * waits to fill; a batch redelivered after a crash changes nothing, as every projection is idempotent.
+     * Not more: a batch is one unit of work, and on an overloaded machine 100 ledger appends came close to
+     * Axon's 60 s unit-of-work timeout.
+     */
+    @Bean
+    ConfigurerModule trackingProcessorBatches() {
+        return configurer -> configurer.eventProcessing(processing -> processing.registerTrackingEventProcessorConfiguration(
+                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(20)));
     }
 
     /** The acting user and institution travel from the command onto every event it causes. */
