@@ -91,7 +91,7 @@ class ReliabilityHttpTest {
         assertThat(fuzz.endpoints()).hasSizeGreaterThan(40);
         long eventsBefore = mongo.getCollection("domainevents").countDocuments();
 
-        BadRequests.Result r = fuzz.run(500, 7, 2);
+        BadRequests.Result r = fuzz.run(300, 7, 2);
 
         assertThat(r.examples()).isEmpty();
         assertThat(r.serverErrors()).isZero();
