@@ -150,7 +150,7 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
             case MEMBER_FOREIGN -> as("mx-member-foreign", PW + "member-foreign");
             case AUDITOR -> as("mx-auditor", PW + "auditor");
         };
-        var spec = client.mutate().responseTimeout(java.time.Duration.ofSeconds(10)).build().method(method).uri(path);
+        var spec = client.mutate().responseTimeout(java.time.Duration.ofSeconds(30)).build().method(method).uri(path);
         try {
             var exchange = body == null ? spec.exchange() : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
             return exchange.returnResult(byte[].class).getStatus().value();
