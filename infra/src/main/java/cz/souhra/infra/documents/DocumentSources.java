@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.model.Filters;
 
+import cz.souhra.query.meeting.MeetingProjection;
 import cz.souhra.shared.Actor;
 
 /**
@@ -27,8 +28,23 @@ class DocumentSources {
         this.mongo = mongo;
     }
 
+    /**
+     * The meeting with the measures adopted at it. Those are kept as link documents merged at read time
+     * (they come from Measure events, possibly in another processing segment), so the stored view alone
+     * lacks them: the minutes listed no measures.
+     */
     Document meeting(String id) {
-        return mongo.getCollection("meeting_view").find(Filters.eq("_id", id)).first();
+        Document view = mongo.getCollection(MeetingProjection.COLLECTION).find(Filters.eq("_id", id)).first();
+        if (view == null) {
+            return null;
+        }
+        List<Document> links = mongo.getCollection(MeetingProjection.LINKS).find(Filters.eq("meetingId", id)).into(new ArrayList<>());
+        Document merged = new Document(view);
+        merged.put("measures", MeetingProjection.merge(view, links).measures().stream()
+                .map(m -> new Document("measureId", m.measureId()).append("resolutionId", m.resolutionId()).append("title", m.title())
+                        .append("owner", m.owner()).append("dueDate", m.dueDate()))
+                .toList());
+        return merged;
     }
 
     Document body(String id) {
