@@ -22,9 +22,12 @@ import cz.souhra.shared.commands.user.RegisterUserCommand;
 /**
  * There is no default password. At the first start with no users, {@code admin} gets the password from
  * {@code SOUHRA_ADMIN_PASSWORD} ({@code souhra.admin-password}); without it a random one is generated and
- * printed once. Its creation is an event like every other account change.
+ * printed once. Its creation is an event like every other account change. It runs before any other
+ * start-up work (demo data appoints secretaries, which creates account documents without passwords), and
+ * "no users" means no account anyone can log in with.
  */
 @Component
+@org.springframework.core.annotation.Order(0)
 class AdminBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
@@ -45,7 +48,7 @@ class AdminBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!users.isEmpty()) {
+        if (users.anyCanLogIn()) {
             return;
         }
         boolean generated = configured == null || configured.isBlank();

@@ -45,6 +45,11 @@ public class UserStore {
         return users.countDocuments() == 0;
     }
 
+    /** Whether any account has a password; documents made by a secretary appointment alone have none. */
+    public boolean anyCanLogIn() {
+        return users.countDocuments(Filters.exists("passwordHash")) > 0;
+    }
+
     public Optional<SouhraPrincipal> find(String username) {
         if (username == null) {
             return Optional.empty();
