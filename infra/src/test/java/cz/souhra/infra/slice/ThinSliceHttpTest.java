@@ -255,6 +255,16 @@ class ThinSliceHttpTest {
                     .contains("usnášeníschopné").contains(digest.substring(0, 32));
             assertThat(doc.getDocumentCatalog().getMetadata()).as("PDF/A carries XMP metadata").isNotNull();
         }
+        // veraPDF, the reference PDF/A validator, checks the claimed conformance (PDF/A-3a) rule by rule.
+        org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider.initialise();
+        try (var parser = org.verapdf.pdfa.Foundries.defaultInstance().createParser(new java.io.ByteArrayInputStream(pdf));
+             var validator = org.verapdf.pdfa.Foundries.defaultInstance().createValidator(parser.getFlavour(), false)) {
+            assertThat(parser.getFlavour()).isEqualTo(org.verapdf.pdfa.flavours.PDFAFlavour.PDFA_3_A);
+            var result = validator.validate(parser);
+            assertThat(result.getTestAssertions().stream().filter(a -> a.getStatus() != org.verapdf.pdfa.results.TestAssertion.Status.PASSED)
+                    .map(a -> a.getRuleId().getClause() + " " + a.getMessage()).distinct().toList()).as("PDF/A-3a violations").isEmpty();
+            assertThat(result.isCompliant()).isTrue();
+        }
         anonymous.get().uri("/api/meetings/" + meeting + "/minutes.pdf").headers(h -> h.setBasicAuth("policie", "heslo-policie-123"))
                 .exchange().expectStatus().isForbidden();
     }
