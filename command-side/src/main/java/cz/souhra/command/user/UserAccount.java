@@ -60,7 +60,11 @@ public class UserAccount {
             // A member acts for an institution; without one every right of the role would be empty.
             throw DomainException.invalid("REQUIRED", "institution");
         }
-        apply(new UserRegisteredEvent(name, cmd.institution(), List.copyOf(roles), cmd.displayName(), cmd.email()));
+        String email = cmd.email() == null || cmd.email().isBlank() ? null : cmd.email().trim();
+        if (email != null && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            throw DomainException.invalid("INVALID_EMAIL", email);
+        }
+        apply(new UserRegisteredEvent(name, cmd.institution(), List.copyOf(roles), cmd.displayName(), email));
     }
 
     @CommandHandler

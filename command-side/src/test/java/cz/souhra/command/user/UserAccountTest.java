@@ -50,6 +50,20 @@ class UserAccountTest {
     }
 
     @Test
+    void admin_registers_a_member_with_the_e_mail_address_reminders_go_to() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUserCommand("jana", "KULK", List.of("MEMBER"), "Jana Nováková", " jana@kraj-lbc.example "), Actors.admin())
+                .expectEvents(new UserRegisteredEvent("jana", "KULK", List.of("MEMBER"), "Jana Nováková", "jana@kraj-lbc.example"));
+    }
+
+    @Test
+    void an_address_that_is_not_an_e_mail_is_refused_and_nothing_is_recorded() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUserCommand("jana", "KULK", List.of("MEMBER"), "Jana Nováková", "jana at kraj"), Actors.admin())
+                .expectException(DomainException.class).expectExceptionMessage("jana at kraj is not an e-mail address.").expectNoEvents();
+    }
+
+    @Test
     void a_secretary_cannot_register_users() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterUserCommand("jana", "KULK", List.of("MEMBER"), null), Actors.secretary())

@@ -67,7 +67,7 @@ class AdminPages extends Pages {
                 throw new Unreadable("password", msg(locale, "users.weakPassword", PasswordPolicy.MIN_LENGTH));
             }
             List<String> roles = f.all("roles").stream().filter(ROLES::contains).toList();
-            ui.send(new RegisterUserCommand(user, f.text("institution"), roles, f.text("displayName")), actor, locale);
+            ui.send(new RegisterUserCommand(user, f.text("institution"), roles, f.text("displayName"), f.text("email")), actor, locale);
             users.setPasswordHash(user, encoder.encode(password));
             return "/admin/users#user-" + user;
         }, this::page);
