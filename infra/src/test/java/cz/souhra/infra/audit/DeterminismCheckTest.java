@@ -3,7 +3,6 @@ package cz.souhra.infra.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +30,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 
 import cz.souhra.infra.SouhraApplication;
+import cz.souhra.infra.TestApplication;
 import cz.souhra.shared.Actor;
 import cz.souhra.shared.commands.body.AdmitMemberCommand;
 import cz.souhra.shared.commands.body.EstablishBodyCommand;
@@ -64,16 +64,9 @@ import cz.souhra.shared.model.QuorumRule;
 @Import(DeterminismCheckTest.ClockReadingProjectionConfig.class)
 class DeterminismCheckTest {
 
-    static {
-        SouhraApplication.disableUpdateChecker();
-    }
-
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry r) throws Exception {
-        String dir = Files.createTempDirectory("souhra-determinism").toString();
-        r.add("souhra.data-dir", () -> dir);
-        r.add("souhra.admin-password", () -> "determinism-admin-pw");
-        r.add("souhra.overdue.initial-delay", () -> "PT1H");
+    static void properties(DynamicPropertyRegistry r) {
+        TestApplication.register(r, TestApplication.newDataDir("souhra-determinism"), "determinism-admin-pw");
     }
 
     /** A deliberately wrong projection: it stamps documents with the wall clock instead of the event's time. */

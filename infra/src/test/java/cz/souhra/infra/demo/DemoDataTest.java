@@ -3,7 +3,6 @@ package cz.souhra.infra.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -18,23 +17,17 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.mongodb.client.model.Filters;
 
 import cz.souhra.infra.SouhraApplication;
+import cz.souhra.infra.TestApplication;
 import cz.souhra.infra.audit.LedgerVerifier;
 
 /** With souhra.demo=true the Liberec demo is recorded through the commands, verifiably, and only once. */
 @SpringBootTest(classes = SouhraApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class DemoDataTest {
 
-    static {
-        SouhraApplication.disableUpdateChecker();
-    }
-
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry r) throws Exception {
-        String dir = Files.createTempDirectory("souhra-demo").toString();
-        r.add("souhra.data-dir", () -> dir);
+    static void properties(DynamicPropertyRegistry r) {
+        TestApplication.register(r, TestApplication.newDataDir("souhra-demo"), "demo-admin-password");
         r.add("souhra.demo", () -> "true");
-        r.add("souhra.admin-password", () -> "demo-admin-password");
-        r.add("souhra.overdue.initial-delay", () -> "PT1H");
     }
 
     @Autowired

@@ -2,7 +2,6 @@ package cz.souhra.infra.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import cz.souhra.infra.SouhraApplication;
+import cz.souhra.infra.TestApplication;
 import cz.souhra.infra.reliability.SouhraHttp.Credentials;
 
 /**
@@ -35,19 +35,12 @@ class ReliabilityHttpTest {
     static Path dataDir;
 
     static {
-        SouhraApplication.disableUpdateChecker();
-        try {
-            dataDir = Files.createTempDirectory("souhra-rel");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        dataDir = TestApplication.newDataDir("souhra-rel");
     }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) {
-        r.add("souhra.data-dir", () -> dataDir.toString());
-        r.add("souhra.admin-password", () -> ADMIN.password());
-        r.add("souhra.overdue.initial-delay", () -> "PT1H");
+        TestApplication.register(r, dataDir, ADMIN.password());
     }
 
     @LocalServerPort

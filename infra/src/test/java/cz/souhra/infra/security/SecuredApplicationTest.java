@@ -1,6 +1,5 @@
 package cz.souhra.infra.security;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cz.souhra.infra.SouhraApplication;
+import cz.souhra.infra.TestApplication;
 
 /**
  * One running Souhra shared by the security tests (Spring caches the context because every subclass has
@@ -31,19 +31,12 @@ abstract class SecuredApplicationTest {
     static final Path DATA_DIR;
 
     static {
-        SouhraApplication.disableUpdateChecker();
-        try {
-            DATA_DIR = Files.createTempDirectory("souhra-security");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        DATA_DIR = TestApplication.newDataDir("souhra-security");
     }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) {
-        r.add("souhra.data-dir", DATA_DIR::toString);
-        r.add("souhra.admin-password", () -> ADMIN_PASSWORD);
-        r.add("souhra.overdue.initial-delay", () -> "PT1H");
+        TestApplication.register(r, DATA_DIR, ADMIN_PASSWORD);
     }
 
     @TestConfiguration(proxyBeanMethods = false)

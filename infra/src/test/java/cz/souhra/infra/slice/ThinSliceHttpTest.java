@@ -3,7 +3,6 @@ package cz.souhra.infra.slice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import com.mongodb.client.model.Filters;
 
 import cz.souhra.infra.SouhraApplication;
+import cz.souhra.infra.TestApplication;
 
 /**
  * The thin slice over HTTP on the embedded durable store in a temporary data directory: a body with two
@@ -44,19 +44,12 @@ class ThinSliceHttpTest {
     static Path dataDir;
 
     static {
-        SouhraApplication.disableUpdateChecker();
-        try {
-            dataDir = Files.createTempDirectory("souhra-slice");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        dataDir = TestApplication.newDataDir("souhra-slice");
     }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) {
-        r.add("souhra.data-dir", () -> dataDir.toString());
-        r.add("souhra.admin-password", () -> "admin-password-for-tests");
-        r.add("souhra.overdue.initial-delay", () -> "PT1H");
+        TestApplication.register(r, dataDir, "admin-password-for-tests");
     }
 
     @LocalServerPort

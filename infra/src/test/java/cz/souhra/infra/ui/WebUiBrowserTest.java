@@ -36,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cz.souhra.infra.SouhraApplication;
+import cz.souhra.infra.TestApplication;
 
 /**
  * The web UI in headless Debian chromium: a secretary records a whole meeting, the owner institution's
@@ -54,19 +55,12 @@ class WebUiBrowserTest {
     static final Path DATA_DIR;
 
     static {
-        SouhraApplication.disableUpdateChecker();
-        try {
-            DATA_DIR = Files.createTempDirectory("souhra-ui");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        DATA_DIR = TestApplication.newDataDir("souhra-ui");
     }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) {
-        r.add("souhra.data-dir", DATA_DIR::toString);
-        r.add("souhra.admin-password", () -> ADMIN_PASSWORD);
-        r.add("souhra.overdue.initial-delay", () -> "PT1H");
+        TestApplication.register(r, DATA_DIR, ADMIN_PASSWORD);
         // plain http://localhost in the test: a Secure cookie would be dropped by some browsers
         r.add("souhra.security.secure-cookie", () -> "false");
     }
