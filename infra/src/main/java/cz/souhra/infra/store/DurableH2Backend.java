@@ -59,6 +59,14 @@ public final class DurableH2Backend extends H2Backend {
     private final Path dir;
     private final boolean fsync;
     private final Object applyLock = new Object();
+    /**
+     * The in-memory event timeline for tracking reads is off unless {@code -Dsouhra.embedded.event-timeline=true}:
+     * with it, a SIGKILL durability check read back fewer events than were acknowledged (103 in one run
+     * of EmbeddedStoreDurabilityTest) although the store held them; until that is understood, correctness
+     * wins over the faster tracking reads.
+     */
+    static final String EVENT_TIMELINE_PROPERTY = "souhra.embedded.event-timeline";
+    private final boolean eventTimeline = Boolean.getBoolean(EVENT_TIMELINE_PROPERTY);
     private final java.util.Map<String, EventTimeline> timelines = new java.util.concurrent.ConcurrentHashMap<>();
     private long appliedSeq; // guarded by applyLock
     private long lastCheckpointed = -1; // guarded by applyLock
@@ -161,7 +169,7 @@ public final class DurableH2Backend extends H2Backend {
             answer.put("isWritablePrimary", Boolean.TRUE);
             return answer;
         }
-        if ("find".equalsIgnoreCase(command) && EventTimeline.COLLECTION.equals(query.get(command))) {
+        if (eventTimeline && "find".equalsIgnoreCase(command) && EventTimeline.COLLECTION.equals(query.get(command))) {
             return super.handleCommand(channel, database, command, trackingRead(database, query));
         }
         if (READS.contains(command.toLowerCase(Locale.ROOT)) || isReadOnlyAggregate(command, query)) {
