@@ -62,8 +62,8 @@ public final class DurableH2Backend extends H2Backend {
     /**
      * The in-memory event timeline for tracking reads is off unless {@code -Dsouhra.embedded.event-timeline=true}:
      * with it, a SIGKILL durability check read back fewer events than were acknowledged (103 in one run
-     * of EmbeddedStoreDurabilityTest) although the store held them; until that is understood, correctness
-     * wins over the faster tracking reads.
+     * of EmbeddedStoreDurabilityTest, through a tracking read the timeline answered); until that is
+     * understood, correctness wins over the faster tracking reads.
      */
     static final String EVENT_TIMELINE_PROPERTY = "souhra.embedded.event-timeline";
     private final boolean eventTimeline = Boolean.getBoolean(EVENT_TIMELINE_PROPERTY);
