@@ -17,8 +17,6 @@ public final class EmbeddedStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStore.class);
 
-    private static final int WORKER_THREADS = 64;
-
     private final DataDirectoryLock lock;
     private final DurableH2Backend backend;
     private final MongoServer server;
@@ -44,10 +42,10 @@ public final class EmbeddedStore implements AutoCloseable {
             // The MongoDB 5.x driver refuses servers below wire version 8.
             backend.version(ServerVersion.MONGO_5_0);
             MongoServer server = new MongoServer(backend);
-            // A write answers only after its log record is synced, and the server handles a connection's
-            // commands on that connection's event-loop thread: with Netty's default (2 per core) a few
-            // connections waiting for the disk held up every other one. The threads mostly wait.
-            server.bind(new InetSocketAddress(host, port), 1, WORKER_THREADS);
+            // Netty's default worker threads. 64 workers (so that connections waiting for the disk sync would
+            // not hold up others) made the SIGKILL durability test lose acknowledged events under CPU load
+            // (81 and 84 in two runs); with the default it passed every run. Not understood yet: keep the default.
+            server.bind(host, port);
             InetSocketAddress address = server.getLocalAddress();
             log.info("Embedded store on {} (data in {}, fsync={})", address, dataDir.toAbsolutePath(), fsync);
             return new EmbeddedStore(dataDir, lock, backend, server, address);
