@@ -61,7 +61,7 @@ class IssueCommandController {
         IssueId id = IssueId.random();
         String raisedBy = body.raisedBy() == null || body.raisedBy().isBlank() ? actor.institution() : body.raisedBy();
         return commands.created(new RaiseIssueCommand(id, RegionCode.of(body.region()), body.category(), body.title(), body.description(),
-                body.locality(), raisedBy == null ? null : InstitutionId.of(raisedBy), body.observedOn() == null ? today() : body.observedOn(),
+                body.locality(), raisedBy == null ? null : InstitutionId.of(raisedBy), body.observedOn() == null ? Facts.today(clock) : body.observedOn(),
                 body.raisedAt() == null || body.raisedAt().isBlank() ? null : MeetingId.of(body.raisedAt())), actor, "/api/issues/" + id, id.value());
     }
 
@@ -81,7 +81,7 @@ class IssueCommandController {
     @PostMapping("/{id}/resolve")
     Mono<ResponseEntity<Map<String, Object>>> resolve(@PathVariable String id, @Valid @RequestBody Resolve body, Actor actor,
                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return commands.accepted(new ResolveIssueCommand(IssueId.of(id), body.reason(), body.resolvedOn() == null ? today() : body.resolvedOn(),
+        return commands.accepted(new ResolveIssueCommand(IssueId.of(id), body.reason(), body.resolvedOn() == null ? Facts.today(clock) : body.resolvedOn(),
                 CommandSender.expectedVersion(ifMatch)), actor, id);
     }
 
@@ -89,9 +89,5 @@ class IssueCommandController {
     Mono<ResponseEntity<Map<String, Object>>> reopen(@PathVariable String id, @Valid @RequestBody Reason body, Actor actor,
                                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return commands.accepted(new ReopenIssueCommand(IssueId.of(id), body.reason(), CommandSender.expectedVersion(ifMatch)), actor, id);
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock.withZone(Facts.PRAGUE));
     }
 }

@@ -66,13 +66,13 @@ class MeasureCommandController {
     Mono<ResponseEntity<Map<String, Object>>> progress(@PathVariable String id, @Valid @RequestBody Progress body, Actor actor,
                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return commands.accepted(new ReportProgressCommand(MeasureId.of(id), body.percent(), body.note(),
-                body.effectiveOn() == null ? today() : body.effectiveOn(), v(ifMatch)), actor, id);
+                body.effectiveOn() == null ? Facts.today(clock) : body.effectiveOn(), v(ifMatch)), actor, id);
     }
 
     @PostMapping("/{id}/complete")
     Mono<ResponseEntity<Map<String, Object>>> complete(@PathVariable String id, @Valid @RequestBody Complete body, Actor actor,
                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return commands.accepted(new CompleteMeasureCommand(MeasureId.of(id), body.note(), body.effectiveOn() == null ? today() : body.effectiveOn(),
+        return commands.accepted(new CompleteMeasureCommand(MeasureId.of(id), body.note(), body.effectiveOn() == null ? Facts.today(clock) : body.effectiveOn(),
                 v(ifMatch)), actor, id);
     }
 
@@ -109,10 +109,6 @@ class MeasureCommandController {
                                                         @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return commands.accepted(new SupersedeMeasureCommand(MeasureId.of(id), MeetingId.of(body.meetingId()), ResolutionId.of(body.resolutionId()),
                 MeasureId.of(body.supersededBy()), body.reason(), v(ifMatch)), actor, id);
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock.withZone(Facts.PRAGUE));
     }
 
     private static Long v(String ifMatch) {

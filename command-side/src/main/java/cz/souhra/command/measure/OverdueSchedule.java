@@ -44,7 +44,7 @@ public class OverdueSchedule {
 
     /** @return how many measures were sent the overdue check */
     public int checkNow() {
-        LocalDate today = LocalDate.now(clock.withZone(Facts.PRAGUE));
+        LocalDate today = Facts.today(clock);
         int sent = 0;
         for (String id : deadlines.pastDue(today)) {
             try {
