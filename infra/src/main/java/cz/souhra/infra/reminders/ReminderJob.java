@@ -99,7 +99,8 @@ public class ReminderJob {
         sent.deleteMany(Filters.and(Filters.eq("state", "claimed"), Filters.lt("claimedAt", now.minus(STALE_CLAIM).toString())));
         LocalDate today = LocalDate.ofInstant(now, properties.zone());
         int count = 0;
-        for (MeasureView m : openMeasures()) {
+        List<MeasureView> openMeasures = openMeasures();
+        for (MeasureView m : openMeasures) {
             if (m.dueDate() == null || m.owner() == null) {
                 continue;
             }
@@ -123,7 +124,7 @@ public class ReminderJob {
                 continue;
             }
             String key = "meeting:" + meeting.meetingId() + ":" + meeting.startsAt() + ":digest";
-            List<MeasureView> open = openMeasures().stream().filter(m -> meeting.bodyId().equals(m.bodyId())).toList();
+            List<MeasureView> open = openMeasures.stream().filter(m -> meeting.bodyId().equals(m.bodyId())).toList();
             count += send(sent, key, now, users.secretariesOf(meeting.bodyId()),
                     to -> mail.digest(to, meeting, bodyName(meeting.bodyId()), startsAt, open, this::institutionName));
         }
