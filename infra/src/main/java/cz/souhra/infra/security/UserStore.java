@@ -41,10 +41,6 @@ public class UserStore {
         this.users = mongo.getCollection(COLLECTION);
     }
 
-    public boolean isEmpty() {
-        return users.countDocuments() == 0;
-    }
-
     /** Whether any account has a password; documents made by a secretary appointment alone have none. */
     public boolean anyCanLogIn() {
         return users.countDocuments(Filters.exists("passwordHash")) > 0;
