@@ -14,6 +14,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import cz.souhra.command.common.AggregateCache;
 import cz.souhra.command.common.DomainException;
 import cz.souhra.command.common.Facts;
 import cz.souhra.shared.Actor;
@@ -35,7 +36,7 @@ import cz.souhra.shared.model.QuorumRule;
  * A regional platform or working group: its members and secretaries. Meetings read the members and the
  * quorum rule from here when they are scheduled.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 public class Body {
 
     @AggregateIdentifier

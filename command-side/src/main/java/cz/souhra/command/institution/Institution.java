@@ -8,6 +8,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import cz.souhra.command.common.AggregateCache;
 import cz.souhra.command.common.DomainException;
 import cz.souhra.command.common.Facts;
 import cz.souhra.shared.Actor;
@@ -21,7 +22,7 @@ import cz.souhra.shared.ids.InstitutionId;
 import cz.souhra.shared.ids.RegionCode;
 
 /** A member organisation; registered by an administrator, known by its code for good. */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 public class Institution {
 
     @AggregateIdentifier

@@ -8,6 +8,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import cz.souhra.command.common.AggregateCache;
 import cz.souhra.command.common.DomainException;
 import cz.souhra.command.common.Facts;
 import cz.souhra.shared.Actor;
@@ -30,7 +31,7 @@ import cz.souhra.shared.model.IssueCategory;
  * A concern raised in the region (podnět): any member institution may raise one for itself; secretaries
  * and administrators may record one on behalf of the institution that raised it at a meeting.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 public class Issue {
 
     @AggregateIdentifier

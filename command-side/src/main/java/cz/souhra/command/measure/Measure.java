@@ -11,6 +11,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import cz.souhra.command.common.AggregateCache;
 import cz.souhra.command.common.DomainException;
 import cz.souhra.command.common.Facts;
 import cz.souhra.shared.Actor;
@@ -38,7 +39,7 @@ import cz.souhra.shared.model.MeasureStatus;
  * What a resolution commits an owner institution to do by a due date. Created only by a meeting; the
  * owner reports on it; later meetings extend, reassign, verify, cancel or supersede it.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 public class Measure {
 
     @AggregateIdentifier

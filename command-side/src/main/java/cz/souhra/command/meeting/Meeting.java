@@ -18,6 +18,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import cz.souhra.command.common.AggregateCache;
 import cz.souhra.command.common.DomainException;
 import cz.souhra.command.common.Facts;
 import cz.souhra.command.measure.Measure;
@@ -64,7 +65,7 @@ import cz.souhra.shared.model.QuorumRule;
  * One sitting of a body: agenda, attendance and quorum, discussion, resolutions, measures adopted by
  * them, minutes. Once closed the record is locked; only corrections with a reason are added.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 public class Meeting {
 
     enum Status { SCHEDULED, CANCELLED, CONVENED, CLOSED }

@@ -12,6 +12,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import cz.souhra.command.common.AggregateCache;
 import cz.souhra.command.common.DomainException;
 import cz.souhra.command.common.Facts;
 import cz.souhra.shared.Actor;
@@ -31,7 +32,7 @@ import cz.souhra.shared.events.user.UserRegisteredEvent;
  * metadata, the time in its timestamp). Only administrators change accounts; the exceptions are the first
  * administrator, created by the system at first start, and a user changing their own password.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 public class UserAccount {
 
     public static final String SYSTEM = "system";

@@ -71,7 +71,10 @@ public class Ledger {
 
     /** Chains the stored event with this aggregate id and sequence; idempotent. */
     public synchronized LedgerEntry append(String aggregateId, long sequence) {
-        Document raw = events.find(Filters.and(Filters.eq("aggregateIdentifier", aggregateId), Filters.eq("sequenceNumber", sequence))).first();
+        // A flat filter on exactly the keys of the unique (aggregate, sequence) index: the embedded store
+        // answers it from the index, while the same condition written as $and scanned every stored event
+        // (bench: 2.5 ms per ledger append at 4k events, growing with the store).
+        Document raw = events.find(new Document("aggregateIdentifier", aggregateId).append("sequenceNumber", sequence)).first();
         if (raw == null) {
             throw new IllegalStateException("Event " + aggregateId + "#" + sequence + " is not in the event store");
         }

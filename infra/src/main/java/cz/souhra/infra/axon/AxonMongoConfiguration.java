@@ -2,6 +2,8 @@ package cz.souhra.infra.axon;
 
 import java.lang.management.ManagementFactory;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -111,10 +113,24 @@ public class AxonMongoConfiguration {
         return engine;
     }
 
+    /**
+     * Weak references: a cached aggregate costs memory only while the heap has room for it, and a
+     * collected one is simply replayed again (see {@link cz.souhra.command.common.AggregateCache}).
+     */
+    @Bean(cz.souhra.command.common.AggregateCache.BEAN)
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
     @Bean
-    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+    TokenStore tokenStore(MongoClient client, MongoProperties properties, Serializer serializer) {
+        // Acknowledged, not journaled: a token lost with a machine crash is older than the read models it
+        // guards (the store keeps writes in order), so the processor redelivers events its idempotent
+        // projections have already applied. Waiting for the journal cost every batch of every processor
+        // a disk sync.
+        var database = client.getDatabase(properties.getMongoClientDatabase()).withWriteConcern(WriteConcern.W1);
         return MongoTokenStore.builder()
-                .mongoTemplate(axonMongoTemplate)
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
                 .serializer(serializer)
                 .nodeId(ManagementFactory.getRuntimeMXBean().getName())
                 .build();

@@ -94,7 +94,8 @@ public class ReminderJob {
             return 0;
         }
         ReminderMail mail = new ReminderMail(sender, properties);
-        MongoCollection<Document> sent = mongo.getCollection(COLLECTION);
+        // Journaled: the claim must outlive a machine crash, or the e-mail it guards goes out again.
+        MongoCollection<Document> sent = mongo.getCollection(COLLECTION).withWriteConcern(com.mongodb.WriteConcern.JOURNALED);
         Instant now = clock.instant();
         sent.deleteMany(Filters.and(Filters.eq("state", "claimed"), Filters.lt("claimedAt", now.minus(STALE_CLAIM).toString())));
         LocalDate today = LocalDate.ofInstant(now, properties.zone());

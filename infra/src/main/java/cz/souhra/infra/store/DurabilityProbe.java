@@ -154,7 +154,9 @@ public final class DurabilityProbe {
     }
 
     private static DefaultMongoTemplate template(MongoClient client) {
-        return DefaultMongoTemplate.builder().mongoDatabase(client, "souhra").build();
+        // The application's event write concern: acknowledged only once the store's log is synced.
+        return DefaultMongoTemplate.builder()
+                .mongoDatabase(client.getDatabase("souhra").withWriteConcern(com.mongodb.WriteConcern.MAJORITY.withJournal(true))).build();
     }
 
     private static MongoEventStorageEngine engine(MongoClient client) {

@@ -144,9 +144,18 @@ final class WriteAheadLog implements AutoCloseable {
         }
     }
 
-    /** Replays every intact record of every log file in order, stopping at the first torn record. */
+    /**
+     * Replays every intact record of every log file in order and stops for good at the first record that
+     * is torn or does not carry the next sequence number. After a machine crash the unsynced tail of a
+     * file may hold zeroed or stale pages followed by pages the disk did write; zeros even pass the
+     * checksum (an empty body), so only the unbroken sequence proves a record belongs to the prefix that
+     * took effect. Records at or below {@code afterSeq} are already in the checkpoint and skipped. If the
+     * log begins past the checkpoint, acknowledged writes are gone from both, and starting would hide
+     * that: refused.
+     */
     static long replay(Path dir, long afterSeq, Consumer<Entry> apply) {
         long last = afterSeq;
+        boolean first = true;
         for (Path file : files(dir)) {
             try {
                 ByteBuffer all = ByteBuffer.wrap(Files.readAllBytes(file));
@@ -154,17 +163,26 @@ final class WriteAheadLog implements AutoCloseable {
                     int length = all.getInt();
                     long seq = all.getLong();
                     long crc = all.getLong();
-                    if (length < 0 || length > all.remaining()) {
-                        break;
+                    if (length <= 0 || length > all.remaining()) {
+                        return last;
                     }
                     byte[] body = new byte[length];
                     all.get(body);
                     CRC32 check = new CRC32();
                     check.update(body);
                     if (check.getValue() != crc) {
-                        break;
+                        return last;
                     }
-                    if (seq > last) {
+                    if (seq > last + 1) {
+                        if (first) {
+                            throw new IllegalStateException("The write-ahead log in " + dir + " begins at write " + seq
+                                    + " but the store file holds writes only up to " + afterSeq
+                                    + ": acknowledged writes are missing. Souhra will not start on this data; restore a backup.");
+                        }
+                        return last;
+                    }
+                    first = false;
+                    if (seq == last + 1) {
                         Document d = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(body));
                         apply.accept(new Entry(seq, (String) d.get("db"), (String) d.get("cmd"), (Document) d.get("q")));
                         last = seq;

@@ -95,6 +95,37 @@ class ReliabilityHttpTest {
     }
 
     @Test
+    void given_cached_measure_when_another_process_appended_meanwhile_then_the_stale_command_is_refused_409_and_the_next_is_accepted() {
+        String measure = region.measures().get(region.measures().size() - 1);
+        String report = "{\"percent\":10,\"note\":\"%s\",\"effectiveOn\":\"2026-04-15\"}";
+        assertThat(http.post(Seed.OWNER, "/api/measures/" + measure + "/progress", report.formatted("cached")).status()).isEqualTo(202);
+        var events = mongo.getCollection("domainevents");
+        org.bson.Document last = lastEvent(events, measure);
+        // Another Souhra process on the same store appends the next event; this process's cache is now stale.
+        org.bson.Document foreign = new org.bson.Document(last);
+        foreign.remove("_id");
+        foreign.put("eventIdentifier", java.util.UUID.randomUUID().toString());
+        foreign.put("sequenceNumber", ((Number) last.get("sequenceNumber")).longValue() + 1);
+        events.insertOne(foreign);
+
+        var stale = http.post(Seed.OWNER, "/api/measures/" + measure + "/progress", report.formatted("stale"));
+        var fresh = http.post(Seed.OWNER, "/api/measures/" + measure + "/progress", report.formatted("fresh"));
+
+        assertThat(stale.status()).as(stale.body()).isEqualTo(409);
+        assertThat(fresh.status()).as(fresh.body()).isEqualTo(202);
+        List<Long> sequences = new ArrayList<>();
+        events.find(new org.bson.Document("aggregateIdentifier", measure)).forEach(d -> sequences.add(((Number) d.get("sequenceNumber")).longValue()));
+        sequences.sort(null);
+        assertThat(sequences).as("one event per sequence, none skipped").hasSize((int) (sequences.get(sequences.size() - 1) + 1));
+        assertThat(String.valueOf(lastEvent(events, measure).get("serializedPayload"))).contains("fresh").doesNotContain("stale");
+    }
+
+    private static org.bson.Document lastEvent(com.mongodb.client.MongoCollection<org.bson.Document> events, String aggregate) {
+        return events.find(new org.bson.Document("aggregateIdentifier", aggregate))
+                .sort(new org.bson.Document("sequenceNumber", -1)).first();
+    }
+
+    @Test
     void given_read_models_in_two_segments_when_admin_releases_one_then_this_process_gives_it_up_and_others_are_refused() throws Exception {
         assertThat(http.get(ADMIN, "/api/admin/processors").json().findValues("name").stream().map(n -> n.asText()))
                 .contains("history", "measures", "meetings", "issues", "directory", "ledger");

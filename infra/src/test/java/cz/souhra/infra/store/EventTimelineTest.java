@@ -37,17 +37,6 @@ import cz.souhra.infra.axon.PointLookupStorageStrategy;
  */
 class EventTimelineTest {
 
-    // The timeline is off by default (see DurableH2Backend); these tests exercise it where it is switched on.
-    @org.junit.jupiter.api.BeforeEach
-    void timelineOn() {
-        System.setProperty(DurableH2Backend.EVENT_TIMELINE_PROPERTY, "true");
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void timelineOff() {
-        System.clearProperty(DurableH2Backend.EVENT_TIMELINE_PROPERTY);
-    }
-
     @Test
     void given_concurrent_writers_when_tracking_in_small_batches_then_every_event_is_read_once_in_timestamp_order() throws Exception {
         Path dir = Files.createTempDirectory("souhra-timeline");

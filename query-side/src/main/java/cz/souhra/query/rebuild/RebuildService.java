@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -218,17 +219,19 @@ public class RebuildService {
         if (config == null) {
             return out;
         }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         for (Projector p : selected) {
             var processor = config.eventProcessorByProcessingGroup(p.name()).orElse(null);
             if (processor instanceof StreamingEventProcessor sp && sp.isRunning()) {
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 while (System.nanoTime() < deadline && !sp.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp)) {
                     Thread.sleep(50);
                 }
-                sp.shutDown();
                 out.add(sp);
             }
         }
+        // All at once: each shutdown waits for its worker's current poll (up to a second), and one after
+        // another that was a second per projection before the rebuild could go on.
+        CompletableFuture.allOf(out.stream().map(StreamingEventProcessor::shutdownAsync).toArray(CompletableFuture[]::new)).join();
         return out;
     }
 
