@@ -313,13 +313,20 @@ public final class DurableH2Backend extends H2Backend {
                 }
                 store.commit();
                 lastCheckpointed = appliedSeq;
-                finished = wal.rotate(appliedSeq + 1);
+                // A log file holds the writes from the sequence in its name on. If none came since it was
+                // opened, it is already the file for the next write, and rotating would reopen the same
+                // name and then delete it: every write until the next checkpoint went into an unlinked file
+                // and was lost on SIGKILL (the first checkpoint of a store whose first write came later than
+                // a second after start did exactly that; 81-127 acknowledged events lost under CPU load).
+                finished = wal.bytesInCurrent() == 0 ? null : wal.rotate(appliedSeq + 1);
             }
         }
         if (fsync) {
             store.sync();
         }
-        WriteAheadLog.retire(finished);
+        if (finished != null) {
+            WriteAheadLog.retire(finished);
+        }
         long n = checkpoints.incrementAndGet();
         if (compactEveryCheckpoints > 0 && n % compactEveryCheckpoints == 0) {
             compact();

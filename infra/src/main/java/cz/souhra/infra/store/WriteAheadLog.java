@@ -122,6 +122,9 @@ final class WriteAheadLog implements AutoCloseable {
      * that covers it is durable.
      */
     Path rotate(long nextSeq) {
+        if (currentFile.equals(dir.resolve("souhra.wal." + nextSeq))) {
+            throw new IllegalStateException("Rotating " + currentFile + " onto itself would delete the live log");
+        }
         try {
             if (fsync) {
                 current.force(false);

@@ -76,6 +76,24 @@ class WriteAheadLogTest {
     }
 
     @Test
+    void given_checkpoint_before_any_write_when_a_write_follows_then_the_write_is_in_a_log_file_on_disk() {
+        DurableH2Backend backend = DurableH2Backend.open(dir, false, 3_600_000, 0);
+        try {
+            // The first checkpoint of every store, when the first write is more than a second away.
+            backend.checkpoint();
+            backend.handleCommand(new io.netty.channel.embedded.EmbeddedChannel(), "souhra", "insert",
+                    new Document("insert", "probe").append("documents", List.of(new Document("_id", 1))).append("$db", "souhra"));
+            List<String> onDisk = new ArrayList<>();
+
+            WriteAheadLog.replay(dir, 0, e -> onDisk.add(e.command()));
+
+            assertThat(onDisk).as("what a SIGKILL now would leave to replay").contains("insert");
+        } finally {
+            backend.close();
+        }
+    }
+
+    @Test
     void given_write_concerns_when_classified_then_only_journaled_or_majority_writes_wait_for_the_disk() {
         assertThat(DurableH2Backend.wantsJournal(new Document("insert", "domainevents")
                 .append("writeConcern", new Document("w", "majority").append("j", true)))).isTrue();
