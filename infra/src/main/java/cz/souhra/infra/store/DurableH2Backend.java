@@ -104,6 +104,10 @@ public final class DurableH2Backend extends H2Backend {
         MVStore store = new MVStore.Builder()
                 .fileName(file.toString())
                 .autoCommitDisabled()
+                // Also no commit when unsaved changes pass MVStore's memory threshold (19 MB, active even
+                // with autocommit disabled): that commit runs inside whatever write triggers it and could
+                // persist half of a command, which the replay would then apply a second time on top.
+                .autoCommitBufferSize(0)
                 .open();
         if (fsync) {
             // Dead chunks may be overwritten at once: every checkpoint is synced before the next one
