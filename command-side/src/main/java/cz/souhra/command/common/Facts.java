@@ -18,14 +18,6 @@ public final class Facts {
 
     private Facts() {}
 
-    /**
-     * The Czech calendar day the injected clock is on. Only the edges (controllers, schedules) call this;
-     * aggregates receive the date in the command and never read a clock.
-     */
-    public static LocalDate today(java.time.Clock clock) {
-        return LocalDate.now(clock.withZone(PRAGUE));
-    }
-
     public static MetaData in(RegionCode region) {
         return MetaData.with(MetaKeys.REGION, region.value());
     }

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import cz.souhra.command.common.Facts;
 import cz.souhra.command.web.CommandSender;
+import cz.souhra.command.web.CzechDay;
 import cz.souhra.shared.Actor;
 import cz.souhra.shared.commands.issue.LinkIssueCommand;
 import cz.souhra.shared.commands.issue.RaiseIssueCommand;
@@ -61,7 +61,7 @@ class IssueCommandController {
         IssueId id = IssueId.random();
         String raisedBy = body.raisedBy() == null || body.raisedBy().isBlank() ? actor.institution() : body.raisedBy();
         return commands.created(new RaiseIssueCommand(id, RegionCode.of(body.region()), body.category(), body.title(), body.description(),
-                body.locality(), raisedBy == null ? null : InstitutionId.of(raisedBy), body.observedOn() == null ? Facts.today(clock) : body.observedOn(),
+                body.locality(), raisedBy == null ? null : InstitutionId.of(raisedBy), body.observedOn() == null ? CzechDay.today(clock) : body.observedOn(),
                 body.raisedAt() == null || body.raisedAt().isBlank() ? null : MeetingId.of(body.raisedAt())), actor, "/api/issues/" + id, id.value());
     }
 
@@ -81,7 +81,7 @@ class IssueCommandController {
     @PostMapping("/{id}/resolve")
     Mono<ResponseEntity<Map<String, Object>>> resolve(@PathVariable String id, @Valid @RequestBody Resolve body, Actor actor,
                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return commands.accepted(new ResolveIssueCommand(IssueId.of(id), body.reason(), body.resolvedOn() == null ? Facts.today(clock) : body.resolvedOn(),
+        return commands.accepted(new ResolveIssueCommand(IssueId.of(id), body.reason(), body.resolvedOn() == null ? CzechDay.today(clock) : body.resolvedOn(),
                 CommandSender.expectedVersion(ifMatch)), actor, id);
     }
 

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import cz.souhra.command.common.Facts;
 import cz.souhra.command.web.CommandSender;
+import cz.souhra.command.web.CzechDay;
 import cz.souhra.shared.Actor;
 import cz.souhra.shared.commands.measure.CancelMeasureCommand;
 import cz.souhra.shared.commands.measure.CompleteMeasureCommand;
@@ -66,13 +66,13 @@ class MeasureCommandController {
     Mono<ResponseEntity<Map<String, Object>>> progress(@PathVariable String id, @Valid @RequestBody Progress body, Actor actor,
                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return commands.accepted(new ReportProgressCommand(MeasureId.of(id), body.percent(), body.note(),
-                body.effectiveOn() == null ? Facts.today(clock) : body.effectiveOn(), v(ifMatch)), actor, id);
+                body.effectiveOn() == null ? CzechDay.today(clock) : body.effectiveOn(), v(ifMatch)), actor, id);
     }
 
     @PostMapping("/{id}/complete")
     Mono<ResponseEntity<Map<String, Object>>> complete(@PathVariable String id, @Valid @RequestBody Complete body, Actor actor,
                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return commands.accepted(new CompleteMeasureCommand(MeasureId.of(id), body.note(), body.effectiveOn() == null ? Facts.today(clock) : body.effectiveOn(),
+        return commands.accepted(new CompleteMeasureCommand(MeasureId.of(id), body.note(), body.effectiveOn() == null ? CzechDay.today(clock) : body.effectiveOn(),
                 v(ifMatch)), actor, id);
     }
 

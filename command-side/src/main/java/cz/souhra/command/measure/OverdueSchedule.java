@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import cz.souhra.command.common.Facts;
+import cz.souhra.command.web.CzechDay;
 import cz.souhra.shared.MetaKeys;
 import cz.souhra.shared.commands.measure.MarkMeasureOverdueCommand;
 import cz.souhra.shared.ids.MeasureId;
@@ -44,7 +44,7 @@ public class OverdueSchedule {
 
     /** @return how many measures were sent the overdue check */
     public int checkNow() {
-        LocalDate today = Facts.today(clock);
+        LocalDate today = CzechDay.today(clock);
         int sent = 0;
         for (String id : deadlines.pastDue(today)) {
             try {
