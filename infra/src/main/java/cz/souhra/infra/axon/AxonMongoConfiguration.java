@@ -86,9 +86,12 @@ public class AxonMongoConfiguration {
     MongoTemplate axonMongoTemplate(MongoClient client, MongoProperties properties) {
         // On a replica set an acknowledged event must be on a majority and in the journal; the embedded
         // store ignores write concerns and makes every acknowledged write durable itself.
-        var database = client.getDatabase(properties.getMongoClientDatabase())
-                .withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
-        return DefaultMongoTemplate.builder().mongoDatabase(database).build();
+        return template(client, properties, WriteConcern.MAJORITY.withJournal(true));
+    }
+
+    private static MongoTemplate template(MongoClient client, MongoProperties properties, WriteConcern concern) {
+        return DefaultMongoTemplate.builder()
+                .mongoDatabase(client.getDatabase(properties.getMongoClientDatabase()).withWriteConcern(concern)).build();
     }
 
     @Bean
@@ -128,9 +131,8 @@ public class AxonMongoConfiguration {
         // guards (the store keeps writes in order), so the processor redelivers events its idempotent
         // projections have already applied. Waiting for the journal cost every batch of every processor
         // a disk sync.
-        var database = client.getDatabase(properties.getMongoClientDatabase()).withWriteConcern(WriteConcern.W1);
         return MongoTokenStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
+                .mongoTemplate(template(client, properties, WriteConcern.W1))
                 .serializer(serializer)
                 .nodeId(ManagementFactory.getRuntimeMXBean().getName())
                 .build();

@@ -61,10 +61,10 @@ public final class DurableH2Backend extends H2Backend {
     private final Object applyLock = new Object();
     /**
      * The in-memory event timeline answers tracking reads by exact ids; {@code -Dsouhra.embedded.event-timeline=false}
-     * switches it off. It was off for a while after SIGKILL durability runs lost acknowledged events under
-     * CPU load; 26 later rounds under load (12 busy loops on 2 cores, 64 store workers, timeline on) lost
-     * none, and without it every tracking read of every processor scanned and sorted the whole event
-     * collection (bench: 5.4 ms per read at 4k events, 47 % of the server's CPU).
+     * switches it off. It was off for a while on suspicion of SIGKILL losses that turned out to be the
+     * checkpoint deleting the live log (see WriteAheadLog.rotate); without it every tracking read of every
+     * processor scanned and sorted the whole event collection (bench: 5.4 ms per read at 4k events, 47 % of
+     * the server's CPU).
      */
     static final String EVENT_TIMELINE_PROPERTY = "souhra.embedded.event-timeline";
     private final boolean eventTimeline = !"false".equals(System.getProperty(EVENT_TIMELINE_PROPERTY));
@@ -317,12 +317,7 @@ public final class DurableH2Backend extends H2Backend {
                 }
                 store.commit();
                 lastCheckpointed = appliedSeq;
-                // A log file holds the writes from the sequence in its name on. If none came since it was
-                // opened, it is already the file for the next write, and rotating would reopen the same
-                // name and then delete it: every write until the next checkpoint went into an unlinked file
-                // and was lost on SIGKILL (the first checkpoint of a store whose first write came later than
-                // a second after start did exactly that; 81-127 acknowledged events lost under CPU load).
-                finished = wal.bytesInCurrent() == 0 ? null : wal.rotate(appliedSeq + 1);
+                finished = wal.rotate(appliedSeq + 1);
             }
         }
         if (fsync) {
