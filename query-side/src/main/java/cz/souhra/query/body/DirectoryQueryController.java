@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cz.souhra.query.common.OffLoop;
 import cz.souhra.shared.Actor;
 import cz.souhra.shared.ids.BodyId;
 import cz.souhra.shared.queries.BodyPage;
@@ -35,25 +36,25 @@ class DirectoryQueryController {
                                        @RequestParam(required = false) String q, @RequestParam(required = false) Instant asOf,
                                        @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
                                        @RequestParam(required = false) String sort, Actor actor) {
-        return Mono.fromFuture(() -> queries.query(new DirectoryQueries.ListInstitutions(region, kind, q, asOf, page, size, sort), InstitutionPage.class));
+        return OffLoop.ask(() -> queries.query(new DirectoryQueries.ListInstitutions(region, kind, q, asOf, page, size, sort), InstitutionPage.class));
     }
 
     @GetMapping("/api/bodies")
     Mono<BodyPage> bodies(@RequestParam(required = false) String region, @RequestParam(required = false) String kind,
                           @RequestParam(required = false) Instant asOf, @RequestParam(defaultValue = "0") int page,
                           @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String sort, Actor actor) {
-        return Mono.fromFuture(() -> queries.query(new DirectoryQueries.ListBodies(region, kind, asOf, page, size, sort), BodyPage.class));
+        return OffLoop.ask(() -> queries.query(new DirectoryQueries.ListBodies(region, kind, asOf, page, size, sort), BodyPage.class));
     }
 
     @GetMapping("/api/bodies/{id}")
     Mono<BodyView> body(@PathVariable String id, @RequestParam(required = false) Instant asOf, Actor actor) {
         BodyId.of(id);
-        return Mono.fromFuture(() -> queries.query(new DirectoryQueries.FindBody(id, asOf), BodyView.class));
+        return OffLoop.ask(() -> queries.query(new DirectoryQueries.FindBody(id, asOf), BodyView.class));
     }
 
     @GetMapping("/api/bodies/{id}/history")
     Mono<List<HistoryEntry>> history(@PathVariable String id, Actor actor) {
-        return body(id, null, actor).then(Mono.fromFuture(() -> queries.query(new HistoryQueries.SubjectHistory(id),
+        return body(id, null, actor).then(OffLoop.ask(() -> queries.query(new HistoryQueries.SubjectHistory(id),
                 ResponseTypes.multipleInstancesOf(HistoryEntry.class))));
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cz.souhra.query.common.OffLoop;
 import cz.souhra.query.common.Access;
 import cz.souhra.shared.Actor;
 import cz.souhra.shared.queries.DashboardQueries;
@@ -37,7 +38,7 @@ class DashboardController {
     @GetMapping("/api/dashboard")
     Mono<DashboardView> dashboard(@RequestParam(required = false) Instant asOf, Actor actor) {
         return Mono.fromCallable(() -> access.viewer(actor)).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(v -> Mono.fromFuture(() -> queries.query(new DashboardQueries.Dashboard(v, asOf), DashboardView.class)));
+                .flatMap(v -> OffLoop.ask(() -> queries.query(new DashboardQueries.Dashboard(v, asOf), DashboardView.class)));
     }
 
     /**
@@ -53,8 +54,8 @@ class DashboardController {
                     ResponseTypes.instanceOf(MeasureView.class));
             Flux<DashboardView> changes = result.updates().filter(m -> viewer.seesMeasure(m.owner(), m.bodyId()))
                     .sample(Duration.ofSeconds(1))
-                    .concatMap(m -> Mono.fromFuture(() -> queries.query(new DashboardQueries.Dashboard(viewer, null), DashboardView.class)));
-            return Mono.fromFuture(() -> queries.query(new DashboardQueries.Dashboard(viewer, null), DashboardView.class)).flux()
+                    .concatMap(m -> OffLoop.ask(() -> queries.query(new DashboardQueries.Dashboard(viewer, null), DashboardView.class)));
+            return OffLoop.ask(() -> queries.query(new DashboardQueries.Dashboard(viewer, null), DashboardView.class)).flux()
                     .concatWith(changes)
                     .map(d -> ServerSentEvent.builder(d).event("dashboard").build())
                     .mergeWith(Flux.interval(Duration.ofSeconds(20)).map(t -> ServerSentEvent.<DashboardView>builder().comment("keep-alive").build()))

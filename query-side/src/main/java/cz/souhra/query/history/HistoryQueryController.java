@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cz.souhra.query.common.OffLoop;
 import cz.souhra.query.common.Access;
 import cz.souhra.query.common.QueryRefusal;
 import cz.souhra.shared.Actor;
@@ -33,6 +34,6 @@ class HistoryQueryController {
         if (!access.seesAll(actor)) {
             return Mono.error(QueryRefusal.forbidden());
         }
-        return Mono.fromFuture(() -> queries.query(new HistoryQueries.RegionHistory(region, from, to, page, size), HistoryPage.class));
+        return OffLoop.ask(() -> queries.query(new HistoryQueries.RegionHistory(region, from, to, page, size), HistoryPage.class));
     }
 }

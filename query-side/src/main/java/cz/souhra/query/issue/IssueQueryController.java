@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cz.souhra.query.common.OffLoop;
 import cz.souhra.query.common.TimeAxes;
 import cz.souhra.shared.Actor;
 import cz.souhra.shared.ids.IssueId;
@@ -43,7 +44,7 @@ class IssueQueryController {
                              @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String sort, Actor actor) {
         Bitemporal at = TimeAxes.of(asOf, knownAt, validAt);
         var filter = new IssueQueries.ListIssues(category, status, region, locality, institution, q, asOf, page, size, sort);
-        return Mono.fromFuture(() -> at == null ? queries.query(filter, IssuePage.class)
+        return OffLoop.ask(() -> at == null ? queries.query(filter, IssuePage.class)
                 : queries.query(new IssueQueries.ListIssuesBitemporal(filter, at), IssuePage.class));
     }
 
@@ -52,13 +53,13 @@ class IssueQueryController {
                         @RequestParam(required = false) Instant validAt, Actor actor) {
         IssueId.of(id);
         Bitemporal at = TimeAxes.of(asOf, knownAt, validAt);
-        return Mono.fromFuture(() -> at == null ? queries.query(new IssueQueries.FindIssue(id, asOf), IssueView.class)
+        return OffLoop.ask(() -> at == null ? queries.query(new IssueQueries.FindIssue(id, asOf), IssueView.class)
                 : queries.query(new IssueQueries.FindIssueBitemporal(id, at), IssueView.class));
     }
 
     @GetMapping("/api/issues/{id}/history")
     Mono<List<HistoryEntry>> history(@PathVariable String id, Actor actor) {
-        return one(id, null, null, null, actor).then(Mono.fromFuture(() -> queries.query(new HistoryQueries.SubjectHistory(id),
+        return one(id, null, null, null, actor).then(OffLoop.ask(() -> queries.query(new HistoryQueries.SubjectHistory(id),
                 ResponseTypes.multipleInstancesOf(HistoryEntry.class))));
     }
 }

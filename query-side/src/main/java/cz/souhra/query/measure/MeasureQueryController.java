@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cz.souhra.query.common.OffLoop;
 import cz.souhra.query.common.Access;
 import cz.souhra.query.common.TimeAxes;
 import cz.souhra.shared.Actor;
@@ -55,7 +56,7 @@ class MeasureQueryController {
         return Mono.fromCallable(() -> access.viewer(actor)).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(viewer -> {
                     var filter = new MeasureQueries.ListMeasures(viewer, owner, status, overdue, body, region, asOf, page, size, sort);
-                    return Mono.fromFuture(() -> at == null ? queries.query(filter, MeasurePage.class)
+                    return OffLoop.ask(() -> at == null ? queries.query(filter, MeasurePage.class)
                             : queries.query(new MeasureQueries.ListMeasuresBitemporal(filter, at), MeasurePage.class));
                 });
     }
@@ -65,7 +66,7 @@ class MeasureQueryController {
                                           @RequestParam(required = false) Instant knownAt, @RequestParam(required = false) Instant validAt, Actor actor) {
         MeasureId.of(id);
         Bitemporal at = TimeAxes.of(asOf, knownAt, validAt);
-        return Mono.fromFuture(() -> at == null ? queries.query(new MeasureQueries.FindMeasure(id, asOf), MeasureView.class)
+        return OffLoop.ask(() -> at == null ? queries.query(new MeasureQueries.FindMeasure(id, asOf), MeasureView.class)
                         : queries.query(new MeasureQueries.FindMeasureBitemporal(id, at), MeasureView.class))
                 .publishOn(Schedulers.boundedElastic())
                 .doOnNext(v -> access.requireMeasure(actor, v.owner(), v.bodyId()))
@@ -74,13 +75,13 @@ class MeasureQueryController {
 
     @GetMapping("/{id}/history")
     Mono<List<HistoryEntry>> history(@PathVariable String id, Actor actor) {
-        return one(id, null, null, null, actor).then(Mono.fromFuture(() -> queries.query(new MeasureQueries.MeasureHistory(id),
+        return one(id, null, null, null, actor).then(OffLoop.ask(() -> queries.query(new MeasureQueries.MeasureHistory(id),
                 ResponseTypes.multipleInstancesOf(HistoryEntry.class))));
     }
 
     @GetMapping("/{id}/lineage")
     Mono<LineageView> lineage(@PathVariable String id, Actor actor) {
-        return one(id, null, null, null, actor).then(Mono.fromFuture(() -> queries.query(new MeasureQueries.MeasureLineage(id), LineageView.class)));
+        return one(id, null, null, null, actor).then(OffLoop.ask(() -> queries.query(new MeasureQueries.MeasureLineage(id), LineageView.class)));
     }
 
     /** The measure now, then after every change, until the client goes away (the subscription is then closed). */

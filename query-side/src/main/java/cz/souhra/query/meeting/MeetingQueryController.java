@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cz.souhra.query.common.OffLoop;
 import cz.souhra.query.common.Access;
 import cz.souhra.shared.Actor;
 import cz.souhra.shared.ids.BodyId;
@@ -42,14 +43,14 @@ class MeetingQueryController {
     @GetMapping("/api/meetings/{id}")
     Mono<MeetingView> meeting(@PathVariable String id, @RequestParam(required = false) Instant asOf, Actor actor) {
         MeetingId.of(id);
-        return Mono.fromFuture(() -> queries.query(new MeetingQueries.FindMeeting(id, asOf), MeetingView.class))
+        return OffLoop.ask(() -> queries.query(new MeetingQueries.FindMeeting(id, asOf), MeetingView.class))
                 .publishOn(Schedulers.boundedElastic())
                 .doOnNext(m -> access.requireBody(actor, m.bodyId()));
     }
 
     @GetMapping("/api/meetings/{id}/history")
     Mono<List<HistoryEntry>> history(@PathVariable String id, Actor actor) {
-        return meeting(id, null, actor).then(Mono.fromFuture(() -> queries.query(new HistoryQueries.SubjectHistory(id),
+        return meeting(id, null, actor).then(OffLoop.ask(() -> queries.query(new HistoryQueries.SubjectHistory(id),
                 ResponseTypes.multipleInstancesOf(HistoryEntry.class))));
     }
 
@@ -58,7 +59,7 @@ class MeetingQueryController {
                              @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String sort, Actor actor) {
         BodyId.of(id);
         return Mono.fromRunnable(() -> access.requireBody(actor, id)).subscribeOn(Schedulers.boundedElastic())
-                .then(Mono.fromFuture(() -> queries.query(new MeetingQueries.MeetingsOfBody(id, asOf, page, size, sort), MeetingPage.class)));
+                .then(OffLoop.ask(() -> queries.query(new MeetingQueries.MeetingsOfBody(id, asOf, page, size, sort), MeetingPage.class)));
     }
 
     /** The meeting now, then after every change, until the client goes away (the subscription is then closed). */
