@@ -6,6 +6,7 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -161,6 +162,19 @@ public class AxonMongoConfiguration {
     ConfigurerModule trackingProcessorBatches() {
         return configurer -> configurer.eventProcessing(processing -> processing.registerTrackingEventProcessorConfiguration(
                 c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(20)));
+    }
+
+    /**
+     * A handler's failure fails its batch instead of being logged and skipped (Axon's default): the
+     * processor retries from its token, so neither a read model, the ledger's chain nor the accounts
+     * silently miss an event after, say, a store timeout. Every handler is idempotent, so the retry is
+     * safe; a handler that fails for good stops its processor where it is (in the log and the processor
+     * status) rather than leaving a gap.
+     */
+    @Bean
+    ConfigurerModule handlerFailuresRetry() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
     }
 
     /** The acting user and institution travel from the command onto every event it causes. */

@@ -13,7 +13,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import cz.souhra.query.common.EventMeta;
-import cz.souhra.query.common.MongoViews;
+import cz.souhra.query.common.BatchedViews;
 import cz.souhra.query.common.ReadModels;
 import cz.souhra.query.common.Projector;
 import cz.souhra.query.common.ViewLookup;
@@ -39,10 +39,10 @@ public class DirectoryProjection implements Projector {
     public static final String INSTITUTIONS = "institutions";
     public static final String BODIES = "bodies";
 
-    private final MongoViews views;
+    private final BatchedViews views;
 
     public DirectoryProjection(MongoTemplate mongo) {
-        this.views = new ReadModels(mongo).live();
+        this.views = new BatchedViews(new ReadModels(mongo).live());
     }
 
     @Override

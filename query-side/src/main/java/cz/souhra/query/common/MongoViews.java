@@ -1,13 +1,18 @@
 package cz.souhra.query.common;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
 import org.bson.Document;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 
 /**
  * Views in MongoDB. Each write replaces one whole document by id: with no transactions, a crash between
@@ -33,6 +38,18 @@ public final class MongoViews implements ViewLookup {
         for (Projector.Write w : writes) {
             collections.apply(w.collection()).replaceOne(Filters.eq("_id", w.document().get("_id")), w.document(), UPSERT);
         }
+    }
+
+    /** Replaces (upserts) whole documents of one collection in one round trip. */
+    public void replaceAll(String collection, Collection<Document> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> models = new ArrayList<>(documents.size());
+        for (Document d : documents) {
+            models.add(new ReplaceOneModel<>(Filters.eq("_id", d.get("_id")), d, UPSERT));
+        }
+        collections.apply(collection).bulkWrite(models, new BulkWriteOptions().ordered(true));
     }
 
     public void clear(String collection) {

@@ -15,7 +15,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import cz.souhra.query.common.EventMeta;
-import cz.souhra.query.common.MongoViews;
+import cz.souhra.query.common.BatchedViews;
 import cz.souhra.query.common.ReadModels;
 import cz.souhra.query.common.Projector;
 import cz.souhra.query.common.ViewLookup;
@@ -38,10 +38,10 @@ public class HistoryProjection implements Projector {
     private static final Set<String> REFERENCES = Set.of("measureId", "meetingId", "issueId", "bodyId", "institutionId", "fromMeetingId",
             "supersededBy", "owner", "previousOwner", "raisedAt", "raisedBy", "addresses", "issues", "presenter");
 
-    private final MongoViews views;
+    private final BatchedViews views;
 
     public HistoryProjection(MongoTemplate mongo) {
-        this.views = new ReadModels(mongo).live();
+        this.views = new BatchedViews(new ReadModels(mongo).live());
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import cz.souhra.query.common.EventMeta;
-import cz.souhra.query.common.MongoViews;
+import cz.souhra.query.common.BatchedViews;
 import cz.souhra.query.common.ReadModels;
 import cz.souhra.query.common.Projector;
 import cz.souhra.query.common.ViewLookup;
@@ -37,10 +37,10 @@ public class IssueProjection implements Projector {
     public static final String COLLECTION = "issue_register";
     public static final String MEASURES = "issue_measures";
 
-    private final MongoViews views;
+    private final BatchedViews views;
 
     public IssueProjection(MongoTemplate mongo) {
-        this.views = new ReadModels(mongo).live();
+        this.views = new BatchedViews(new ReadModels(mongo).live());
     }
 
     @Override

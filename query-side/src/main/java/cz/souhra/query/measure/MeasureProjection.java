@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import cz.souhra.query.common.EventMeta;
-import cz.souhra.query.common.MongoViews;
+import cz.souhra.query.common.BatchedViews;
 import cz.souhra.query.common.ReadModels;
 import cz.souhra.query.common.Projector;
 import cz.souhra.query.common.ViewLookup;
@@ -32,11 +32,11 @@ public class MeasureProjection implements Projector {
     public static final String GROUP = "measures";
     public static final String STATUS = "measure_status";
 
-    private final MongoViews views;
+    private final BatchedViews views;
     private final QueryUpdateEmitter emitter;
 
     public MeasureProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
-        this.views = new ReadModels(mongo).live();
+        this.views = new BatchedViews(new ReadModels(mongo).live());
         this.emitter = emitter;
     }
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 import com.mongodb.client.model.Filters;
 
 import cz.souhra.query.common.EventMeta;
-import cz.souhra.query.common.MongoViews;
+import cz.souhra.query.common.BatchedViews;
 import cz.souhra.query.common.Projector;
 import cz.souhra.query.common.ReadModels;
 import cz.souhra.query.common.ViewLookup;
@@ -46,12 +46,12 @@ public class MeetingProjection implements Projector {
     public static final String LINKS = "meeting_links";
 
     private final ReadModels readModels;
-    private final MongoViews views;
+    private final BatchedViews views;
     private final QueryUpdateEmitter emitter;
 
     public MeetingProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
         this.readModels = new ReadModels(mongo);
-        this.views = readModels.live();
+        this.views = new BatchedViews(readModels.live());
         this.emitter = emitter;
     }
 
@@ -141,10 +141,13 @@ public class MeetingProjection implements Projector {
             touched.add(w.collection().equals(LINKS) ? w.document().getString("meetingId") : w.id());
         }
         for (String id : touched) {
-            MeetingView view = read(readModels, id);
-            if (view != null) {
-                emitter.emit(MeetingQueries.MeetingUpdates.class, q -> q.meetingId().equals(id), view);
-            }
+            // the merged view is read back from the store, so only once the batch's writes are there
+            BatchedViews.afterStored("meeting-updates/" + id, () -> {
+                MeetingView view = read(readModels, id);
+                if (view != null) {
+                    emitter.emit(MeetingQueries.MeetingUpdates.class, q -> q.meetingId().equals(id), view);
+                }
+            });
         }
     }
 

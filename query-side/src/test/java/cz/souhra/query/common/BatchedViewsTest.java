@@ -1,0 +1,128 @@
+package cz.souhra.query.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import cz.souhra.query.QueryFixture;
+
+class BatchedViewsTest {
+
+    /** Counts the events it saw in one document, reading its own last write: order and overlay both show. */
+    private static final Projector COUNTER = new Projector() {
+        @Override
+        public String name() {
+            return "counter";
+        }
+
+        @Override
+        public List<String> collections() {
+            return List.of("counter");
+        }
+
+        @Override
+        public List<Write> fold(ViewLookup views, Object payload, EventMeta meta) {
+            Document current = views.get("counter", "c");
+            int n = current == null ? 0 : current.getInteger("n");
+            List<Object> seen = current == null ? new ArrayList<>() : new ArrayList<>(current.getList("seen", Object.class));
+            seen.add(payload);
+            return List.of(new Write("counter", new Document("_id", "c").append("n", n + 1).append("seen", seen)));
+        }
+    };
+
+    private final QueryFixture f = new QueryFixture();
+    private final MongoViews store = f.readModels.live();
+    private final BatchedViews views = new BatchedViews(store);
+
+    @AfterEach
+    void close() throws Exception {
+        f.close();
+    }
+
+    @Test
+    void given_a_tracking_batch_when_its_events_are_handled_then_nothing_is_stored_before_the_last_event_and_everything_after() {
+        List<Document> storedWhileHandling = new ArrayList<>();
+
+        ResultMessage<?> result = runBatch(List.of("a", "b", "c"), payload -> {
+            views.fold(COUNTER, payload, null);
+            storedWhileHandling.add(store.get("counter", "c"));
+        });
+
+        assertThat(result.isExceptional()).isFalse();
+        assertThat(storedWhileHandling).hasSize(3);
+        assertThat(storedWhileHandling.subList(0, 2)).containsOnlyNulls();
+        Document stored = store.get("counter", "c");
+        assertThat(stored.getInteger("n")).isEqualTo(3);
+        assertThat(stored.getList("seen", String.class)).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void given_a_batch_with_a_failing_event_when_it_runs_then_no_write_of_the_batch_is_stored() {
+        ResultMessage<?> result = runBatch(List.of("a", "boom", "c"), payload -> {
+            if (payload.equals("boom")) {
+                throw new IllegalStateException("store timed out");
+            }
+            views.fold(COUNTER, payload, null);
+        });
+
+        assertThat(result.isExceptional()).isTrue();
+        assertThat(store.get("counter", "c")).isNull();
+    }
+
+    @Test
+    void given_an_earlier_batch_stored_when_the_next_batch_runs_then_it_continues_from_the_stored_document() {
+        runBatch(List.of("a", "b"), payload -> views.fold(COUNTER, payload, null));
+        runBatch(List.of("c"), payload -> views.fold(COUNTER, payload, null));
+
+        assertThat(store.get("counter", "c").getList("seen", String.class)).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void given_a_notification_that_reads_the_views_back_when_a_batch_runs_then_it_runs_once_after_the_writes_are_stored() {
+        List<Integer> notified = new ArrayList<>();
+
+        runBatch(List.of("a", "b", "c"), payload -> {
+            views.fold(COUNTER, payload, null);
+            BatchedViews.afterStored("counter/c", () -> notified.add(store.get("counter", "c").getInteger("n")));
+        });
+
+        assertThat(notified).containsExactly(3);
+    }
+
+    @Test
+    void given_a_batch_whose_last_event_never_reaches_the_fold_when_it_commits_then_the_earlier_writes_are_still_stored() {
+        runBatch(List.of("a", "b", "not-for-me"), payload -> {
+            if (!payload.equals("not-for-me")) {
+                views.fold(COUNTER, payload, null);
+            }
+        });
+
+        assertThat(store.get("counter", "c").getList("seen", String.class)).containsExactly("a", "b");
+    }
+
+    @Test
+    void given_no_unit_of_work_when_an_event_is_folded_then_it_is_stored_at_once() {
+        views.fold(COUNTER, "a", null);
+
+        assertThat(store.get("counter", "c").getInteger("n")).isEqualTo(1);
+    }
+
+    /** What Axon's tracking processor does with a batch: one unit of work, the handler called for each event. */
+    private static ResultMessage<?> runBatch(List<String> payloads, java.util.function.Consumer<String> handler) {
+        List<EventMessage<?>> batch = payloads.stream().<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList();
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+        return unitOfWork.executeWithResult(() -> {
+            handler.accept((String) unitOfWork.getMessage().getPayload());
+            return null;
+        });
+    }
+}
