@@ -45,6 +45,9 @@ public final class DurableH2Backend extends H2Backend {
     private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
 
     /** Commands that never change data; everything else is logged (the safe default). */
+    /** Documents per reply for a find that names no batch size (a few MB at read-model sizes). */
+    static final int DEFAULT_FIND_BATCH = 1_000;
+
     private static final Set<String> READS = Set.of(
             "find", "getmore", "count", "distinct", "listcollections", "listindexes", "listdatabases",
             "ismaster", "buildinfo", "ping", "serverstatus", "whatsmyuri", "killcursors",
@@ -178,7 +181,7 @@ public final class DurableH2Backend extends H2Backend {
             return super.handleCommand(channel, database, command, trackingRead(database, query));
         }
         if (READS.contains(command.toLowerCase(Locale.ROOT)) || isReadOnlyAggregate(command, query)) {
-            return super.handleCommand(channel, database, command, query);
+            return super.handleCommand(channel, database, command, withDefaultBatch(command, query));
         }
         Document result = null;
         RuntimeException failure = null;
@@ -205,6 +208,23 @@ public final class DurableH2Backend extends H2Backend {
             throw failure;
         }
         return result;
+    }
+
+    /**
+     * A find without a batch size gets one. mongo-java-server answers such a find with every matching
+     * document in one reply, where MongoDB would cap the first batch; the driver refuses a reply above 48 MB,
+     * so a whole-collection read (a read-model digest, a register, the audit log) failed once the collection
+     * outgrew that (found at 200k events: a 135 MB reply during a rebuild). The cursor's next batches
+     * are asked without a size by the driver, which the server refuses, so they get the same default.
+     */
+    static Document withDefaultBatch(String command, Document query) {
+        boolean cursorRead = "find".equalsIgnoreCase(command) || "getMore".equalsIgnoreCase(command);
+        if (!cursorRead || query.containsKey("batchSize")) {
+            return query;
+        }
+        Document copy = new Document(query);
+        copy.put("batchSize", DEFAULT_FIND_BATCH);
+        return copy;
     }
 
     /**
