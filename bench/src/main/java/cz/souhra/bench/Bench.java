@@ -22,10 +22,14 @@ public final class Bench {
             case "twoproc" -> RelTwoProcessBench.run(args);
             case "race" -> RelRaceBench.run(args);
             case "outage" -> RelOutageBench.run(args);
-            case "perf" -> {
+            case "perf", "rebuild" -> {
                 // The application's non-daemon threads would keep a failed run alive.
                 try {
-                    PerfBench.run(rest);
+                    if (suite.equals("perf")) {
+                        PerfBench.run(rest);
+                    } else {
+                        PerfBench.runRebuildOnly(rest);
+                    }
                 } catch (Exception | Error e) {
                     e.printStackTrace();
                     System.exit(1);
@@ -37,7 +41,7 @@ public final class Bench {
                 KillBench.run(rest);
                 VerifyBench.run(new String[0]);
             }
-            default -> throw new IllegalArgumentException("suites: store, kill, verify, growth, perf [--quick], all");
+            default -> throw new IllegalArgumentException("suites: store, kill, verify, growth, perf [--quick] [--events=N], rebuild [--events=N], fuzz, appkill, twoproc, race, outage, all");
         }
     }
 }

@@ -154,6 +154,52 @@ final class PerfBench {
         System.out.printf("archive to %d events in %.1f s%n", app.events().countDocuments(), (System.nanoTime() - t0) / 1e9);
 
         // the rebuild folds the archive too, so afterwards the read models hold every stored event
+        rebuildRow(app);
+
+        List<String> growthLarge = fx.adopt(CLIENTS);
+        long largeStored = app.events().countDocuments();
+        Latencies large = sequentialLatency(fx, growthLarge, 200);
+        row("growth: command latency, 1 client, 25-event measures", "%,d events stored: p50 %.1f ms, p99 %.1f ms",
+                "%,d events stored: p50 %.1f ms, p99 %.1f ms", "%.2f× p50 (goal ≤ 1.3×)", largeStored, large.p(50), large.p(99),
+                smallStored, small.p(50), small.p(99), large.p(50) / small.p(50));
+        app.close();
+
+        System.out.println();
+        System.out.println("| figure | Souhra | baseline (same run) | ratio / goal |");
+        System.out.println("|---|---|---|---|");
+        rows.forEach(System.out::println);
+        System.out.printf("%nwhole perf run: %.0f s%n", (System.nanoTime() - benchStarted) / 1e9);
+    }
+
+    /**
+     * {@code rebuild --events=N}: only the rebuild row, on a fresh store holding the fixture, one real measure
+     * stream and an archive of N events; for profiling the rebuild without the other phases.
+     */
+    static void runRebuildOnly(String[] args) throws Exception {
+        int n = 100_000;
+        for (String a : args) {
+            if (a.startsWith("--events=")) {
+                n = Integer.parseInt(a.substring("--events=".length()));
+            }
+        }
+        Souhra app = Souhra.start(Files.createTempDirectory("souhra-rebuild"));
+        Fixture fx = Fixture.create(app);
+        String template = fx.adopt(1).get(0);
+        for (int i = 1; i <= 19; i++) {
+            fx.progress(template, i).expect(202);
+        }
+        List<Document> templateStream = app.events().find(Filters.eq("aggregateIdentifier", template)).into(new ArrayList<>());
+        templateStream.sort((a, b) -> Long.compare(((Number) a.get("sequenceNumber")).longValue(), ((Number) b.get("sequenceNumber")).longValue()));
+        long t0 = System.nanoTime();
+        new Preloader(app, templateStream, template).fillHistoric(n);
+        System.out.printf("archive to %d events in %.1f s%n", app.events().countDocuments(), (System.nanoTime() - t0) / 1e9);
+        rebuildRow(app);
+        app.close();
+        rows.forEach(System.out::println);
+    }
+
+    /** A full rebuild of every read model vs a raw cursor over the same event collection, same run. */
+    private static void rebuildRow(Souhra app) {
         long rawStart = System.nanoTime();
         long rawCount = 0;
         for (Document d : app.events().find().batchSize(1000)) {
@@ -171,20 +217,6 @@ final class PerfBench {
         double rebuildRate = report.events() / (report.millis() / 1000.0);
         row("full rebuild of all read models (RebuildService)", "%,d events: %,.0f events/s", "raw cursor over domainevents: %,.0f events/s",
                 "%.2f× (goal ≥ 0.5× and ≥ 5k/s)", report.events(), rebuildRate, rawRate, rebuildRate / rawRate);
-
-        List<String> growthLarge = fx.adopt(CLIENTS);
-        long largeStored = app.events().countDocuments();
-        Latencies large = sequentialLatency(fx, growthLarge, 200);
-        row("growth: command latency, 1 client, 25-event measures", "%,d events stored: p50 %.1f ms, p99 %.1f ms",
-                "%,d events stored: p50 %.1f ms, p99 %.1f ms", "%.2f× p50 (goal ≤ 1.3×)", largeStored, large.p(50), large.p(99),
-                smallStored, small.p(50), small.p(99), large.p(50) / small.p(50));
-        app.close();
-
-        System.out.println();
-        System.out.println("| figure | Souhra | baseline (same run) | ratio / goal |");
-        System.out.println("|---|---|---|---|");
-        rows.forEach(System.out::println);
-        System.out.printf("%nwhole perf run: %.0f s%n", (System.nanoTime() - benchStarted) / 1e9);
     }
 
     private static void row(String figure, String souhra, String baseline, String ratio, Object... values) {

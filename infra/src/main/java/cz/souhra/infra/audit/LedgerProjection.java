@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
+import cz.souhra.query.common.BatchScope;
 import cz.souhra.shared.commands.meeting.RecordLedgerCheckpointCommand;
 import cz.souhra.shared.events.meeting.MeetingClosedEvent;
 
@@ -20,6 +21,7 @@ import cz.souhra.shared.events.meeting.MeetingClosedEvent;
 class LedgerProjection {
 
     static final String GROUP = "ledger";
+    private static final String BATCH = LedgerProjection.class.getName() + ".batch";
 
     private final Ledger ledger;
     private final CommandGateway commands;
@@ -31,8 +33,17 @@ class LedgerProjection {
 
     @EventHandler
     void on(Object payload, DomainEventMessage<?> event) {
-        LedgerEntry entry = ledger.append(event.getAggregateIdentifier(), event.getSequenceNumber());
+        // One batch per tracking batch: heads read once, entries and heads written before the token.
+        Ledger.Batch batch = BatchScope.current(BATCH, ledger::batch, Ledger.Batch::flush);
+        LedgerEntry entry = batch == null ? ledger.append(event.getAggregateIdentifier(), event.getSequenceNumber())
+                : batch.append(event.getAggregateIdentifier(), event.getSequenceNumber());
+        if (batch != null && BatchScope.atEnd()) {
+            batch.flush();
+        }
         if (payload instanceof MeetingClosedEvent closed) {
+            if (batch != null) {
+                batch.flush(); // the checkpoint names an entry that is stored
+            }
             // The checkpoint is the chain as it stood when the meeting closed: its own entry. The meeting
             // records it once, so a redelivery of the close sends a command that changes nothing.
             commands.sendAndWait(new RecordLedgerCheckpointCommand(closed.meetingId(), entry.position(), entry.chain()));

@@ -1,39 +1,34 @@
 package cz.souhra.query.common;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 
 /**
  * The live projections' writes, held for the tracking batch they belong to and sent as one bulk write
- * per collection when the batch's last event has been folded.
+ * per collection when the batch's last event has been folded, before Axon stores the token (see
+ * {@link BatchScope}).
  *
  * <p>Why: every event used to cost each processor one store round trip per written document, and the
- * embedded store serialises writes, so eight processors' single writes bounded the command rate. Folds
- * inside the batch read their own earlier writes through this overlay, so the documents written are the
- * ones single writes would have produced.
- *
- * <p>Order matters for at-least-once: Axon stores the batch's token in the unit of work's prepare-commit
- * phase. The flush runs before that, while the last event is being handled: a projection's handler takes
- * every event ({@code Object}) and a tracking batch holds only events its processor handles, so the last
- * event of a batch always reaches the fold. A crash then leaves either the old token (the batch is
- * delivered again and the idempotent folds write the same documents) or the new token with every write
- * stored. A failing flush fails the batch, which the processor retries. Outside a unit of work (the
- * rebuild's catch-up, tests) writes go straight to the store.
+ * embedded store serialises writes. Folds inside the batch read their own earlier writes through this
+ * overlay, so the documents written are the ones single writes would have produced; a redelivered batch
+ * writes the same documents again (idempotent folds). A failing flush fails the batch, which the processor
+ * retries. Outside a unit of work (the rebuild's catch-up, tests) writes go straight to the store.
  */
 public final class BatchedViews {
 
     private static final String RESOURCE = BatchedViews.class.getName();
+    private static final AtomicLong INSTANCES = new AtomicLong();
 
     private final MongoViews store;
+    private final String key = RESOURCE + "#" + INSTANCES.incrementAndGet();
 
     public BatchedViews(MongoViews store) {
         this.store = store;
@@ -41,14 +36,13 @@ public final class BatchedViews {
 
     /** Folds one event; the writes are returned at once and stored with the batch. */
     public List<Projector.Write> fold(Projector projector, Object payload, EventMeta meta) {
-        if (!CurrentUnitOfWork.isStarted()) {
+        Pending pending = BatchScope.current(key, () -> new Pending(store), Pending::flush);
+        if (pending == null) {
             return store.fold(projector, payload, meta);
         }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        Pending pending = pending(unitOfWork);
         List<Projector.Write> writes = projector.fold(pending, payload, meta);
         pending.add(writes);
-        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
+        if (BatchScope.atEnd()) {
             pending.flush();
         }
         return writes;
@@ -73,21 +67,6 @@ public final class BatchedViews {
 
     public void clear(String collection) {
         store.clear(collection);
-    }
-
-    private Pending pending(UnitOfWork<?> unitOfWork) {
-        List<Pending> all = unitOfWork.root().getOrComputeResource(RESOURCE, k -> new ArrayList<>());
-        for (Pending p : all) {
-            if (p.store == store) {
-                return p;
-            }
-        }
-        Pending p = new Pending(store);
-        all.add(p);
-        // Not expected to find anything: only if a batch's last event never reached this fold. Later
-        // than the token, but better than dropping the writes with the unit of work.
-        unitOfWork.root().onPrepareCommit(u -> p.flush());
-        return p;
     }
 
     /** One batch's writes to one store: the last document per id wins, as replace-by-id would. */

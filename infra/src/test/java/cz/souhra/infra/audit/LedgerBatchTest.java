@@ -1,0 +1,120 @@
+package cz.souhra.infra.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * The ledger processor appends a tracking batch at a time: heads read once, entries and heads written at
+ * the end, entries first. The chain must be the one single appends produce, and a crash between the
+ * entries and the heads must not fork or renumber the chain when the batch is delivered again.
+ */
+class LedgerBatchTest {
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoCollection<Document> events;
+    private MongoCollection<Document> entries;
+    private MongoCollection<Document> heads;
+    private Ledger ledger;
+    private final List<String[]> stored = new ArrayList<>();
+
+    @BeforeEach
+    void sixStoredEvents() {
+        server = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
+        server.bind("127.0.0.1", 0);
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        MongoDatabase db = client.getDatabase("souhra");
+        events = db.getCollection("domainevents");
+        entries = db.getCollection("ledger");
+        heads = db.getCollection("ledger_heads");
+        ledger = new Ledger(db);
+        Instant t = Instant.parse("2026-03-01T09:00:00Z");
+        for (int i = 0; i < 6; i++) {
+            String aggregate = UUID.randomUUID().toString();
+            events.insertOne(new Document("aggregateIdentifier", aggregate).append("type", "Measure").append("sequenceNumber", 0L)
+                    .append("serializedPayload", "{\"percent\":" + i + "}").append("timestamp", t.plusSeconds(i).toString())
+                    .append("payloadType", "cz.souhra.shared.events.measure.ProgressReportedEvent").append("payloadRevision", "1")
+                    .append("serializedMetaData", "{\"user\":\"novak\",\"institution\":\"KULK\",\"region\":\"LBK\"}")
+                    .append("eventIdentifier", UUID.randomUUID().toString()));
+            stored.add(new String[] {aggregate, "0"});
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    private List<LedgerEntry> appendInOneBatch(List<String[]> events) {
+        Ledger.Batch batch = ledger.batch();
+        List<LedgerEntry> out = new ArrayList<>();
+        for (String[] e : events) {
+            out.add(batch.append(e[0], Long.parseLong(e[1])));
+        }
+        batch.flush();
+        return out;
+    }
+
+    @Test
+    void given_a_batch_of_events_when_not_yet_flushed_then_nothing_of_it_is_stored() {
+        Ledger.Batch batch = ledger.batch();
+        stored.subList(0, 3).forEach(e -> batch.append(e[0], 0));
+
+        assertThat(entries.countDocuments()).isZero();
+        assertThat(heads.countDocuments()).isZero();
+        batch.flush();
+        assertThat(entries.countDocuments()).isEqualTo(3);
+        assertThat(ledger.head("LBK").orElseThrow().position()).isEqualTo(3);
+    }
+
+    @Test
+    void given_a_batch_of_events_when_flushed_then_the_chain_is_the_one_single_appends_produce() {
+        List<LedgerEntry> batched = appendInOneBatch(stored.subList(0, 3));
+        LedgerEntry single = ledger.append(stored.get(3)[0], 0);
+
+        assertThat(batched).extracting(LedgerEntry::position).containsExactly(1L, 2L, 3L);
+        assertThat(batched.get(1).previousChain()).isEqualTo(batched.get(0).chain());
+        assertThat(batched.get(2).previousChain()).isEqualTo(batched.get(1).chain());
+        assertThat(single.position()).isEqualTo(4);
+        assertThat(single.previousChain()).isEqualTo(batched.get(2).chain());
+        assertThat(ledger.head("LBK").orElseThrow().chain()).isEqualTo(single.chain());
+        assertThat(new LedgerVerifier(ledger).verify((d, t) -> { }).ok()).isTrue();
+    }
+
+    @Test
+    void given_a_crash_after_the_entries_before_the_heads_when_the_batch_is_delivered_again_then_the_chain_continues_unforked() {
+        appendInOneBatch(stored.subList(0, 2));
+        Document headBefore = heads.find(Filters.eq("_id", "LBK")).first();
+        List<LedgerEntry> first = appendInOneBatch(stored.subList(2, 4));
+        heads.replaceOne(Filters.eq("_id", "LBK"), headBefore); // the head write of that batch never happened
+
+        List<LedgerEntry> again = appendInOneBatch(stored.subList(2, 6));
+
+        assertThat(again.subList(0, 2)).isEqualTo(first);
+        assertThat(again).extracting(LedgerEntry::position).containsExactly(3L, 4L, 5L, 6L);
+        assertThat(again.get(2).previousChain()).isEqualTo(first.get(1).chain());
+        assertThat(entries.countDocuments()).isEqualTo(6);
+        assertThat(ledger.head("LBK").orElseThrow().position()).isEqualTo(6);
+        assertThat(new LedgerVerifier(ledger).verify((d, t) -> { }).ok()).isTrue();
+    }
+}
