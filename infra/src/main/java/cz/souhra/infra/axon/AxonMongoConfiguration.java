@@ -156,12 +156,13 @@ public class AxonMongoConfiguration {
      * 22-57 commands/s with 8 clients). A batch takes what is available, up to 20 events, and never
      * waits to fill; a batch redelivered after a crash changes nothing, as every projection is idempotent.
      * Not more: a batch is one unit of work, and on an overloaded machine 100 ledger appends came close to
-     * Axon's 60 s unit-of-work timeout.
+     * Axon's 60 s unit-of-work timeout. Applies to processors not named in application.yml (the ledger, the
+     * deadlines); the read-model processors named there set {@code batch-size} themselves.
      */
     @Bean
-    ConfigurerModule trackingProcessorBatches() {
+    ConfigurerModule trackingProcessorBatches(@Value("${souhra.tracking.batch-size:20}") int batchSize) {
         return configurer -> configurer.eventProcessing(processing -> processing.registerTrackingEventProcessorConfiguration(
-                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(20)));
+                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize)));
     }
 
     /**
