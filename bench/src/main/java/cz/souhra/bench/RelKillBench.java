@@ -46,6 +46,7 @@ final class RelKillBench {
         int lostIssues = 0;
         int notProjected = 0;
         int notDeterministic = 0;
+        int ledgerBroken = 0;
         long events = 0;
         for (int round = 1; round <= rounds; round++) {
             AtomicBoolean stop = new AtomicBoolean();
@@ -100,15 +101,19 @@ final class RelKillBench {
             if (!deterministic) {
                 notDeterministic++;
             }
-            System.out.printf("round %d: acknowledged %d reports + %d issues so far, lost %d + %d, not projected %d, read models %s%n",
+            long chained = ledgerChained(app.http, events);
+            if (chained < 0) {
+                ledgerBroken++;
+            }
+            System.out.printf("round %d: acknowledged %d reports + %d issues so far, lost %d + %d, not projected %d, read models %s, ledger %s%n",
                     round, ackedNotes.size(), ackedIssues.size(), missingNotes.size(), missingIssues.size(), unprojected,
-                    deterministic ? "= rebuild" : "DIFFER from rebuild");
+                    deterministic ? "= rebuild" : "DIFFER from rebuild", chained < 0 ? "BROKEN or incomplete" : "verified, " + chained + " entries");
         }
         app.stop();
         System.out.printf("%nkill -9 of the application (HTTP): rounds=%d acknowledged=%d (%d progress reports, %d new issues) lost=%d "
-                        + "not-projected=%d rounds-with-read-models-differing-from-rebuild=%d events-in-store=%d%n",
+                        + "not-projected=%d rounds-with-read-models-differing-from-rebuild=%d rounds-with-ledger-not-verified=%d events-in-store=%d%n",
                 rounds, ackedNotes.size() + ackedIssues.size() + lostReports + lostIssues, ackedNotes.size() + lostReports, ackedIssues.size() + lostIssues,
-                lostReports + lostIssues, notProjected, notDeterministic, events);
+                lostReports + lostIssues, notProjected, notDeterministic, ledgerBroken, events);
     }
 
     private static void write(SouhraHttp http, Seed.Region region, int round, int writer, AtomicBoolean stop,
@@ -164,6 +169,22 @@ final class RelKillBench {
             Thread.sleep(500);
         } while (System.nanoTime() < deadline);
         return missing.size();
+    }
+
+    /**
+     * The ledger verified intact and holding an entry for every stored event (the ledger processor appends in
+     * batches, entries before heads, so a kill between the two must neither fork nor renumber the chain);
+     * answers the number of entries, or -1 when after a few tries it is broken or still incomplete.
+     */
+    static long ledgerChained(SouhraHttp http, long storedEvents) throws InterruptedException {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Reply r = http.get(RelApp.ADMIN, "/api/audit/verify");
+            if (r.status() == 200 && r.json().path("ok").asBoolean() && r.json().path("entries").asLong() >= storedEvents) {
+                return r.json().path("entries").asLong();
+            }
+            Thread.sleep(2_000);
+        }
+        return -1;
     }
 
     /** The determinism check, repeated a few times while live processors may still be catching up. */

@@ -20,7 +20,11 @@ import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -95,6 +99,21 @@ public final class DurableH2Backend extends H2Backend {
             return t;
         });
         housekeeper.scheduleWithFixedDelay(this::checkpointQuietly, checkpointMillis, checkpointMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Databases whose unique indexes compare keys with {@link IndexKeyType}. */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        MVStore mv = getMvStore();
+        return new H2Database(databaseName, mv, getCursorRegistry()) {
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+                // Opened first with the faster key type; H2Database's own openMap(name) then gets this map.
+                mv.openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                        new MVMap.Builder<Object, Object>().keyType(IndexKeyType.INSTANCE));
+                return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            }
+        };
     }
 
     /**
@@ -382,9 +401,12 @@ public final class DurableH2Backend extends H2Backend {
 
     @Override
     public void close() {
-        housekeeper.shutdownNow();
+        // Not shutdownNow: interrupting a checkpoint in the middle of its file write makes NIO close the
+        // store's file channel, and the final checkpoint below then failed ("Writing ... failed", seen when
+        // a test closed a 56 MB store during its checkpoint). A running checkpoint is let finish.
+        housekeeper.shutdown();
         try {
-            housekeeper.awaitTermination(5, TimeUnit.SECONDS);
+            housekeeper.awaitTermination(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

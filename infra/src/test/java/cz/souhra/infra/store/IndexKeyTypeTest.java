@@ -1,0 +1,89 @@
+package cz.souhra.infra.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
+import org.junit.jupiter.api.Test;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+class IndexKeyTypeTest {
+
+    @Test
+    void given_index_keys_of_every_kind_when_compared_then_the_order_is_h2s_default_order() {
+        Random random = new Random(20261123);
+        ObjectDataType h2 = new ObjectDataType();
+        List<KeyValue> keys = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            keys.add(switch (i % 5) {
+                case 0 -> new KeyValue(Integer.toHexString(random.nextInt()));
+                case 1 -> new KeyValue(new ObjectId());
+                case 2 -> new KeyValue("agg-" + random.nextInt(50), (long) random.nextInt(30));
+                case 3 -> new KeyValue("agg-" + random.nextInt(50), random.nextInt(30));
+                default -> new KeyValue("ledger", random.nextInt(3));
+            });
+        }
+        for (KeyValue a : keys) {
+            for (KeyValue b : keys) {
+                assertThat(Integer.signum(IndexKeyType.INSTANCE.compare(a, b))).isEqualTo(Integer.signum(h2.compare(a, b)));
+            }
+        }
+    }
+
+    @Test
+    void given_a_store_file_written_with_h2s_default_key_type_when_souhra_opens_it_then_the_unique_index_finds_every_document() throws Exception {
+        Path dir = Files.createTempDirectory("souhra-index-type");
+        MVStore plain = new MVStore.Builder().fileName(dir.resolve("souhra.mv.db").toString()).open();
+        MongoServer before = new MongoServer(new H2Backend(plain).version(ServerVersion.MONGO_5_0));
+        before.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + before.getLocalAddress().getPort())) {
+            MongoCollection<Document> events = client.getDatabase("souhra").getCollection("domainevents");
+            events.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"), new IndexOptions().unique(true));
+            for (int a = 0; a < 40; a++) {
+                List<Document> stream = new ArrayList<>();
+                for (long seq = 0; seq < 25; seq++) {
+                    stream.add(new Document("aggregateIdentifier", "agg-" + a).append("sequenceNumber", seq));
+                }
+                events.insertMany(stream);
+            }
+        }
+        before.shutdownNow();
+        plain.close();
+
+        try (EmbeddedStore store = EmbeddedStore.start(dir, "127.0.0.1", 0, false, 0);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> events = client.getDatabase("souhra").getCollection("domainevents");
+            int found = 0;
+            for (int a = 0; a < 40; a++) {
+                for (long seq = 0; seq < 25; seq++) {
+                    found += events.find(new Document("aggregateIdentifier", "agg-" + a).append("sequenceNumber", seq)).first() == null ? 0 : 1;
+                }
+            }
+            assertThat(found).isEqualTo(1_000);
+            assertThatThrownBy(() -> events.insertOne(new Document("aggregateIdentifier", "agg-7").append("sequenceNumber", 24L)))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            events.insertOne(new Document("aggregateIdentifier", "agg-7").append("sequenceNumber", 25L));
+            assertThat(events.countDocuments()).isEqualTo(1_001);
+        }
+    }
+}
