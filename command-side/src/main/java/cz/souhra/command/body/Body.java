@@ -36,7 +36,7 @@ import cz.souhra.shared.model.QuorumRule;
  * A regional platform or working group: its members and secretaries. Meetings read the members and the
  * quorum rule from here when they are scheduled.
  */
-@Aggregate(cache = AggregateCache.BEAN)
+@Aggregate(cache = AggregateCache.BODY)
 public class Body {
 
     @AggregateIdentifier

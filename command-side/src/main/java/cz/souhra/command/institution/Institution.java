@@ -22,7 +22,7 @@ import cz.souhra.shared.ids.InstitutionId;
 import cz.souhra.shared.ids.RegionCode;
 
 /** A member organisation; registered by an administrator, known by its code for good. */
-@Aggregate(cache = AggregateCache.BEAN)
+@Aggregate(cache = AggregateCache.INSTITUTION)
 public class Institution {
 
     @AggregateIdentifier

@@ -31,7 +31,7 @@ import cz.souhra.shared.model.IssueCategory;
  * A concern raised in the region (podnět): any member institution may raise one for itself; secretaries
  * and administrators may record one on behalf of the institution that raised it at a meeting.
  */
-@Aggregate(cache = AggregateCache.BEAN)
+@Aggregate(cache = AggregateCache.ISSUE)
 public class Issue {
 
     @AggregateIdentifier

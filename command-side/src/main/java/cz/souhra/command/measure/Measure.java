@@ -39,7 +39,7 @@ import cz.souhra.shared.model.MeasureStatus;
  * What a resolution commits an owner institution to do by a due date. Created only by a meeting; the
  * owner reports on it; later meetings extend, reassign, verify, cancel or supersede it.
  */
-@Aggregate(cache = AggregateCache.BEAN)
+@Aggregate(cache = AggregateCache.MEASURE)
 public class Measure {
 
     @AggregateIdentifier

@@ -65,7 +65,7 @@ import cz.souhra.shared.model.QuorumRule;
  * One sitting of a body: agenda, attendance and quorum, discussion, resolutions, measures adopted by
  * them, minutes. Once closed the record is locked; only corrections with a reason are added.
  */
-@Aggregate(cache = AggregateCache.BEAN)
+@Aggregate(cache = AggregateCache.MEETING)
 public class Meeting {
 
     enum Status { SCHEDULED, CANCELLED, CONVENED, CLOSED }

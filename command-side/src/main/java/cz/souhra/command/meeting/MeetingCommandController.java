@@ -64,7 +64,7 @@ class MeetingCommandController {
     record Present(@NotBlank @Size(max = 32) String institution, @NotNull AttendanceStatus status, @Size(max = 200) String delegate,
                    @Size(max = 200) String substitute) {}
 
-    record Convene(Instant convenedAt, @NotNull @Size(max = 200) List<@Valid Present> attendance) {}
+    record Convene(Instant convenedAt, @NotNull @Size(max = 200) List<@NotNull @Valid Present> attendance) {}
 
     record Discussion(@NotBlank @Size(max = 20000) String summary, boolean concluded) {}
 

@@ -32,7 +32,7 @@ import cz.souhra.shared.events.user.UserRegisteredEvent;
  * metadata, the time in its timestamp). Only administrators change accounts; the exceptions are the first
  * administrator, created by the system at first start, and a user changing their own password.
  */
-@Aggregate(cache = AggregateCache.BEAN)
+@Aggregate(cache = AggregateCache.USER)
 public class UserAccount {
 
     public static final String SYSTEM = "system";

@@ -2,7 +2,6 @@ package cz.souhra.infra.axon;
 
 import java.lang.management.ManagementFactory;
 
-import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -26,6 +25,10 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
@@ -118,12 +121,25 @@ public class AxonMongoConfiguration {
     }
 
     /**
-     * Weak references: a cached aggregate costs memory only while the heap has room for it, and a
-     * collected one is simply replayed again (see {@link cz.souhra.command.common.AggregateCache}).
+     * One cache per aggregate type (see {@link cz.souhra.command.common.AggregateCache} for why), with weak
+     * references: a cached aggregate costs memory only while the heap has room for it, and a collected one
+     * is simply replayed again.
      */
-    @Bean(cz.souhra.command.common.AggregateCache.BEAN)
-    Cache aggregateCache() {
-        return new WeakReferenceCache();
+    @Bean
+    static BeanDefinitionRegistryPostProcessor aggregateCaches() {
+        return new BeanDefinitionRegistryPostProcessor() {
+            @Override
+            public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+                for (String name : cz.souhra.command.common.AggregateCache.ALL) {
+                    registry.registerBeanDefinition(name, new RootBeanDefinition(WeakReferenceCache.class));
+                }
+            }
+
+            @Override
+            public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+                // the definitions are all this adds
+            }
+        };
     }
 
     @Bean
