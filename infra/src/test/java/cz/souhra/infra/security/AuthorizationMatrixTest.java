@@ -155,7 +155,12 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
             var exchange = body == null ? spec.exchange() : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
             return exchange.returnResult(byte[].class).getStatus().value();
         } catch (IllegalStateException noAnswer) {
-            // A hanging endpoint is a mismatch to be listed with the others, not a reason to stop the table.
+            // A hanging endpoint is a mismatch to be listed with the others, not a reason to stop the table;
+            // the threads at that moment say where it hangs.
+            System.out.println("No answer to " + method + " " + path + " as " + who + "; threads:");
+            for (var t : java.lang.management.ManagementFactory.getThreadMXBean().dumpAllThreads(false, false)) {
+                System.out.print(t);
+            }
             return NO_ANSWER;
         }
     }
