@@ -18,12 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
 
+import cz.souhra.query.common.MongoViews;
 import cz.souhra.shared.MetaKeys;
 
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
@@ -40,7 +37,6 @@ public class Ledger {
 
     static final String GLOBAL = "_global";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> ledgerHeads;
@@ -80,13 +76,6 @@ public class Ledger {
     public synchronized LedgerEntry append(String aggregateId, long sequence) {
         Batch batch = batch();
         LedgerEntry entry = batch.append(aggregateId, sequence);
-        batch.flush();
-        return entry;
-    }
-
-    synchronized LedgerEntry append(StoredEvent event) {
-        Batch batch = batch();
-        LedgerEntry entry = batch.append(event);
         batch.flush();
         return entry;
     }
@@ -164,20 +153,10 @@ public class Ledger {
 
         /** Entries first, then heads (see the class comment); nothing to do when nothing was appended. */
         public void flush() {
-            if (!pending.isEmpty()) {
-                List<WriteModel<Document>> writes = new ArrayList<>();
-                pending.forEach((id, e) -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), e.toDocument(), UPSERT)));
-                entries.bulkWrite(writes, new BulkWriteOptions().ordered(true));
-                pending.clear();
-            }
-            if (!movedHeads.isEmpty()) {
-                List<WriteModel<Document>> writes = new ArrayList<>();
-                for (String region : movedHeads) {
-                    writes.add(new ReplaceOneModel<>(Filters.eq("_id", region), heads.get(region).orElseThrow().toDocument().append("_id", region), UPSERT));
-                }
-                ledgerHeads.bulkWrite(writes, new BulkWriteOptions().ordered(true));
-                movedHeads.clear();
-            }
+            MongoViews.replaceAll(entries, pending.values().stream().map(LedgerEntry::toDocument).toList());
+            pending.clear();
+            MongoViews.replaceAll(ledgerHeads, movedHeads.stream().map(r -> heads.get(r).orElseThrow().toDocument().append("_id", r)).toList());
+            movedHeads.clear();
         }
     }
 

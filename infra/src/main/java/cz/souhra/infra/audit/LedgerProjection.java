@@ -35,15 +35,12 @@ class LedgerProjection {
     void on(Object payload, DomainEventMessage<?> event) {
         // One batch per tracking batch: heads read once, entries and heads written before the token.
         Ledger.Batch batch = BatchScope.current(BATCH, ledger::batch, Ledger.Batch::flush);
-        LedgerEntry entry = batch == null ? ledger.append(event.getAggregateIdentifier(), event.getSequenceNumber())
-                : batch.append(event.getAggregateIdentifier(), event.getSequenceNumber());
-        if (batch != null && BatchScope.atEnd()) {
+        LedgerEntry entry = batch.append(event.getAggregateIdentifier(), event.getSequenceNumber());
+        if (BatchScope.atEnd()) {
             batch.flush();
         }
         if (payload instanceof MeetingClosedEvent closed) {
-            if (batch != null) {
-                batch.flush(); // the checkpoint names an entry that is stored
-            }
+            batch.flush(); // the checkpoint names an entry that is stored
             // The checkpoint is the chain as it stood when the meeting closed: its own entry. The meeting
             // records it once, so a redelivery of the close sends a command that changes nothing.
             commands.sendAndWait(new RecordLedgerCheckpointCommand(closed.meetingId(), entry.position(), entry.chain()));

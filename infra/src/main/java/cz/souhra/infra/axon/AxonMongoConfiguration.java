@@ -55,6 +55,9 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 public class AxonMongoConfiguration {
 
+    /** Events are acknowledged only once the store's log is synced (the embedded store honours it like MongoDB). */
+    public static final WriteConcern EVENT_WRITES = WriteConcern.MAJORITY.withJournal(true);
+
     /**
      * Its own mapper, not the web one: the stored JSON is the audit record and the ledger hashes it, so
      * a change of HTTP formatting must never change how events are written.
@@ -90,7 +93,7 @@ public class AxonMongoConfiguration {
     MongoTemplate axonMongoTemplate(MongoClient client, MongoProperties properties) {
         // On a replica set an acknowledged event must be on a majority and in the journal; the embedded
         // store ignores write concerns and makes every acknowledged write durable itself.
-        return template(client, properties, WriteConcern.MAJORITY.withJournal(true));
+        return template(client, properties, EVENT_WRITES);
     }
 
     private static MongoTemplate template(MongoClient client, MongoProperties properties, WriteConcern concern) {

@@ -156,7 +156,7 @@ public final class DurabilityProbe {
     private static DefaultMongoTemplate template(MongoClient client) {
         // The application's event write concern: acknowledged only once the store's log is synced.
         return DefaultMongoTemplate.builder()
-                .mongoDatabase(client.getDatabase("souhra").withWriteConcern(com.mongodb.WriteConcern.MAJORITY.withJournal(true))).build();
+                .mongoDatabase(client.getDatabase("souhra").withWriteConcern(cz.souhra.infra.axon.AxonMongoConfiguration.EVENT_WRITES)).build();
     }
 
     private static MongoEventStorageEngine engine(MongoClient client) {

@@ -21,13 +21,14 @@ public final class BatchScope {
     }
 
     /**
-     * The state of {@code key} for the current batch, created on first use; null outside a unit of work.
-     * A prepare-commit flush is registered as a safety net for a batch whose last event did not reach the
-     * handler: later than the token, but the writes are not dropped with the unit of work.
+     * The state of {@code key} for the current batch, created on first use; outside a unit of work a fresh
+     * one, which {@link #atEnd()} then has flushed at once. A prepare-commit flush is registered as a
+     * safety net for a batch whose last event did not reach the handler: later than the token, but the
+     * writes are not dropped with the unit of work.
      */
     public static <T> T current(String key, Supplier<T> create, Consumer<T> flush) {
         if (!CurrentUnitOfWork.isStarted()) {
-            return null;
+            return create.get();
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(key, k -> {

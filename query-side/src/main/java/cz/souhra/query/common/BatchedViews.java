@@ -20,7 +20,7 @@ import org.bson.Document;
  * embedded store serialises writes. Folds inside the batch read their own earlier writes through this
  * overlay, so the documents written are the ones single writes would have produced; a redelivered batch
  * writes the same documents again (idempotent folds). A failing flush fails the batch, which the processor
- * retries. Outside a unit of work (the rebuild's catch-up, tests) writes go straight to the store.
+ * retries. Outside a unit of work (tests) each fold's writes are stored at once.
  */
 public final class BatchedViews {
 
@@ -37,9 +37,6 @@ public final class BatchedViews {
     /** Folds one event; the writes are returned at once and stored with the batch. */
     public List<Projector.Write> fold(Projector projector, Object payload, EventMeta meta) {
         Pending pending = BatchScope.current(key, () -> new Pending(store), Pending::flush);
-        if (pending == null) {
-            return store.fold(projector, payload, meta);
-        }
         List<Projector.Write> writes = projector.fold(pending, payload, meta);
         pending.add(writes);
         if (BatchScope.atEnd()) {

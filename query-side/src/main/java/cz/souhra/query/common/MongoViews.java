@@ -42,6 +42,11 @@ public final class MongoViews implements ViewLookup {
 
     /** Replaces (upserts) whole documents of one collection in one round trip. */
     public void replaceAll(String collection, Collection<Document> documents) {
+        replaceAll(collections.apply(collection), documents);
+    }
+
+    /** Upserts whole documents by {@code _id}, in order, in one round trip (nothing sent for none). */
+    public static void replaceAll(MongoCollection<Document> collection, Collection<Document> documents) {
         if (documents.isEmpty()) {
             return;
         }
@@ -49,7 +54,7 @@ public final class MongoViews implements ViewLookup {
         for (Document d : documents) {
             models.add(new ReplaceOneModel<>(Filters.eq("_id", d.get("_id")), d, UPSERT));
         }
-        collections.apply(collection).bulkWrite(models, new BulkWriteOptions().ordered(true));
+        collection.bulkWrite(models, new BulkWriteOptions().ordered(true));
     }
 
     public void clear(String collection) {
