@@ -15,7 +15,8 @@ import com.mongodb.MongoClientSettings;
  * the store's host stops answering. With these, a store that is gone (connection refused) is a 503
  * within about 1 s: the server selection timeout. A host that accepts connections but answers nothing
  * (a frozen process) is noticed by the heartbeat (every 0.5 s, failing after the 5 s connect timeout);
- * a request already waiting on a connection ends at the 10 s socket timeout. Both timeouts are longer
+ * a request already waiting on a connection would end only at the 10 s socket timeout, so for a remote
+ * store StoreWatchdog pings it with a deadline of its own and answers such a request after about 2 s. Both timeouts are longer
  * than 2 s on purpose: a 1 s heartbeat timeout marked the in-process store unknown under CPU starvation
  * and refused a request in the race run, and the embedded server scans and sorts the event collection
  * for a tracking query (seconds at 100k events), which a short socket timeout would fail for ever. The

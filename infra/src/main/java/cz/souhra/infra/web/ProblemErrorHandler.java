@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 
+import cz.souhra.infra.store.StoreUnavailableException;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -66,6 +68,12 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
     private ProblemDetail toProblem(Throwable error, boolean czech) {
         Throwable root = rootCause(error);
+        if (error instanceof StoreUnavailableException gone && gone.outcomeUnknown()) {
+            log.warn("Store unavailable during a command: {}", gone.getMessage());
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE_OUTCOME_UNKNOWN",
+                    "Úložiště přestalo odpovídat během zpracování požadavku. Není jisté, zda byl zaznamenán: před opakováním ověřte stav.",
+                    "The store stopped answering while the request was processed. It is not known whether it was recorded: check before repeating it.", czech);
+        }
         Throwable unavailable = storeUnavailable(error);
         if (unavailable != null) {
             log.warn("Store unavailable: {}", unavailable.toString());
@@ -138,7 +146,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
      */
     private static Throwable storeUnavailable(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof MongoTimeoutException || c instanceof MongoSocketException) {
+            if (c instanceof MongoTimeoutException || c instanceof MongoSocketException || c instanceof StoreUnavailableException) {
                 return c;
             }
         }
