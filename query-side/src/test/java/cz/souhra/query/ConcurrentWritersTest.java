@@ -93,7 +93,8 @@ class ConcurrentWritersTest {
             DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
             beans.registerSingleton("processing", config);
             RebuildService rebuild = new RebuildService(store, f.mongo, f.readModels, f.projectors,
-                    beans.getBeanProvider(EventProcessingConfiguration.class), "domainevents");
+                    beans.getBeanProvider(EventProcessingConfiguration.class),
+                new DefaultListableBeanFactory().getBeanProvider(cz.souhra.query.rebuild.EventArchive.class), "domainevents");
 
             ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1);
             // the writers' second halves are written while the rebuild is reading the stream

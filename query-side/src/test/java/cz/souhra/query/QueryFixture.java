@@ -99,7 +99,8 @@ public final class QueryFixture implements AutoCloseable {
         directoryQueries = new DirectoryQueryHandler(readModels, replay, directory);
         dashboards = new DashboardQueryHandler(measureQueries, issueQueries, directoryQueries);
         rebuild = new RebuildService(eventStore, mongo, readModels, projectors,
-                new DefaultListableBeanFactory().getBeanProvider(EventProcessingConfiguration.class), "domainevents");
+                new DefaultListableBeanFactory().getBeanProvider(EventProcessingConfiguration.class),
+                new DefaultListableBeanFactory().getBeanProvider(cz.souhra.query.rebuild.EventArchive.class), "domainevents");
         digest = new ReadModelDigest(readModels, projectors);
     }
 

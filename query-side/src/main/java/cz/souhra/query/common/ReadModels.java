@@ -47,7 +47,8 @@ public class ReadModels {
     }
 
     public void dropShadows(List<String> logical) {
-        logical.forEach(l -> shadow(l).drop());
+        // Only those that exist: the embedded store logs a dropped unknown collection as an error with a stack trace.
+        logical.stream().filter(l -> mongo.collectionExists(l + SHADOW_SUFFIX)).forEach(l -> shadow(l).drop());
     }
 
     /** Puts the rebuilt content in place of the live one, collection by collection. */

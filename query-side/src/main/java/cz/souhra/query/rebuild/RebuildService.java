@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -69,17 +70,19 @@ public class RebuildService {
     private final ReadModels readModels;
     private final List<Projector> projectors;
     private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final ObjectProvider<EventArchive> archive;
     private final String eventCollection;
     private final AtomicBoolean running = new AtomicBoolean();
 
     public RebuildService(EventStore events, MongoTemplate mongo, ReadModels readModels, List<Projector> projectors,
-                          ObjectProvider<EventProcessingConfiguration> processing,
+                          ObjectProvider<EventProcessingConfiguration> processing, ObjectProvider<EventArchive> archive,
                           @Value("${souhra.query.event-collection:domainevents}") String eventCollection) {
         this.events = events;
         this.mongo = mongo;
         this.readModels = readModels;
         this.projectors = projectors;
         this.processing = processing;
+        this.archive = archive;
         this.eventCollection = eventCollection;
     }
 
@@ -142,19 +145,27 @@ public class RebuildService {
         Counter counter = new Counter(started, total, progress);
         MemoryViews memory = new MemoryViews();
         List<StreamingEventProcessor> paused = new ArrayList<>();
-        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
-            while (stream.hasNextAvailable()) {
-                TrackedEventMessage<?> e = stream.nextAvailable();
-                if (e instanceof DomainEventMessage<?>) {
-                    EventMeta meta = EventMeta.of(e);
-                    selected.forEach(p -> memory.fold(p, e.getPayload(), meta));
-                }
-                counter.tick("replay");
+        Consumer<TrackedEventMessage<?>> replay = e -> {
+            if (e instanceof DomainEventMessage<?>) {
+                EventMeta meta = EventMeta.of(e);
+                selected.forEach(p -> memory.fold(p, e.getPayload(), meta));
             }
+            counter.tick("replay");
+        };
+        // The stored history in one read when the store offers it; the stream then continues after it.
+        EventArchive all = archive.getIfAvailable();
+        TrackingToken from = all == null ? null : all.readAll(replay);
+        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(from)) {
+            while (stream.hasNextAvailable()) {
+                replay.accept(stream.nextAvailable());
+            }
+            long folded = System.nanoTime();
             for (String c : collections) {
                 insert(readModels.shadow(c), memory.all(c));
             }
+            long written = System.nanoTime();
             paused.addAll(pause(selected));
+            long pausedAt = System.nanoTime();
             MongoViews shadow = readModels.shadows();
             MongoViews live = readModels.live();
             while (stream.hasNextAvailable()) {
@@ -174,6 +185,7 @@ public class RebuildService {
                 rebuiltCollections.put(c, readModels.shadow(c));
                 liveCollections.put(c, readModels.collection(c));
             });
+            long caughtUp = System.nanoTime();
             ReadModelDigest.Digest rebuilt = ReadModelDigest.of(rebuiltCollections);
             ReadModelDigest.Digest liveDigest = ReadModelDigest.of(liveCollections);
             ReadModelDigest.Difference diff = null;
@@ -192,8 +204,9 @@ public class RebuildService {
                 readModels.dropShadows(collections);
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
-            log.info("{} {} from {} events in {} ms, live and rebuilt {}", switchOver ? "rebuilt" : "verified", names, counter.done, millis,
-                    diff == null ? "equal" : "differ at " + diff.collection() + "/" + diff.id());
+            log.info("{} {} from {} events in {} ms (read and fold {} ms, write {} ms, pause {} ms, catch-up {} ms, compare and switch {} ms), live and rebuilt {}",
+                    switchOver ? "rebuilt" : "verified", names, counter.done, millis, ms(folded - started), ms(written - folded), ms(pausedAt - written),
+                    ms(caughtUp - pausedAt), ms(System.nanoTime() - caughtUp), diff == null ? "equal" : "differ at " + diff.collection() + "/" + diff.id());
             return new Report(names, counter.done, millis, switchOver, rebuilt, liveDigest, diff == null, diff);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -201,6 +214,10 @@ public class RebuildService {
         } finally {
             paused.forEach(StreamingEventProcessor::start);
         }
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private static void insert(MongoCollection<Document> target, List<Document> docs) {

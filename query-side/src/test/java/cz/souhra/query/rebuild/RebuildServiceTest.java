@@ -81,7 +81,8 @@ class RebuildServiceTest {
         List<Projector> projectors = new ArrayList<>(f.projectors);
         projectors.add(new ClockReading());
         RebuildService service = new RebuildService(f.eventStore, f.mongo, f.readModels, projectors,
-                new DefaultListableBeanFactory().getBeanProvider(org.axonframework.config.EventProcessingConfiguration.class), "domainevents");
+                new DefaultListableBeanFactory().getBeanProvider(org.axonframework.config.EventProcessingConfiguration.class),
+                new DefaultListableBeanFactory().getBeanProvider(cz.souhra.query.rebuild.EventArchive.class), "domainevents");
         Scenario.events().forEach(e -> {
             f.appendAndDeliver(e);
             f.readModels.live().fold(projectors.get(projectors.size() - 1), e.getPayload(), EventMeta.of(e));

@@ -1,0 +1,81 @@
+package cz.souhra.infra.axon;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntry;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+
+import cz.souhra.query.rebuild.EventArchive;
+
+/**
+ * The event collection read with one cursor, sorted here in the tracking order of Axon's Mongo store
+ * (timestamp as stored, then sequence number, then event id, which is also the embedded store's timeline
+ * order), upcast and deserialized with the event store's serializer and upcasters, each event carrying the
+ * token the storage engine would have given it. Holds the stored entries (not the deserialized events) of
+ * the whole collection while sorting: about the size of the collection's JSON.
+ */
+@Component
+class MongoEventArchive implements EventArchive {
+
+    private static final EventEntryConfiguration ENTRY = EventEntryConfiguration.getDefault();
+    // The stored text of the timestamp, not the parsed instant: Axon's store and the embedded timeline both
+    // sort the string (an instant printed again may drop trailing zeros and sort elsewhere).
+    private static final Comparator<Stored> TRACKING_ORDER = Comparator
+            .comparing(Stored::timestamp)
+            .thenComparingLong(s -> s.entry().getSequenceNumber())
+            .thenComparing(s -> s.entry().getEventIdentifier());
+
+    private record Stored(String timestamp, EventEntry entry) {}
+
+    private final MongoCollection<Document> events;
+    private final Serializer serializer;
+    private final EventUpcaster upcasters;
+    private final Duration lookback;
+
+    MongoEventArchive(MongoClient client, MongoProperties properties, @Qualifier("eventSerializer") Serializer serializer,
+                      ObjectProvider<EventUpcaster> upcasters, @Value("${souhra.event-store.lookback:PT1S}") Duration lookback) {
+        this.events = client.getDatabase(properties.getMongoClientDatabase()).getCollection("domainevents");
+        this.serializer = serializer;
+        this.upcasters = new EventUpcasterChain(upcasters.orderedStream().toList());
+        this.lookback = lookback;
+    }
+
+    @Override
+    public TrackingToken readAll(Consumer<TrackedEventMessage<?>> each) {
+        List<Stored> entries = new ArrayList<>();
+        events.find().batchSize(10_000).forEach(d -> entries.add(new Stored(String.valueOf(d.get(ENTRY.timestampProperty())), new EventEntry(d, ENTRY))));
+        entries.sort(TRACKING_ORDER);
+        List<TrackedDomainEventData<?>> tracked = new ArrayList<>(entries.size());
+        MongoTrackingToken token = null;
+        for (Stored s : entries) {
+            EventEntry e = s.entry();
+            token = token == null ? MongoTrackingToken.of(e.getTimestamp(), e.getEventIdentifier())
+                    : token.advanceTo(e.getTimestamp(), e.getEventIdentifier(), lookback);
+            tracked.add(new TrackedDomainEventData<>(token, e));
+        }
+        entries.clear();
+        EventUtils.upcastAndDeserializeTrackedEvents(tracked.stream(), serializer, upcasters).forEachOrdered(each);
+        return token;
+    }
+}

@@ -1,0 +1,141 @@
+package cz.souhra.infra.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntry;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import cz.souhra.infra.store.EmbeddedStore;
+import cz.souhra.shared.events.measure.ProgressReportedEvent;
+import cz.souhra.shared.events.user.UserRegisteredEvent;
+import cz.souhra.shared.ids.MeasureId;
+import cz.souhra.shared.ids.RegionCode;
+
+/**
+ * The rebuild's one-read history must be the tracking stream's history: the same events in the same
+ * order with the same tokens, old revisions upcast, and a stream opened at the archive's last token
+ * continuing with exactly the events stored after it.
+ */
+class MongoEventArchiveTest {
+
+    private static final String A = "00000000-0000-4000-8000-00000000000a";
+    private static final String B = "00000000-0000-4000-8000-00000000000b";
+    private static final String C = "00000000-0000-4000-8000-00000000000c";
+    private static final String D = "00000000-0000-4000-8000-00000000000d";
+
+    private final Serializer serializer = JacksonSerializer.builder().objectMapper(AxonMongoConfiguration.eventObjectMapper()).build();
+    private EmbeddedStore store;
+    private MongoClient client;
+    private EmbeddedEventStore events;
+    private MongoEventArchive archive;
+
+    @BeforeEach
+    void start() throws Exception {
+        store = EmbeddedStore.start(Files.createTempDirectory("souhra-archive"), "127.0.0.1", 0, false, 0);
+        client = MongoClients.create(store.connectionString());
+        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, "souhra").build())
+                .eventSerializer(serializer).snapshotSerializer(serializer)
+                .upcasterChain(new EventUpcasterChain(new UserRegisteredV1Upcaster()))
+                .storageStrategy(new PointLookupStorageStrategy(EventEntryConfiguration.getDefault(), Duration.ofSeconds(1)))
+                .build();
+        engine.ensureIndexes();
+        events = EmbeddedEventStore.builder().storageEngine(engine).build();
+        DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+        beans.registerSingleton("v1", new UserRegisteredV1Upcaster());
+        MongoProperties properties = new MongoProperties();
+        properties.setDatabase("souhra");
+        archive = new MongoEventArchive(client, properties, serializer, beans.getBeanProvider(EventUpcaster.class), Duration.ofSeconds(1));
+    }
+
+    @AfterEach
+    void stop() {
+        events.shutDown();
+        client.close();
+        store.close();
+    }
+
+    @Test
+    void given_events_stored_out_of_time_order_with_an_old_revision_when_read_at_once_then_same_order_tokens_and_upcast_payloads_as_the_tracking_stream() throws Exception {
+        // Inserted in this order, timestamps deliberately not: ties broken by sequence, whole seconds (".000")
+        // beside milliseconds, one event from long before the others.
+        append(A, 0, "2026-03-01T10:00:01.500Z");
+        append(A, 1, "2026-03-01T10:00:02Z");
+        append(B, 0, "2026-03-01T10:00:02Z");
+        append(B, 1, "2026-03-01T10:00:02.001Z");
+        append(C, 0, "2025-12-31T23:59:59Z");
+        storeRevision1User("uprace", "2026-03-01T10:00:01Z");
+
+        List<String> fromArchive = new ArrayList<>();
+        TrackingToken end = archive.readAll(e -> fromArchive.add(describe(e)));
+        List<String> fromStream = new ArrayList<>();
+        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
+            while (stream.hasNextAvailable()) {
+                fromStream.add(describe(stream.nextAvailable()));
+            }
+        }
+
+        assertThat(fromArchive).hasSize(6).isEqualTo(fromStream);
+        assertThat(fromArchive.get(0)).startsWith(C + "#0");
+        assertThat(fromArchive.get(1)).startsWith("uprace#0 UserRegisteredEvent[user=uprace, institution=UPLB, roles=[MEMBER], displayName=Jana Nováková, email=null]");
+
+        append(D, 0, "2026-03-01T10:00:03Z");
+        List<String> after = new ArrayList<>();
+        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(end)) {
+            while (stream.hasNextAvailable()) {
+                after.add(describe(stream.nextAvailable()));
+            }
+        }
+        assertThat(after).hasSize(1).first().asString().startsWith(D + "#0");
+    }
+
+    private void append(String measure, long sequence, String timestamp) {
+        events.publish(new GenericDomainEventMessage<>("Measure", measure, sequence,
+                new ProgressReportedEvent(MeasureId.of(measure), RegionCode.of("LBK"), 10 + (int) sequence, "Zpráva " + sequence, LocalDate.of(2026, 3, 1)),
+                Map.of("user", "uplb.novakova"), java.util.UUID.randomUUID().toString(), Instant.parse(timestamp)));
+    }
+
+    /** A user registered before e-mail addresses existed: revision 1 JSON, as stored then. */
+    private void storeRevision1User(String user, String timestamp) {
+        var message = new GenericDomainEventMessage<>("UserAccount", user, 0,
+                new UserRegisteredEvent(user, "UPLB", List.of("MEMBER"), "Jana Nováková", null), Map.of(), java.util.UUID.randomUUID().toString(),
+                Instant.parse(timestamp));
+        Document d = new EventEntry(message, serializer).asDocument(EventEntryConfiguration.getDefault());
+        d.put("serializedPayload", "{\"user\":\"" + user + "\",\"institution\":\"UPLB\",\"roles\":[\"MEMBER\"],\"displayName\":\"Jana Nováková\"}");
+        d.put("payloadRevision", "1");
+        client.getDatabase("souhra").getCollection("domainevents").insertOne(d);
+    }
+
+    private static String describe(TrackedEventMessage<?> e) {
+        var d = (org.axonframework.eventhandling.DomainEventMessage<?>) e;
+        return d.getAggregateIdentifier() + "#" + d.getSequenceNumber() + " " + e.getPayload() + " " + e.trackingToken();
+    }
+}
