@@ -20,7 +20,9 @@ import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -82,6 +84,7 @@ public final class DurableH2Backend extends H2Backend {
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong timelineReads = new AtomicLong();
     private final AtomicLong checkpoints = new AtomicLong();
+    private final AtomicLong checkpointHoldMaxNanos = new AtomicLong();
     private final ScheduledExecutorService housekeeper;
     private final long compactEveryCheckpoints;
 
@@ -101,7 +104,10 @@ public final class DurableH2Backend extends H2Backend {
         housekeeper.scheduleWithFixedDelay(this::checkpointQuietly, checkpointMillis, checkpointMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** Databases whose unique indexes compare keys with {@link IndexKeyType}. */
+    /**
+     * Databases whose unique indexes compare keys with {@link IndexKeyType} and whose collections store
+     * their documents with {@link DocumentKeyType} and {@link DocumentValueType}.
+     */
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         MVStore mv = getMvStore();
@@ -110,8 +116,16 @@ public final class DurableH2Backend extends H2Backend {
             protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
                 // Opened first with the faster key type; H2Database's own openMap(name) then gets this map.
                 mv.openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
-                        new MVMap.Builder<Object, Object>().keyType(IndexKeyType.INSTANCE));
+                        new MVMap.Builder<Object, Object>().keyType(IndexKeyType.INSTANCE).valueType(new DocumentKeyType()));
                 return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            }
+
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+                // The same trick: H2Database opens "databases.<db>.<collection>" by name and gets this map.
+                mv.openMap("databases." + getFullCollectionNamespace(collectionName),
+                        new MVMap.Builder<Object, Object>().keyType(new DocumentKeyType()).valueType(new DocumentValueType()));
+                return super.openOrCreateCollection(collectionName, options);
             }
         };
     }
@@ -354,7 +368,11 @@ public final class DurableH2Backend extends H2Backend {
                 if (appliedSeq == lastCheckpointed && !store.hasUnsavedChanges()) {
                     return;
                 }
+                long started = System.nanoTime();
                 store.commit();
+                long held = System.nanoTime() - started;
+                checkpointHoldMaxNanos.accumulateAndGet(held, Math::max);
+                log.debug("checkpoint commit held writes for {} ms", held / 1_000_000);
                 lastCheckpointed = appliedSeq;
                 finished = wal.rotate(appliedSeq + 1);
             }
@@ -374,12 +392,21 @@ public final class DurableH2Backend extends H2Backend {
     /** Rewrites live pages out of sparse chunks so that freed space is reused and the file stays bounded. */
     void compact() {
         synchronized (applyLock) {
+            long started = System.nanoTime();
             store.compact(80, 64 * 1024 * 1024);
             store.commit();
+            long held = System.nanoTime() - started;
+            checkpointHoldMaxNanos.accumulateAndGet(held, Math::max);
+            log.debug("compaction held writes for {} ms", held / 1_000_000);
         }
         if (fsync) {
             store.sync();
         }
+    }
+
+    /** The longest time a checkpoint's commit has kept writes waiting, since start: the store's own latency tail. */
+    public long checkpointHoldMaxMillis() {
+        return checkpointHoldMaxNanos.get() / 1_000_000;
     }
 
     /** Tracking reads answered through the timeline (for tests and the bench). */

@@ -47,6 +47,7 @@ class EmbeddedStoreConfiguration {
                 "dataDir", store.dataDir().toAbsolutePath().toString(),
                 "fileBytes", store.backend().fileSize(),
                 "writes", store.backend().writeCount(),
-                "checkpoints", store.backend().checkpointCount())).build();
+                "checkpoints", store.backend().checkpointCount(),
+                "checkpointHoldMaxMillis", store.backend().checkpointHoldMaxMillis())).build();
     }
 }

@@ -2,6 +2,7 @@ package cz.souhra.infra.store;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -21,6 +22,8 @@ final class IndexKeyType extends ObjectDataType {
     static final IndexKeyType INSTANCE = new IndexKeyType();
 
     private static final int SLOTS = 1 << 13;
+    /** ObjectDataType.TYPE_SERIALIZED_OBJECT (package-private there). */
+    private static final int SERIALIZED_OBJECT = 19;
 
     private record Cached(Object key, byte[] bytes) {}
 
@@ -32,6 +35,20 @@ final class IndexKeyType extends ObjectDataType {
             return a == b ? 0 : compareNotNull(bytes(a), bytes(b));
         }
         return super.compare(a, b);
+    }
+
+    /**
+     * Exactly what the default type writes for a serialized object (tag 19, length, bytes), from the bytes
+     * the comparisons already computed: a checkpoint writing an index page no longer serializes its keys again.
+     */
+    @Override
+    public void write(WriteBuffer buff, Object obj) {
+        if (obj instanceof KeyValue) {
+            byte[] bytes = bytes(obj);
+            buff.put((byte) SERIALIZED_OBJECT).putVarInt(bytes.length).put(bytes);
+            return;
+        }
+        super.write(buff, obj);
     }
 
     private byte[] bytes(Object key) {

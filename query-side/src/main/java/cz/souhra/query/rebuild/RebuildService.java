@@ -143,26 +143,28 @@ public class RebuildService {
         readModels.dropShadows(collections);
         long total = mongo.getCollection(eventCollection).estimatedDocumentCount();
         Counter counter = new Counter(started, total, progress);
-        MemoryViews memory = new MemoryViews();
         List<StreamingEventProcessor> paused = new ArrayList<>();
-        Consumer<TrackedEventMessage<?>> replay = e -> {
+        // The first pass folds on one thread per projection (ParallelReplay); this thread reads and deserializes.
+        ParallelReplay replay = new ParallelReplay(selected, (c, docs) -> insert(readModels.shadow(c), docs));
+        Consumer<TrackedEventMessage<?>> read = e -> {
             if (e instanceof DomainEventMessage<?>) {
-                EventMeta meta = EventMeta.of(e);
-                selected.forEach(p -> memory.fold(p, e.getPayload(), meta));
+                try {
+                    replay.fold(e.getPayload(), EventMeta.of(e));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while rebuilding", interrupted);
+                }
             }
             counter.tick("replay");
         };
         // The stored history in one read when the store offers it; the stream then continues after it.
         EventArchive all = archive.getIfAvailable();
-        TrackingToken from = all == null ? null : all.readAll(replay);
-        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(from)) {
+        try (replay; BlockingStream<TrackedEventMessage<?>> stream = events.openStream(all == null ? null : all.readAll(read))) {
             while (stream.hasNextAvailable()) {
-                replay.accept(stream.nextAvailable());
+                read.accept(stream.nextAvailable());
             }
             long folded = System.nanoTime();
-            for (String c : collections) {
-                insert(readModels.shadow(c), memory.all(c));
-            }
+            replay.finish();
             long written = System.nanoTime();
             paused.addAll(pause(selected));
             long pausedAt = System.nanoTime();
@@ -204,7 +206,7 @@ public class RebuildService {
                 readModels.dropShadows(collections);
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
-            log.info("{} {} from {} events in {} ms (read and fold {} ms, write {} ms, pause {} ms, catch-up {} ms, compare and switch {} ms), live and rebuilt {}",
+            log.info("{} {} from {} events in {} ms (read {} ms, fold and write until {} ms later, pause {} ms, catch-up {} ms, compare and switch {} ms), live and rebuilt {}",
                     switchOver ? "rebuilt" : "verified", names, counter.done, millis, ms(folded - started), ms(written - folded), ms(pausedAt - written),
                     ms(caughtUp - pausedAt), ms(System.nanoTime() - caughtUp), diff == null ? "equal" : "differ at " + diff.collection() + "/" + diff.id());
             return new Report(names, counter.done, millis, switchOver, rebuilt, liveDigest, diff == null, diff);

@@ -1,0 +1,180 @@
+package cz.souhra.infra.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
+import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.BinData;
+import de.bwaldvogel.mongo.bson.BsonTimestamp;
+import de.bwaldvogel.mongo.bson.Decimal128;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.LegacyUUID;
+import de.bwaldvogel.mongo.bson.MaxKey;
+import de.bwaldvogel.mongo.bson.MinKey;
+import de.bwaldvogel.mongo.bson.ObjectId;
+
+/**
+ * The store's own key and value types: documents as BSON, ObjectId keys as 12 bytes. They must give back
+ * exactly what was stored, keep H2's order, read files written with H2's default types, and survive the
+ * threads of the store comparing keys of different types at once.
+ */
+class StoredFormatTest {
+
+    @Test
+    void given_a_document_with_every_stored_value_kind_when_written_and_read_then_it_is_equal_and_kept_in_bson() {
+        Document nested = new Document("ubytovna", "Liberec-jih").append("lůžek", 120).append("tags", List.of("a", 1, 2L, 3.5, true));
+        Document d = new Document("_id", new ObjectId())
+                .append("text", "Zmapováno 12 z 30 ubytoven – \u00e9\u0161\u010d 🏠")
+                .append("int", 42).append("long", 1L << 40).append("double", 0.1).append("true", true).append("null", null)
+                .append("instant", Instant.parse("2026-11-23T10:15:30.123Z")).append("nested", nested)
+                .append("list", List.of(new Document("x", 1), List.of(1, 2), "s"))
+                .append("decimal", new Decimal128(new BigDecimal("12.50"))).append("uuid", UUID.fromString("3b241101-e2bb-4255-8caf-4136c566a962"))
+                .append("legacyUuid", new LegacyUUID(UUID.fromString("3b241101-e2bb-4255-8caf-4136c566a962")))
+                .append("binary", new BinData(new byte[] {1, 2, 3})).append("timestamp", new BsonTimestamp(Instant.parse("2026-01-01T00:00:00Z"), 7))
+                .append("min", MinKey.getInstance()).append("max", MaxKey.getInstance());
+
+        ByteBuffer stored = write(new DocumentValueType(), d);
+
+        assertThat(stored.get(0)).as("stored as BSON").isEqualTo(DocumentValueType.BSON);
+        assertThat(new DocumentValueType().read(stored)).isEqualTo(d);
+        assertThat(stored.remaining()).as("the reader consumed exactly the value").isZero();
+    }
+
+    @Test
+    void given_a_value_bson_cannot_hold_when_written_then_it_is_stored_the_old_way_and_read_back() {
+        Document d = new Document("big", new BigInteger("123456789012345678901234567890"));
+        ByteBuffer stored = write(new DocumentValueType(), d);
+        assertThat(stored.get(0)).isNotEqualTo(DocumentValueType.BSON);
+        assertThat(new DocumentValueType().read(stored)).isEqualTo(d);
+    }
+
+    @Test
+    void given_keys_of_the_kinds_souhra_stores_when_compared_then_the_order_is_h2s_default_order() {
+        Random random = new Random(20261123);
+        ObjectDataType h2 = new ObjectDataType();
+        DocumentKeyType ours = new DocumentKeyType();
+        List<Object> keys = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            keys.add(switch (i % 3) {
+                case 0 -> new ObjectId();
+                case 1 -> UUID.randomUUID().toString();
+                default -> (long) random.nextInt(1000);
+            });
+        }
+        for (Object a : keys) {
+            for (Object b : keys) {
+                assertThat(Integer.signum(ours.compare(a, b))).isEqualTo(Integer.signum(h2.compare(a, b)));
+            }
+            ByteBuffer stored = write(ours, a);
+            assertThat(ours.read(stored)).isEqualTo(a);
+        }
+    }
+
+    @Test
+    void given_threads_comparing_object_id_keys_while_others_size_string_keys_on_one_type_then_none_fails() throws Exception {
+        // Sizing (like writing) a key moves ObjectDataType's shared last-used-type field, which its compare
+        // of two ObjectIds reads twice: with H2's type this fails with "Can not compare".
+        DocumentKeyType type = new DocumentKeyType();
+        ObjectId[] ids = {new ObjectId(), new ObjectId()};
+        String[] names = {"measure_status", "meetings"};
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Long>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                boolean objectIds = t % 2 == 0;
+                runs.add(pool.submit(() -> {
+                    long sum = 0;
+                    for (int i = 0; i < 200_000; i++) {
+                        sum += objectIds ? type.compare(ids[0], ids[1]) : type.getMemory(names[i % 2]);
+                    }
+                    return sum;
+                }));
+            }
+            for (Future<Long> run : runs) {
+                assertThat(run.get()).isNotZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void given_a_file_written_with_h2s_default_types_when_souhra_updates_part_of_it_and_reopens_twice_then_every_document_reads_back() throws Exception {
+        Path dir = Files.createTempDirectory("souhra-stored-format");
+        MVStore plain = new MVStore.Builder().fileName(dir.resolve("souhra.mv.db").toString()).open();
+        MongoServer before = new MongoServer(new H2Backend(plain).version(ServerVersion.MONGO_5_0));
+        before.bind("127.0.0.1", 0);
+        Map<String, org.bson.Document> expected = new TreeMap<>();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + before.getLocalAddress().getPort())) {
+            MongoCollection<org.bson.Document> events = client.getDatabase("souhra").getCollection("domainevents");
+            MongoCollection<org.bson.Document> views = client.getDatabase("souhra").getCollection("measure_status");
+            for (int i = 0; i < 300; i++) {
+                events.insertOne(new org.bson.Document("aggregateIdentifier", "agg-" + i).append("sequenceNumber", 0L).append("note", "před " + i));
+                views.insertOne(new org.bson.Document("_id", "m-" + i).append("percent", i % 101).append("owner", "UPLB"));
+            }
+        }
+        before.shutdownNow();
+        plain.close();
+
+        for (int round = 0; round < 2; round++) {
+            try (EmbeddedStore store = EmbeddedStore.start(dir, "127.0.0.1", 0, false, 0);
+                 MongoClient client = MongoClients.create(store.connectionString())) {
+                MongoCollection<org.bson.Document> events = client.getDatabase("souhra").getCollection("domainevents");
+                MongoCollection<org.bson.Document> views = client.getDatabase("souhra").getCollection("measure_status");
+                if (round == 0) {
+                    for (int i = 0; i < 300; i += 3) {
+                        events.insertOne(new org.bson.Document("aggregateIdentifier", "agg-" + i).append("sequenceNumber", 1L).append("note", "po " + i));
+                        views.updateOne(Filters.eq("_id", "m-" + i), Updates.set("percent", 100));
+                    }
+                    events.find().forEach(e -> expected.put("e:" + e.get("aggregateIdentifier") + "#" + e.get("sequenceNumber"), e));
+                    views.find().forEach(v -> expected.put("v:" + v.get("_id"), v));
+                    store.backend().checkpoint();
+                } else {
+                    Map<String, org.bson.Document> found = new TreeMap<>();
+                    events.find().forEach(e -> found.put("e:" + e.get("aggregateIdentifier") + "#" + e.get("sequenceNumber"), e));
+                    views.find().forEach(v -> found.put("v:" + v.get("_id"), v));
+                    assertThat(found).hasSize(700).isEqualTo(expected);
+                    assertThat(views.find(Filters.eq("_id", "m-3")).first()).containsEntry("percent", 100);
+                    assertThat(views.find(Filters.eq("_id", "m-4")).first()).containsEntry("percent", 4);
+                }
+            }
+        }
+    }
+
+    private static ByteBuffer write(ObjectDataType type, Object value) {
+        WriteBuffer buffer = new WriteBuffer();
+        type.write(buffer, value);
+        ByteBuffer out = buffer.getBuffer();
+        out.flip();
+        return ByteBuffer.wrap(Arrays.copyOf(out.array(), out.limit()));
+    }
+}
