@@ -18,7 +18,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.MongoException;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 
 import cz.souhra.query.common.MongoViews;
 import cz.souhra.shared.MetaKeys;
@@ -35,7 +38,9 @@ import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 @Component
 public class Ledger {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Ledger.class);
     static final String GLOBAL = "_global";
+    private static final int DUPLICATE_KEY = 11000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MongoCollection<Document> entries;
@@ -56,6 +61,16 @@ public class Ledger {
         this.entries = db.getCollection("ledger");
         this.ledgerHeads = db.getCollection("ledger_heads");
         this.events = db.getCollection("domainevents");
+        try {
+            // One entry per position of a region: a fork cannot be stored, and the chain's end is found by
+            // exact lookups on this index (the embedded store has no other kind).
+            entries.createIndex(Indexes.ascending("region", "position"), new IndexOptions().unique(true).name("region_position"));
+        } catch (MongoException e) {
+            if (e.getCode() != DUPLICATE_KEY) {
+                throw e;
+            }
+            log.error("The ledger already holds two entries for one position; GET /api/audit/verify names the first: {}", e.getMessage());
+        }
     }
 
     static String regionOf(String metadataJson) {
@@ -119,7 +134,7 @@ public class Ledger {
                 return held;
             }
             String region = event.region();
-            Optional<LedgerEntry> head = heads.computeIfAbsent(region, Ledger.this::head);
+            Optional<LedgerEntry> head = heads.computeIfAbsent(region, this::chainEnd);
             Document existing = entries.find(Filters.eq("_id", event.eventId())).first();
             if (existing != null) {
                 LedgerEntry chained = LedgerEntry.of(existing);
@@ -144,6 +159,24 @@ public class Ledger {
             pending.put(event.eventId(), entry);
             moveHead(region, entry);
             return entry;
+        }
+
+        /**
+         * The region's stored head, moved on over any entries stored after it: a crash between a batch's
+         * entries and its heads leaves the head behind the chain, and on redelivery the tracking stream may
+         * bring an event that was never chained (stored late with an earlier timestamp) before the already
+         * chained ones; numbered from the stale head it took a position that was taken (a fork).
+         */
+        private Optional<LedgerEntry> chainEnd(String region) {
+            Optional<LedgerEntry> end = head(region);
+            for (long next = end.map(h -> h.position() + 1).orElse(1L); ; next++) {
+                Document after = entries.find(new Document("region", region).append("position", next)).first();
+                if (after == null) {
+                    return end;
+                }
+                end = Optional.of(LedgerEntry.of(after));
+                movedHeads.add(region);
+            }
         }
 
         private void moveHead(String region, LedgerEntry entry) {
