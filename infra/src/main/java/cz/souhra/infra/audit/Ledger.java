@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,7 +40,7 @@ import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 @Component
 public class Ledger {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Ledger.class);
+    private static final Logger log = LoggerFactory.getLogger(Ledger.class);
     static final String GLOBAL = "_global";
     private static final int DUPLICATE_KEY = 11000;
     private static final ObjectMapper JSON = new ObjectMapper();

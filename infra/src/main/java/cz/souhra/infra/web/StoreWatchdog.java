@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -43,7 +44,7 @@ class StoreWatchdog implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         StoreLiveness store = liveness.getIfAvailable();
-        if (store == null || exchange.getRequest().getHeaders().getAccept().contains(MediaType.TEXT_EVENT_STREAM)) {
+        if (store == null || eventStream(exchange)) {
             return chain.filter(exchange);
         }
         boolean command = !safe(exchange.getRequest().getMethod());
@@ -58,6 +59,12 @@ class StoreWatchdog implements WebFilter {
                 .next()
                 .then(Mono.error(new StoreUnavailableException("the store stopped answering while the request waited", command)));
         return Mono.firstWithSignal(chain.filter(exchange), storeGone);
+    }
+
+    // The raw header: a malformed Accept must not fail here (parsing it throws).
+    private static boolean eventStream(ServerWebExchange exchange) {
+        String accept = exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE);
     }
 
     private static boolean safe(HttpMethod method) {
