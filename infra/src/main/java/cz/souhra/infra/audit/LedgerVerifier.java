@@ -55,25 +55,18 @@ public class LedgerVerifier {
             return c;
         }).toList()));
         Set<String> chained = new HashSet<>();
-        Instant newestChained = Instant.EPOCH;
         List<RegionResult> results = new ArrayList<>();
         byRegion.values().forEach(list -> list.forEach(x -> chained.add(Ledger.key(x.aggregateId(), x.sequence()))));
         for (var e : byRegion.entrySet()) {
-            RegionResult r = verifyRegion(e.getKey(), e.getValue(), stored, checks.get(e.getKey()));
-            results.add(r);
-            for (LedgerEntry entry : e.getValue()) {
-                Instant t = Instant.parse(entry.timestamp());
-                if (t.isAfter(newestChained)) {
-                    newestChained = t;
-                }
-            }
+            results.add(verifyRegion(e.getKey(), e.getValue(), stored, checks.get(e.getKey())));
         }
+        List<StoredEvent> unchained = stored.values().stream().filter(s -> !chained.contains(Ledger.key(s.aggregateId(), s.sequence()))).toList();
         // Inserted: in the store, never chained, yet not newer than what the ledger already covers (newer
-        // ones may simply not have reached the ledger processor yet).
-        for (StoredEvent s : stored.values()) {
-            if (chained.contains(Ledger.key(s.aggregateId(), s.sequence()))) {
-                continue;
-            }
+        // ones may simply not have reached the ledger processor yet). The newest chained time is only
+        // needed when something is unchained (parsing every entry's time cost 8 % of a verification).
+        Instant newestChained = unchained.isEmpty() ? Instant.EPOCH : byRegion.values().stream().flatMap(List::stream)
+                .map(x -> Instant.parse(x.timestamp())).max(Instant::compareTo).orElse(Instant.EPOCH);
+        for (StoredEvent s : unchained) {
             Instant t = Instant.parse(CanonicalForm.canonicalTimestamp(s.timestamp()));
             if (!t.isAfter(newestChained)) {
                 String region = s.region();
