@@ -8,7 +8,9 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -57,21 +59,69 @@ public class ReadModelDigest {
         return ofDocuments(sorted);
     }
 
+    /** Both generations' digests and the first document that differs (null when equal). */
+    public record Comparison(Digest left, Digest right, Difference first) {}
+
+    /**
+     * The digests of two generations of the same collections and their first difference, the same as
+     * {@link #of} of each and {@link #firstDifference}, but a collection at a time: each generation's
+     * documents are read once (the two generations at the same time), and only a collection whose digests
+     * differ is walked for its first differing document. A rebuild of 200k events spent 16 s here when it
+     * read everything twice more to find the difference.
+     */
+    public static Comparison compare(Map<String, MongoCollection<Document>> left, Map<String, MongoCollection<Document>> right) {
+        TreeMap<String, Object> names = new TreeMap<>();
+        left.keySet().forEach(k -> names.put(k, k));
+        right.keySet().forEach(k -> names.put(k, k));
+        MessageDigest leftTotal = sha256();
+        MessageDigest rightTotal = sha256();
+        Map<String, String> leftPer = new TreeMap<>();
+        Map<String, String> rightPer = new TreeMap<>();
+        long leftCount = 0;
+        long rightCount = 0;
+        Difference first = null;
+        for (String name : names.keySet()) {
+            MongoCollection<Document> l = left.get(name);
+            CompletableFuture<List<Document>> leftDocs = CompletableFuture.supplyAsync(() -> l == null ? List.of() : sorted(l));
+            List<Document> rightDocs = right.containsKey(name) ? sorted(right.get(name)) : List.of();
+            List<Document> leftSorted = leftDocs.join();
+            if (left.containsKey(name)) {
+                String hex = collectionDigest(name, leftSorted);
+                leftPer.put(name, hex);
+                leftTotal.update((name + ":" + hex + "\n").getBytes(StandardCharsets.UTF_8));
+                leftCount += leftSorted.size();
+            }
+            if (right.containsKey(name)) {
+                String hex = collectionDigest(name, rightDocs);
+                rightPer.put(name, hex);
+                rightTotal.update((name + ":" + hex + "\n").getBytes(StandardCharsets.UTF_8));
+                rightCount += rightDocs.size();
+            }
+            if (first == null && !Objects.equals(leftPer.get(name), rightPer.get(name))) {
+                first = firstDifference(Map.of(name, leftSorted), Map.of(name, rightDocs));
+            }
+        }
+        return new Comparison(new Digest(HexFormat.of().formatHex(leftTotal.digest()), leftPer, leftCount),
+                new Digest(HexFormat.of().formatHex(rightTotal.digest()), rightPer, rightCount), first);
+    }
+
+    private static String collectionDigest(String name, List<Document> sortedDocs) {
+        MessageDigest md = sha256();
+        md.update((name + "\n").getBytes(StandardCharsets.UTF_8));
+        for (Document d : sortedDocs) {
+            md.update((Canonical.json(d) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
     /** Digest of documents already in memory (an as-of replay, a test's expectation). */
     public static Digest ofDocuments(Map<String, List<Document>> collections) {
         MessageDigest total = sha256();
         Map<String, String> per = new TreeMap<>();
         long count = 0;
         for (Map.Entry<String, List<Document>> e : new TreeMap<>(collections).entrySet()) {
-            MessageDigest md = sha256();
-            md.update((e.getKey() + "\n").getBytes(StandardCharsets.UTF_8));
-            List<Document> docs = new ArrayList<>(e.getValue());
-            docs.sort((a, b) -> String.valueOf(a.get("_id")).compareTo(String.valueOf(b.get("_id"))));
-            for (Document d : docs) {
-                md.update((Canonical.json(d) + "\n").getBytes(StandardCharsets.UTF_8));
-                count++;
-            }
-            String hex = HexFormat.of().formatHex(md.digest());
+            String hex = collectionDigest(e.getKey(), sortedCopy(e.getValue()));
+            count += e.getValue().size();
             per.put(e.getKey(), hex);
             total.update((e.getKey() + ":" + hex + "\n").getBytes(StandardCharsets.UTF_8));
         }

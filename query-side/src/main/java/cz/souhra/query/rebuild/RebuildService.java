@@ -3,7 +3,6 @@ package cz.souhra.query.rebuild;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -188,16 +187,10 @@ public class RebuildService {
                 liveCollections.put(c, readModels.collection(c));
             });
             long caughtUp = System.nanoTime();
-            ReadModelDigest.Digest rebuilt = ReadModelDigest.of(rebuiltCollections);
-            ReadModelDigest.Digest liveDigest = ReadModelDigest.of(liveCollections);
-            ReadModelDigest.Difference diff = null;
-            if (!rebuilt.total().equals(liveDigest.total())) {
-                Map<String, List<Document>> a = new LinkedHashMap<>();
-                Map<String, List<Document>> b = new LinkedHashMap<>();
-                liveCollections.forEach((c, coll) -> a.put(c, ReadModelDigest.sorted(coll)));
-                rebuiltCollections.forEach((c, coll) -> b.put(c, ReadModelDigest.sorted(coll)));
-                diff = ReadModelDigest.firstDifference(a, b);
-            }
+            ReadModelDigest.Comparison comparison = ReadModelDigest.compare(liveCollections, rebuiltCollections);
+            ReadModelDigest.Digest rebuilt = comparison.right();
+            ReadModelDigest.Digest liveDigest = comparison.left();
+            ReadModelDigest.Difference diff = comparison.first();
             counter.done();
             List<String> names = selected.stream().map(Projector::name).toList();
             if (switchOver) {
