@@ -52,13 +52,30 @@ class MongoEventArchive implements EventArchive {
     private final Serializer serializer;
     private final EventUpcaster upcasters;
     private final Duration lookback;
+    private final long maxBytes;
 
+    /** @param maxBytes heap the read may take; 0: 40 % of the maximum heap */
     MongoEventArchive(MongoClient client, MongoProperties properties, @Qualifier("eventSerializer") Serializer serializer,
-                      ObjectProvider<EventUpcaster> upcasters, @Value("${souhra.event-store.lookback:PT1S}") Duration lookback) {
+                      ObjectProvider<EventUpcaster> upcasters, @Value("${souhra.event-store.lookback:PT1S}") Duration lookback,
+                      @Value("${souhra.rebuild.archive-max-bytes:0}") long maxBytes) {
         this.events = client.getDatabase(properties.getMongoClientDatabase()).getCollection("domainevents");
         this.serializer = serializer;
         this.upcasters = new EventUpcasterChain(upcasters.orderedStream().toList());
         this.lookback = lookback;
+        this.maxBytes = maxBytes > 0 ? maxBytes : Runtime.getRuntime().maxMemory() * 2 / 5;
+    }
+
+    /**
+     * A stored entry takes about twice its stored size on the heap (Java strings of the JSON texts); the
+     * collection's own average document size is the estimate. The tracking stream, which holds only a batch,
+     * reads what would not fit.
+     */
+    @Override
+    public boolean fitsInMemory() {
+        long count = events.estimatedDocumentCount();
+        Document sample = events.find().first();
+        long perEvent = sample == null ? 0 : sample.toJson().length() * 2L;
+        return count * perEvent <= maxBytes;
     }
 
     @Override

@@ -56,6 +56,8 @@ class MongoEventArchiveTest {
     private MongoClient client;
     private EmbeddedEventStore events;
     private MongoEventArchive archive;
+    private MongoProperties properties;
+    private DefaultListableBeanFactory upcasterBeans;
 
     @BeforeEach
     void start() throws Exception {
@@ -73,7 +75,9 @@ class MongoEventArchiveTest {
         beans.registerSingleton("v1", new UserRegisteredV1Upcaster());
         MongoProperties properties = new MongoProperties();
         properties.setDatabase("souhra");
-        archive = new MongoEventArchive(client, properties, serializer, beans.getBeanProvider(EventUpcaster.class), Duration.ofSeconds(1));
+        archive = new MongoEventArchive(client, properties, serializer, beans.getBeanProvider(EventUpcaster.class), Duration.ofSeconds(1), 0);
+        this.properties = properties;
+        this.upcasterBeans = beans;
     }
 
     @AfterEach
@@ -137,5 +141,20 @@ class MongoEventArchiveTest {
     private static String describe(TrackedEventMessage<?> e) {
         var d = (org.axonframework.eventhandling.DomainEventMessage<?>) e;
         return d.getAggregateIdentifier() + "#" + d.getSequenceNumber() + " " + e.getPayload() + " " + e.trackingToken();
+    }
+
+    @Test
+    void given_a_history_larger_than_the_memory_the_read_may_take_when_asked_then_it_declines_and_the_rebuild_reads_the_stream() {
+        for (int i = 0; i < 20; i++) {
+            append(A, i, "2026-03-01T10:00:" + String.format("%02d", i) + ".500Z");
+        }
+        MongoEventArchive small = new MongoEventArchive(client, properties, serializer, upcasterBeans.getBeanProvider(EventUpcaster.class),
+                Duration.ofSeconds(1), 20 * 1024);
+        MongoEventArchive large = new MongoEventArchive(client, properties, serializer, upcasterBeans.getBeanProvider(EventUpcaster.class),
+                Duration.ofSeconds(1), 200 * 1024);
+
+        assertThat(small.fitsInMemory()).isFalse();
+        assertThat(large.fitsInMemory()).isTrue();
+        assertThat(archive.fitsInMemory()).as("the default budget, 40 % of the heap").isTrue();
     }
 }

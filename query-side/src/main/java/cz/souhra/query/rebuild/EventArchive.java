@@ -17,4 +17,7 @@ public interface EventArchive {
      * the token after the last one, from which a tracking stream continues (null when there are none).
      */
     TrackingToken readAll(Consumer<TrackedEventMessage<?>> each);
+
+    /** False when the whole history would not fit the memory it may take; the rebuild then reads the stream. */
+    boolean fitsInMemory();
 }

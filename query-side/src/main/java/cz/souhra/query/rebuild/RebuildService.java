@@ -158,7 +158,12 @@ public class RebuildService {
         };
         // The stored history in one read when the store offers it; the stream then continues after it.
         EventArchive all = archive.getIfAvailable();
-        try (replay; BlockingStream<TrackedEventMessage<?>> stream = events.openStream(all == null ? null : all.readAll(read))) {
+        if (all != null && !all.fitsInMemory()) {
+            log.info("The event history is too large to read at once within the heap; the rebuild reads it through the tracking stream");
+            all = null;
+        }
+        TrackingToken from = all == null ? null : all.readAll(read);
+        try (replay; BlockingStream<TrackedEventMessage<?>> stream = events.openStream(from)) {
             while (stream.hasNextAvailable()) {
                 read.accept(stream.nextAvailable());
             }
