@@ -105,11 +105,11 @@ public class Ledger {
     /**
      * Appends of one tracking batch: the regions' heads are read once and kept here, the new entries and
      * heads are written together at the end, entries first. There are no transactions in the embedded
-     * store, so a crash can leave entries written and their heads not; a redelivered event whose entry
-     * exists beyond its region's head therefore moves the head to it, and the next new event chains after
-     * it with the position and chain value it had the first time (the entry is a function of the head and
-     * the stored event). An older layout wrote the head first: a head naming an event without an entry gets
-     * that entry written. Not thread-safe: one processor thread owns a batch.
+     * store, so a crash can leave entries written and their heads not; a batch therefore starts from the
+     * chain's real end (see {@link #chainEnd}), a redelivered event that is already chained is answered
+     * with its entry, and a new one chains after the end. An older layout wrote the head first: a head
+     * naming an event without an entry gets that entry written. Not thread-safe: one processor thread owns
+     * a batch.
      */
     public final class Batch {
         private final Map<String, Optional<LedgerEntry>> heads = new HashMap<>();
@@ -139,11 +139,7 @@ public class Ledger {
             Optional<LedgerEntry> head = heads.computeIfAbsent(region, this::chainEnd);
             Document existing = entries.find(Filters.eq("_id", event.eventId())).first();
             if (existing != null) {
-                LedgerEntry chained = LedgerEntry.of(existing);
-                if (head.isEmpty() || chained.position() > head.get().position()) {
-                    moveHead(region, chained);
-                }
-                return chained;
+                return LedgerEntry.of(existing); // chained before; the head already stands at or beyond it (chainEnd)
             }
             if (head.isPresent() && head.get().eventId().equals(event.eventId())) {
                 pending.put(event.eventId(), head.get());
@@ -151,11 +147,14 @@ public class Ledger {
             }
             long position = head.map(h -> h.position() + 1).orElse(1L);
             String previous = head.map(LedgerEntry::chain).orElse(CanonicalForm.GENESIS);
-            String eventHash = CanonicalForm.eventHash(event);
+            // Each part hashed once: the event hash is made of the two part hashes the entry also keeps.
+            String payloadHash = CanonicalForm.payloadHash(event);
+            String metadataHash = CanonicalForm.metadataHash(event);
+            String eventHash = CanonicalForm.eventHash(event, payloadHash, metadataHash);
             JsonNode meta = parse(event.metadata());
             LedgerEntry entry = new LedgerEntry(region, position, event.aggregateType(), event.aggregateId(), event.sequence(),
                     event.eventId(), event.payloadType(), CanonicalForm.canonicalTimestamp(event.timestamp()),
-                    CanonicalForm.payloadHash(event), CanonicalForm.metadataHash(event), eventHash, previous,
+                    payloadHash, metadataHash, eventHash, previous,
                     CanonicalForm.chain(previous, eventHash), text(meta, MetaKeys.USER), text(meta, MetaKeys.INSTITUTION),
                     text(meta, MetaKeys.EFFECTIVE_AT));
             pending.put(event.eventId(), entry);

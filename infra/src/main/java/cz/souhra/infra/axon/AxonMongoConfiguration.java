@@ -101,6 +101,11 @@ public class AxonMongoConfiguration {
                 .mongoDatabase(client.getDatabase(properties.getMongoClientDatabase()).withWriteConcern(concern)).build();
     }
 
+    /** The upcasters in their order, as the event store applies them (the rebuild's archive read applies the same). */
+    static EventUpcaster upcasterChain(ObjectProvider<EventUpcaster> upcasters) {
+        return new EventUpcasterChain(upcasters.orderedStream().toList());
+    }
+
     @Bean
     EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -114,7 +119,7 @@ public class AxonMongoConfiguration {
                 .mongoTemplate(axonMongoTemplate)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer)
-                .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
+                .upcasterChain(upcasterChain(upcasters))
                 .storageStrategy(embedded.getIfAvailable() != null
                         ? new PointLookupStorageStrategy(EventEntryConfiguration.getDefault(), lookback)
                         : new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(), lookback))

@@ -15,7 +15,6 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperev
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
-import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -60,15 +59,15 @@ class MongoEventArchive implements EventArchive {
                       @Value("${souhra.rebuild.archive-max-bytes:0}") long maxBytes) {
         this.events = client.getDatabase(properties.getMongoClientDatabase()).getCollection("domainevents");
         this.serializer = serializer;
-        this.upcasters = new EventUpcasterChain(upcasters.orderedStream().toList());
+        this.upcasters = AxonMongoConfiguration.upcasterChain(upcasters);
         this.lookback = lookback;
         this.maxBytes = maxBytes > 0 ? maxBytes : Runtime.getRuntime().maxMemory() * 2 / 5;
     }
 
     /**
      * A stored entry takes about twice its stored size on the heap (Java strings of the JSON texts); the
-     * collection's own average document size is the estimate. The tracking stream, which holds only a batch,
-     * reads what would not fit.
+     * first stored document's size stands for all (events of one application are of a size). The tracking
+     * stream, which holds only a batch, reads what would not fit.
      */
     @Override
     public boolean fitsInMemory() {

@@ -370,9 +370,7 @@ public final class DurableH2Backend extends H2Backend {
                 }
                 long started = System.nanoTime();
                 store.commit();
-                long held = System.nanoTime() - started;
-                checkpointHoldMaxNanos.accumulateAndGet(held, Math::max);
-                log.debug("checkpoint commit held writes for {} ms", held / 1_000_000);
+                heldWrites("checkpoint commit", started);
                 lastCheckpointed = appliedSeq;
                 finished = wal.rotate(appliedSeq + 1);
             }
@@ -395,16 +393,21 @@ public final class DurableH2Backend extends H2Backend {
             long started = System.nanoTime();
             store.compact(80, 64 * 1024 * 1024);
             store.commit();
-            long held = System.nanoTime() - started;
-            checkpointHoldMaxNanos.accumulateAndGet(held, Math::max);
-            log.debug("compaction held writes for {} ms", held / 1_000_000);
+            heldWrites("compaction", started);
         }
         if (fsync) {
             store.sync();
         }
     }
 
-    /** The longest time a checkpoint's commit has kept writes waiting, since start: the store's own latency tail. */
+    // Called under the apply lock: every write waited this long.
+    private void heldWrites(String what, long startedNanos) {
+        long held = System.nanoTime() - startedNanos;
+        checkpointHoldMaxNanos.accumulateAndGet(held, Math::max);
+        log.debug("{} held writes for {} ms", what, held / 1_000_000);
+    }
+
+    /** The longest time a checkpoint or compaction has kept writes waiting, since start: the store's own latency tail. */
     public long checkpointHoldMaxMillis() {
         return checkpointHoldMaxNanos.get() / 1_000_000;
     }

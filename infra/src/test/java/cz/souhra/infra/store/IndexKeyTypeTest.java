@@ -11,7 +11,6 @@ import java.util.Random;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 
@@ -22,10 +21,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 class IndexKeyTypeTest {
 
@@ -53,11 +49,8 @@ class IndexKeyTypeTest {
     @Test
     void given_a_store_file_written_with_h2s_default_key_type_when_souhra_opens_it_then_the_unique_index_finds_every_document() throws Exception {
         Path dir = Files.createTempDirectory("souhra-index-type");
-        MVStore plain = new MVStore.Builder().fileName(dir.resolve("souhra.mv.db").toString()).open();
-        MongoServer before = new MongoServer(new H2Backend(plain).version(ServerVersion.MONGO_5_0));
-        before.bind("127.0.0.1", 0);
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + before.getLocalAddress().getPort())) {
-            MongoCollection<Document> events = client.getDatabase("souhra").getCollection("domainevents");
+        PlainH2Store.write(dir, db -> {
+            MongoCollection<Document> events = db.getCollection("domainevents");
             events.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"), new IndexOptions().unique(true));
             for (int a = 0; a < 40; a++) {
                 List<Document> stream = new ArrayList<>();
@@ -66,9 +59,7 @@ class IndexKeyTypeTest {
                 }
                 events.insertMany(stream);
             }
-        }
-        before.shutdownNow();
-        plain.close();
+        });
 
         try (EmbeddedStore store = EmbeddedStore.start(dir, "127.0.0.1", 0, false, 0);
              MongoClient client = MongoClients.create(store.connectionString())) {

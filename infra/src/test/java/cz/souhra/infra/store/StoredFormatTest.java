@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.h2.mvstore.MVStore;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
@@ -30,9 +29,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.BsonTimestamp;
 import de.bwaldvogel.mongo.bson.Decimal128;
@@ -130,20 +126,15 @@ class StoredFormatTest {
     @Test
     void given_a_file_written_with_h2s_default_types_when_souhra_updates_part_of_it_and_reopens_twice_then_every_document_reads_back() throws Exception {
         Path dir = Files.createTempDirectory("souhra-stored-format");
-        MVStore plain = new MVStore.Builder().fileName(dir.resolve("souhra.mv.db").toString()).open();
-        MongoServer before = new MongoServer(new H2Backend(plain).version(ServerVersion.MONGO_5_0));
-        before.bind("127.0.0.1", 0);
         Map<String, org.bson.Document> expected = new TreeMap<>();
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + before.getLocalAddress().getPort())) {
-            MongoCollection<org.bson.Document> events = client.getDatabase("souhra").getCollection("domainevents");
-            MongoCollection<org.bson.Document> views = client.getDatabase("souhra").getCollection("measure_status");
+        PlainH2Store.write(dir, db -> {
+            MongoCollection<org.bson.Document> events = db.getCollection("domainevents");
+            MongoCollection<org.bson.Document> views = db.getCollection("measure_status");
             for (int i = 0; i < 300; i++) {
                 events.insertOne(new org.bson.Document("aggregateIdentifier", "agg-" + i).append("sequenceNumber", 0L).append("note", "před " + i));
                 views.insertOne(new org.bson.Document("_id", "m-" + i).append("percent", i % 101).append("owner", "UPLB"));
             }
-        }
-        before.shutdownNow();
-        plain.close();
+        });
 
         for (int round = 0; round < 2; round++) {
             try (EmbeddedStore store = EmbeddedStore.start(dir, "127.0.0.1", 0, false, 0);

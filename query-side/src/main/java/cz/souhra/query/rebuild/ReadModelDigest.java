@@ -54,9 +54,14 @@ public class ReadModelDigest {
     }
 
     public static Digest of(Map<String, MongoCollection<Document>> collections) {
-        Map<String, List<Document>> sorted = new TreeMap<>();
-        collections.forEach((name, c) -> sorted.put(name, sorted(c)));
-        return ofDocuments(sorted);
+        Map<String, String> per = new TreeMap<>();
+        long count = 0;
+        for (Map.Entry<String, MongoCollection<Document>> e : collections.entrySet()) {
+            List<Document> docs = sorted(e.getValue());
+            per.put(e.getKey(), collectionDigest(e.getKey(), docs));
+            count += docs.size();
+        }
+        return digest(per, count);
     }
 
     /** Both generations' digests and the first document that differs (null when equal). */
@@ -73,8 +78,6 @@ public class ReadModelDigest {
         TreeMap<String, Object> names = new TreeMap<>();
         left.keySet().forEach(k -> names.put(k, k));
         right.keySet().forEach(k -> names.put(k, k));
-        MessageDigest leftTotal = sha256();
-        MessageDigest rightTotal = sha256();
         Map<String, String> leftPer = new TreeMap<>();
         Map<String, String> rightPer = new TreeMap<>();
         long leftCount = 0;
@@ -86,23 +89,18 @@ public class ReadModelDigest {
             List<Document> rightDocs = right.containsKey(name) ? sorted(right.get(name)) : List.of();
             List<Document> leftSorted = leftDocs.join();
             if (left.containsKey(name)) {
-                String hex = collectionDigest(name, leftSorted);
-                leftPer.put(name, hex);
-                leftTotal.update((name + ":" + hex + "\n").getBytes(StandardCharsets.UTF_8));
+                leftPer.put(name, collectionDigest(name, leftSorted));
                 leftCount += leftSorted.size();
             }
             if (right.containsKey(name)) {
-                String hex = collectionDigest(name, rightDocs);
-                rightPer.put(name, hex);
-                rightTotal.update((name + ":" + hex + "\n").getBytes(StandardCharsets.UTF_8));
+                rightPer.put(name, collectionDigest(name, rightDocs));
                 rightCount += rightDocs.size();
             }
             if (first == null && !Objects.equals(leftPer.get(name), rightPer.get(name))) {
                 first = firstDifference(Map.of(name, leftSorted), Map.of(name, rightDocs));
             }
         }
-        return new Comparison(new Digest(HexFormat.of().formatHex(leftTotal.digest()), leftPer, leftCount),
-                new Digest(HexFormat.of().formatHex(rightTotal.digest()), rightPer, rightCount), first);
+        return new Comparison(digest(leftPer, leftCount), digest(rightPer, rightCount), first);
     }
 
     private static String collectionDigest(String name, List<Document> sortedDocs) {
@@ -116,16 +114,21 @@ public class ReadModelDigest {
 
     /** Digest of documents already in memory (an as-of replay, a test's expectation). */
     public static Digest ofDocuments(Map<String, List<Document>> collections) {
-        MessageDigest total = sha256();
         Map<String, String> per = new TreeMap<>();
         long count = 0;
-        for (Map.Entry<String, List<Document>> e : new TreeMap<>(collections).entrySet()) {
-            String hex = collectionDigest(e.getKey(), sortedCopy(e.getValue()));
+        for (Map.Entry<String, List<Document>> e : collections.entrySet()) {
+            per.put(e.getKey(), collectionDigest(e.getKey(), sortedCopy(e.getValue())));
             count += e.getValue().size();
-            per.put(e.getKey(), hex);
-            total.update((e.getKey() + ":" + hex + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        return new Digest(HexFormat.of().formatHex(total.digest()), per, count);
+        return digest(per, count);
+    }
+
+    /** The total over the per-collection digests, in collection name order. */
+    private static Digest digest(Map<String, String> perCollection, long documents) {
+        Map<String, String> per = new TreeMap<>(perCollection);
+        MessageDigest total = sha256();
+        per.forEach((name, hex) -> total.update((name + ":" + hex + "\n").getBytes(StandardCharsets.UTF_8)));
+        return new Digest(HexFormat.of().formatHex(total.digest()), per, documents);
     }
 
     /** Walks two sets of collections in {@code _id} order and names the first document that differs. */
