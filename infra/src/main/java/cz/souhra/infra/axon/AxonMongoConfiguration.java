@@ -2,7 +2,6 @@ package cz.souhra.infra.axon;
 
 import java.lang.management.ManagementFactory;
 
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -128,18 +127,24 @@ public class AxonMongoConfiguration {
         return engine;
     }
 
-    /**
-     * One cache per aggregate type (see {@link cz.souhra.command.common.AggregateCache} for why), with weak
-     * references: a cached aggregate costs memory only while the heap has room for it, and a collected one
-     * is simply replayed again.
-     */
+    /** Bounded caches with strong references (see {@link AggregateCaches} for why not weak ones). */
+    @Bean(destroyMethod = "close")
+    AggregateCaches aggregateCacheManager(@Value("${souhra.aggregate-cache.max-entries:10000}") long maxEntries) {
+        return new AggregateCaches(maxEntries);
+    }
+
+    /** One cache bean per aggregate type (see {@link cz.souhra.command.common.AggregateCache} for why), by the names the aggregates give. */
     @Bean
     static BeanDefinitionRegistryPostProcessor aggregateCaches() {
         return new BeanDefinitionRegistryPostProcessor() {
             @Override
             public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
                 for (String name : cz.souhra.command.common.AggregateCache.ALL) {
-                    registry.registerBeanDefinition(name, new RootBeanDefinition(WeakReferenceCache.class));
+                    RootBeanDefinition cache = new RootBeanDefinition();
+                    cache.setFactoryBeanName("aggregateCacheManager");
+                    cache.setFactoryMethodName("cache");
+                    cache.getConstructorArgumentValues().addGenericArgumentValue(name);
+                    registry.registerBeanDefinition(name, cache);
                 }
             }
 
