@@ -17,6 +17,11 @@ public final class IssueFold {
 
     private IssueFold() {}
 
+    /** Events of the issue aggregate, all of which live in the issue events' package. */
+    public static boolean isIssueEvent(Object event) {
+        return event.getClass().getPackageName().equals(IssueRaisedEvent.class.getPackageName());
+    }
+
     public static Document apply(Document current, Object event, EventMeta m) {
         if (current != null && ((Number) current.get("version")).longValue() >= m.sequence()) {
             return current;

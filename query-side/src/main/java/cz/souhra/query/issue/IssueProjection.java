@@ -64,7 +64,8 @@ public class IssueProjection implements Projector {
                             .append("recordedAt", m.recordedAt().toString())));
                 }
             }
-        } else if (m.aggregateId() != null) {
+        } else if (m.aggregateId() != null && IssueFold.isIssueEvent(event)) {
+            // only the issue's own events: looking up the register for a measure's event cost a store read each
             changed(views.get(COLLECTION, m.aggregateId()), event, m, out);
         }
         return out;

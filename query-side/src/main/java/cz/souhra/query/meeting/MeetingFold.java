@@ -39,6 +39,11 @@ public final class MeetingFold {
         Document get(String meetingId);
     }
 
+    /** Events of the meeting aggregate, all of which live in the meeting events' package. */
+    public static boolean isMeetingEvent(Object event) {
+        return event.getClass().getPackageName().equals(MeetingScheduledEvent.class.getPackageName());
+    }
+
     public static Map<String, Document> apply(Lookup views, Object event, EventMeta m) {
         Map<String, Document> changed = new LinkedHashMap<>();
         if (event instanceof MeetingScheduledEvent e) {

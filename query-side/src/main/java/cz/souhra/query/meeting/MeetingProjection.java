@@ -80,6 +80,10 @@ public class MeetingProjection implements Projector {
                     .append("kind", "carriedTo").append("itemId", e.fromItemId().value()).append("to", e.meetingId().value())
                     .append("recordedAt", m.recordedAt().toString()));
         }
+        if (!MeetingFold.isMeetingEvent(event)) {
+            // A measure's or an issue's event: no meeting view has its id, and looking costs a store read.
+            return out;
+        }
         MeetingFold.apply(id -> views.get(COLLECTION, id), event, m).forEach((id, doc) -> {
             Document current = views.get(COLLECTION, id);
             if (current == null || !Views.sameContent(current, doc)) {

@@ -37,6 +37,25 @@ class IssueProjectionTest {
     }
 
     @Test
+    void given_a_measure_progress_event_when_folded_then_the_register_is_not_read_and_an_issue_event_still_reads_its_entry() {
+        java.util.List<String> reads = new java.util.ArrayList<>();
+        cz.souhra.query.common.ViewLookup counting = (collection, id) -> {
+            reads.add(collection + "/" + id);
+            return null;
+        };
+        var progress = QueryFixture.event("Measure", Scenario.MEASURE.value(), 9, new cz.souhra.shared.events.measure.ProgressReportedEvent(
+                Scenario.MEASURE, Scenario.R, 40, "zpráva", LocalDate.parse("2026-04-01")), Scenario.T0.plusSeconds(t++), "uprace", "UPLB", null);
+
+        assertThat(f.issues.fold(counting, progress.getPayload(), cz.souhra.query.common.EventMeta.of(progress))).isEmpty();
+        assertThat(reads).as("store reads for another aggregate's event").isEmpty();
+
+        var resolved = QueryFixture.event("Issue", Scenario.ISSUE.value(), 9, new IssueResolvedEvent(Scenario.ISSUE, Scenario.R, "vyřešeno", LocalDate.parse("2026-08-01")),
+                Scenario.T0.plusSeconds(t++), "tajemnice", "KULK", null);
+        f.issues.fold(counting, resolved.getPayload(), cz.souhra.query.common.EventMeta.of(resolved));
+        assertThat(reads).contains(IssueProjection.COLLECTION + "/" + Scenario.ISSUE.value());
+    }
+
+    @Test
     void the_register_lists_the_measures_that_address_an_issue_once_even_when_redelivered() {
         assertThat(view().measures()).containsExactly(Scenario.MEASURE.value());
         Scenario.events().stream().filter(e -> e.getAggregateIdentifier().equals(Scenario.MEASURE.value())).forEach(f::deliver);

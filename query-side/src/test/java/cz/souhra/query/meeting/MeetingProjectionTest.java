@@ -47,6 +47,25 @@ class MeetingProjectionTest {
     }
 
     @Test
+    void given_a_measure_progress_event_when_folded_then_no_meeting_view_is_read_and_a_meeting_event_still_reads_its_own() {
+        List<String> reads = new java.util.ArrayList<>();
+        cz.souhra.query.common.ViewLookup counting = (collection, id) -> {
+            reads.add(collection + "/" + id);
+            return null;
+        };
+        var progress = QueryFixture.event("Measure", Scenario.MEASURE.value(), 9, new cz.souhra.shared.events.measure.ProgressReportedEvent(
+                Scenario.MEASURE, Scenario.R, 40, "zpráva", java.time.LocalDate.parse("2026-04-01")), Scenario.T0.plusSeconds(t++), "uprace", "UPLB", null);
+
+        assertThat(f.meetings.fold(counting, progress.getPayload(), cz.souhra.query.common.EventMeta.of(progress))).isEmpty();
+        assertThat(reads).as("store reads for another aggregate's event").isEmpty();
+
+        var minutes = QueryFixture.event("Meeting", Scenario.MEETING.value(), 9, new MinutesRecordedEvent(Scenario.MEETING, Scenario.R, "Zápis", "tajemnice"),
+                Scenario.T0.plusSeconds(t++), "tajemnice", "KULK", null);
+        f.meetings.fold(counting, minutes.getPayload(), cz.souhra.query.common.EventMeta.of(minutes));
+        assertThat(reads).contains(MeetingProjection.COLLECTION + "/" + Scenario.MEETING.value());
+    }
+
+    @Test
     void discussion_minutes_closing_checkpoint_and_corrections_are_recorded_on_the_view() {
         meeting(Scenario.MEETING, 4, new ItemDiscussedEvent(Scenario.MEETING, Scenario.R, Scenario.ITEM, "Projednáno, pokračovat", false));
         meeting(Scenario.MEETING, 5, new MinutesRecordedEvent(Scenario.MEETING, Scenario.R, "Zápis", "tajemnice"));
