@@ -156,16 +156,17 @@ public class AxonMongoConfiguration {
     }
 
     @Bean
-    TokenStore tokenStore(MongoClient client, MongoProperties properties, Serializer serializer) {
+    TokenStore tokenStore(MongoClient client, MongoProperties properties, Serializer serializer,
+                          @Value("${souhra.tokens.write-interval:PT0.25S}") java.time.Duration writeInterval) {
         // Acknowledged, not journaled: a token lost with a machine crash is older than the read models it
         // guards (the store keeps writes in order), so the processor redelivers events its idempotent
         // projections have already applied. Waiting for the journal cost every batch of every processor
         // a disk sync.
-        return MongoTokenStore.builder()
+        return new CoalescingTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(template(client, properties, WriteConcern.W1))
                 .serializer(serializer)
                 .nodeId(ManagementFactory.getRuntimeMXBean().getName())
-                .build();
+                .build(), writeInterval);
     }
 
     @Bean
