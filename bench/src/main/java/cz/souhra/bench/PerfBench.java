@@ -135,6 +135,8 @@ final class PerfBench {
         preloader.fillHistoric(scale.startupEvents);
         long storedForStartup = app.events().countDocuments();
         System.out.printf("archive to %d events in %.1f s%n", storedForStartup, (System.nanoTime() - t0) / 1e9);
+        System.out.printf("store file with %d events, before the close and its start-up compaction: %.1f MiB%n", storedForStartup,
+                app.context.getBean(EmbeddedStore.class).backend().fileSize() / 1048576.0);
         app.close();
 
         Startup loaded = childStart(dir);
