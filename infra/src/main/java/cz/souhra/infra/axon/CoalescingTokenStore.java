@@ -113,6 +113,9 @@ public final class CoalescingTokenStore implements TokenStore {
     public void releaseClaim(String processorName, int segment) {
         try {
             flush(processorName, segment);
+        } catch (UnableToClaimTokenException lost) {
+            // Another process holds the segment now and goes on from its own token; ours must not be written.
+            discard(processorName, segment);
         } finally {
             delegate.releaseClaim(processorName, segment);
         }

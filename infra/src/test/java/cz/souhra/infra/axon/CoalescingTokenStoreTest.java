@@ -73,6 +73,19 @@ class CoalescingTokenStoreTest {
     }
 
     @Test
+    void given_a_kept_token_and_a_claim_lost_meanwhile_when_the_processor_releases_then_the_release_goes_through_without_the_token() {
+        store.storeToken(token(1), "measures", 0);
+        store.storeToken(token(2), "measures", 0);
+        delegate.claimLost = true;
+
+        store.releaseClaim("measures", 0);
+        delegate.claimLost = false;
+        store.releaseClaim("measures", 0);
+
+        assertThat(delegate.calls).containsExactly("store measures/0 1", "release measures/0", "release measures/0");
+    }
+
+    @Test
     void given_two_segments_when_each_stores_within_the_interval_then_each_first_token_is_written() {
         store.storeToken(token(1), "directory", 0);
         store.storeToken(token(2), "directory", 1);
