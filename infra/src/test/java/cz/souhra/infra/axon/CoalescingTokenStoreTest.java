@@ -86,6 +86,17 @@ class CoalescingTokenStoreTest {
     }
 
     @Test
+    void given_a_token_written_just_now_when_a_reset_stores_a_replay_token_then_it_is_written_at_once_and_the_replay_coalesced() {
+        store.storeToken(token(5), "measures", 0);
+
+        store.storeToken(org.axonframework.eventhandling.ReplayToken.createReplayToken(token(5)), "measures", 0);
+        store.storeToken(org.axonframework.eventhandling.ReplayToken.createReplayToken(token(5), token(1)), "measures", 0);
+
+        assertThat(delegate.calls).hasSize(2).first().isEqualTo("store measures/0 5");
+        assertThat(delegate.tokens.get("measures/0")).isInstanceOf(org.axonframework.eventhandling.ReplayToken.class);
+    }
+
+    @Test
     void given_two_segments_when_each_stores_within_the_interval_then_each_first_token_is_written() {
         store.storeToken(token(1), "directory", 0);
         store.storeToken(token(2), "directory", 1);
@@ -124,7 +135,7 @@ class CoalescingTokenStoreTest {
             if (claimLost) {
                 throw new UnableToClaimTokenException("claimed by another node");
             }
-            calls.add("store " + processorName + "/" + segment + " " + ((GlobalSequenceTrackingToken) token).getGlobalIndex());
+            calls.add("store " + processorName + "/" + segment + " " + (token instanceof GlobalSequenceTrackingToken g ? g.getGlobalIndex() : token.getClass().getSimpleName()));
             tokens.put(processorName + "/" + segment, token);
         }
 
