@@ -55,6 +55,24 @@ public final class CoalescingTokenStore implements TokenStore {
         long writtenAt;
         boolean kept;
         TrackingToken token;
+
+        void keep(TrackingToken t) {
+            kept = true;
+            token = t;
+        }
+
+        void discard() {
+            kept = false;
+            token = null;
+        }
+    }
+
+    /** Writes {@code token} in place of any kept one; a failed write drops the kept one too. */
+    private void write(Slot s, TrackingToken token, String processorName, int segment, long now) {
+        s.discard();
+        delegate.storeToken(token, processorName, segment);
+        s.written = true;
+        s.writtenAt = now;
     }
 
     private Slot slot(String processorName, int segment) {
@@ -71,15 +89,10 @@ public final class CoalescingTokenStore implements TokenStore {
             boolean reset = token instanceof ReplayToken && !s.replaying;
             s.replaying = token instanceof ReplayToken;
             if (!reset && s.written && now - s.writtenAt < intervalNanos) {
-                s.kept = true;
-                s.token = token;
+                s.keep(token);
                 return;
             }
-            s.kept = false;
-            s.token = null;
-            delegate.storeToken(token, processorName, segment);
-            s.written = true;
-            s.writtenAt = now;
+            write(s, token, processorName, segment, now);
         }
     }
 
@@ -90,12 +103,7 @@ public final class CoalescingTokenStore implements TokenStore {
             if (!s.kept) {
                 return false;
             }
-            TrackingToken token = s.token;
-            s.kept = false;
-            s.token = null;
-            delegate.storeToken(token, processorName, segment);
-            s.written = true;
-            s.writtenAt = nanos.getAsLong();
+            write(s, s.token, processorName, segment, nanos.getAsLong());
             return true;
         }
     }
@@ -103,8 +111,7 @@ public final class CoalescingTokenStore implements TokenStore {
     private void discard(String processorName, int segment) {
         Slot s = slot(processorName, segment);
         synchronized (s) {
-            s.kept = false;
-            s.token = null;
+            s.discard();
         }
     }
 

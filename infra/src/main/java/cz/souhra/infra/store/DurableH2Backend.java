@@ -454,7 +454,10 @@ public final class DurableH2Backend extends H2Backend {
                 if (serializer == null || store.tryCommit() < 0 && store.hasUnsavedChanges()) {
                     store.commit();
                 }
-                heldWrites("checkpoint commit", started);
+                // every write waited this long
+                long held = System.nanoTime() - started;
+                checkpointHoldMaxNanos.accumulateAndGet(held, Math::max);
+                log.debug("checkpoint commit held writes for {} ms", held / 1_000_000);
                 lastCheckpointed = appliedSeq;
                 finished = wal.rotate(appliedSeq + 1);
             }
@@ -472,23 +475,11 @@ public final class DurableH2Backend extends H2Backend {
     /**
      * Rewrites live pages out of sparse chunks so that freed space is reused and the file stays bounded.
      * The rewrite changes no content (each page is put back as it is, atomically per map), so it runs while
-     * writes go on; the next checkpoint commits it at a point between two writes. Under the apply lock it
-     * had held every write 0.2-0.4 s every 30 s.
+     * writes go on; the commit after it, like every checkpoint's, is taken between two writes. Under the apply
+     * lock it had held every write 0.2-0.4 s every 30 s.
      */
     boolean compact() {
         long started = System.nanoTime();
-        if (serializer == null) {
-            boolean rewritten;
-            synchronized (applyLock) {
-                rewritten = store.compact(80, compactWriteBudget);
-                store.commit();
-                heldWrites("compaction", started);
-            }
-            if (fsync) {
-                store.sync();
-            }
-            return rewritten;
-        }
         boolean rewritten = store.compact(80, compactWriteBudget);
         log.debug("compaction rewrote pages in {} ms while writes went on", (System.nanoTime() - started) / 1_000_000);
         commitAndRetireLog();
@@ -504,14 +495,7 @@ public final class DurableH2Backend extends H2Backend {
         }
     }
 
-    // Called under the apply lock: every write waited this long.
-    private void heldWrites(String what, long startedNanos) {
-        long held = System.nanoTime() - startedNanos;
-        checkpointHoldMaxNanos.accumulateAndGet(held, Math::max);
-        log.debug("{} held writes for {} ms", what, held / 1_000_000);
-    }
-
-    /** The longest time a checkpoint or compaction has kept writes waiting, since start: the store's own latency tail. */
+    /** The longest time a checkpoint has kept writes waiting, since start: the store's own latency tail. */
     public long checkpointHoldMaxMillis() {
         return checkpointHoldMaxNanos.get() / 1_000_000;
     }

@@ -34,7 +34,7 @@ public class ReadModels {
     }
 
     public MongoCollection<Document> shadow(String logical) {
-        return mongo.getCollection(logical + SHADOW_SUFFIX);
+        return mongo.getCollection(shadowName(logical));
     }
 
     /** The live views, for a fold to read and the live projection to write. */
@@ -48,18 +48,26 @@ public class ReadModels {
 
     public void dropShadows(List<String> logical) {
         // Only those that exist: the embedded store logs a dropped unknown collection as an error with a stack trace.
-        logical.stream().filter(l -> mongo.collectionExists(l + SHADOW_SUFFIX)).forEach(l -> shadow(l).drop());
+        logical.stream().filter(this::shadowExists).forEach(l -> shadow(l).drop());
     }
 
     /** Puts the rebuilt content in place of the live one, collection by collection. */
     public void switchToShadows(List<String> logical) {
         for (String l : logical) {
-            if (mongo.collectionExists(l + SHADOW_SUFFIX)) {
+            if (shadowExists(l)) {
                 shadow(l).renameCollection(new MongoNamespace(mongo.getDb().getName(), l), new RenameCollectionOptions().dropTarget(true));
             } else {
                 // an empty rebuilt read model: no shadow collection was ever created
                 collection(l).drop();
             }
         }
+    }
+
+    private String shadowName(String logical) {
+        return logical + SHADOW_SUFFIX;
+    }
+
+    private boolean shadowExists(String logical) {
+        return mongo.collectionExists(shadowName(logical));
     }
 }
