@@ -48,10 +48,26 @@ class CoalescingTokenStoreTest {
         store.storeToken(token(1), "history", 0);
         store.storeToken(token(2), "history", 0);
 
+        later(Duration.ofSeconds(1)); // the processor extends after a second without events
         store.extendClaim("history", 0);
+        later(Duration.ofSeconds(1));
         store.extendClaim("history", 0);
 
         assertThat(delegate.calls).containsExactly("store history/0 1", "store history/0 2", "extend history/0");
+    }
+
+    @Test
+    void given_a_busy_processor_when_each_batch_extends_the_claim_within_the_interval_then_only_the_due_writes_reach_the_store() {
+        store.extendClaim("measures", 0); // first batch after the claim
+        for (int batch = 1; batch <= 10; batch++) {
+            store.storeToken(token(batch), "measures", 0);
+            later(Duration.ofMillis(20));
+            store.extendClaim("measures", 0);
+        }
+        later(INTERVAL);
+        store.extendClaim("measures", 0);
+
+        assertThat(delegate.calls).containsExactly("extend measures/0", "store measures/0 10");
     }
 
     @Test
