@@ -47,6 +47,37 @@ class IndexKeyTypeTest {
     }
 
     @Test
+    void given_index_keys_written_to_a_page_when_read_back_compared_and_written_again_then_they_are_not_serialized_again() {
+        IndexKeyType type = new IndexKeyType();
+        org.h2.mvstore.WriteBuffer page = new org.h2.mvstore.WriteBuffer();
+        for (int i = 0; i < 50; i++) {
+            type.write(page, new KeyValue("agg-" + i, (long) i));
+        }
+        java.nio.ByteBuffer stored = page.getBuffer().flip();
+        List<Object> read = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            read.add(type.read(stored));
+        }
+        long before = type.serializations.sum();
+
+        for (int i = 1; i < 50; i++) {
+            assertThat(type.compare(read.get(i - 1), read.get(i))).isNotZero();
+        }
+        type.write(new org.h2.mvstore.WriteBuffer(), read.get(7));
+
+        assertThat(read.get(7)).isEqualTo(new KeyValue("agg-7", 7L));
+        assertThat(type.serializations.sum()).isEqualTo(before);
+    }
+
+    @Test
+    void given_an_index_key_when_the_page_cache_asks_its_memory_then_it_is_about_its_size_not_h2s_ten_kilobyte_guess() {
+        KeyValue key = new KeyValue("8d3c1f2e-6b1a-4c55-9d0e-3f1b2a7c9e10", 12L);
+
+        assertThat(new ObjectDataType().getMemory(key)).isEqualTo(10_000);
+        assertThat(IndexKeyType.INSTANCE.getMemory(key)).isBetween(100, 1_000);
+    }
+
+    @Test
     void given_a_store_file_written_with_h2s_default_key_type_when_souhra_opens_it_then_the_unique_index_finds_every_document() throws Exception {
         Path dir = Files.createTempDirectory("souhra-index-type");
         PlainH2Store.write(dir, db -> {
