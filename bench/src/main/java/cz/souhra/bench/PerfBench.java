@@ -90,6 +90,8 @@ final class PerfBench {
         long smallStored = app.events().countDocuments();
         Latencies small = sequentialLatency(fx, growthSmall, 200);
         System.out.printf("growth probe at %d events: p50 %.1f ms p99 %.1f ms%n", smallStored, small.p(50), small.p(99));
+        preloader.awaitProjected();
+        Latencies smallHistory = historyReads(fx, growthSmall.get(0), 30);
 
         List<String> pool = fx.adopt(CLIENTS * 16);
         Document sample = app.events().find(Filters.eq("aggregateIdentifier", template)).first();
@@ -160,6 +162,12 @@ final class PerfBench {
         row("growth: command latency, 1 client, 25-event measures", "%,d events stored: p50 %.1f ms, p99 %.1f ms",
                 "%,d events stored: p50 %.1f ms, p99 %.1f ms", "%.2f× p50 (goal ≤ 1.3×)", largeStored, large.p(50), large.p(99),
                 smallStored, small.p(50), small.p(99), large.p(50) / small.p(50));
+        preloader.awaitProjected();
+        Latencies largeHistory = historyReads(fx, growthLarge.get(0), 30);
+        row("growth: one measure's history (GET /history, ~30 entries), 1 client", "%,d events stored: p50 %.1f ms, p99 %.1f ms",
+                "%,d events stored: p50 %.1f ms, p99 %.1f ms", "%.2f× p50 (no goal; the embedded store scans event_history)",
+                largeStored, largeHistory.p(50), largeHistory.p(99), smallStored, smallHistory.p(50), smallHistory.p(99),
+                largeHistory.p(50) / smallHistory.p(50));
         app.close();
 
         System.out.println();
@@ -408,6 +416,19 @@ final class PerfBench {
             long t = System.nanoTime();
             fx.progress(measures.get(i % measures.size()), i).expect(202);
             l.add((System.nanoTime() - t) / 1e6);
+        }
+        return l;
+    }
+
+    /** Sequential reads of one measure's history after five unmeasured ones. */
+    static Latencies historyReads(Fixture fx, String measure, int reads) {
+        Latencies l = new Latencies();
+        for (int i = 0; i < reads + 5; i++) {
+            long t = System.nanoTime();
+            fx.app.http.get(fx.owner, "/api/measures/" + measure + "/history").expect(200);
+            if (i >= 5) {
+                l.add((System.nanoTime() - t) / 1e6);
+            }
         }
         return l;
     }
