@@ -19,8 +19,12 @@ import org.springframework.web.server.ResponseStatusException;
  * Which processing segments this process holds, and a way to hand one over (ADMIN). Several Souhra
  * processes on one store share each projection's segments through claims in the token store, but a
  * process that starts first claims every segment it has threads for; releasing a segment here lets
- * another process claim it (this one keeps away from it for the given time), which is how an operator
- * spreads the work after adding a process. A dead process's claims expire by themselves.
+ * another process claim it (this one keeps away from it for {@code souhra.processors.release-for}, 20 s:
+ * another process's launcher looks for free segments every 5 s), which is how an operator spreads the work
+ * after adding a process. If nobody claims it in that time, this process takes it back, so a hand-over to a
+ * process that is not there leaves the segment unprocessed for seconds, not a minute (it was 60 s, and the
+ * two-process bench then waited ~48 s for the surviving process to take a killed one's segments). A dead
+ * process's claims expire by themselves after 10 s.
  */
 @RestController
 class ProcessorAdminController {
@@ -28,9 +32,12 @@ class ProcessorAdminController {
     record ProcessorState(String name, boolean running, List<Integer> segmentsHere, Map<Integer, Boolean> caughtUp) {}
 
     private final EventProcessingConfiguration processing;
+    private final java.time.Duration releaseFor;
 
-    ProcessorAdminController(EventProcessingConfiguration processing) {
+    ProcessorAdminController(EventProcessingConfiguration processing,
+                             @org.springframework.beans.factory.annotation.Value("${souhra.processors.release-for:PT20S}") java.time.Duration releaseFor) {
         this.processing = processing;
+        this.releaseFor = releaseFor;
     }
 
     @GetMapping("/api/admin/processors")
@@ -54,7 +61,7 @@ class ProcessorAdminController {
         if (segment < 0 || !p.processingStatus().containsKey(segment)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        p.releaseSegment(segment, 60, TimeUnit.SECONDS);
+        p.releaseSegment(segment, releaseFor.toMillis(), TimeUnit.MILLISECONDS);
         return ResponseEntity.accepted().body(processors().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow());
     }
 

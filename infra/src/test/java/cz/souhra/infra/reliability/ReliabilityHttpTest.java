@@ -41,6 +41,7 @@ class ReliabilityHttpTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) {
         TestApplication.register(r, dataDir, ADMIN.password());
+        r.add("souhra.processors.release-for", () -> "PT3S");
     }
 
     @LocalServerPort
@@ -150,13 +151,15 @@ class ReliabilityHttpTest {
     }
 
     @Test
-    void given_read_models_in_two_segments_when_admin_releases_one_then_this_process_gives_it_up_and_others_are_refused() throws Exception {
+    void given_read_models_in_two_segments_when_admin_releases_one_then_this_process_gives_it_up_takes_it_back_when_nobody_claims_it_and_others_are_refused() throws Exception {
         assertThat(http.get(ADMIN, "/api/admin/processors").json().findValues("name").stream().map(n -> n.asText()))
                 .contains("history", "measures", "meetings", "issues", "directory", "ledger");
         awaitSegments("measures", "[0,1]");
 
         assertThat(http.post(ADMIN, "/api/admin/processors/measures/segments/1/release", "{}").status()).isEqualTo(202);
         awaitSegments("measures", "[0]");
+        // no other process here: once the release window (3 s in this test) has passed, this one claims it again
+        awaitSegments("measures", "[0,1]");
 
         assertThat(http.post(Seed.OWNER, "/api/admin/processors/measures/segments/0/release", "{}").status()).isEqualTo(403);
         assertThat(http.post(ADMIN, "/api/admin/processors/nothing/segments/0/release", "{}").status()).isEqualTo(404);
