@@ -235,7 +235,8 @@ class ProjectionReplayTest {
         MongoTemplate unused = new MongoTemplate(client, "unused" + seed);
         MeasureQueryHandler handler = new MeasureQueryHandler(new cz.souhra.query.common.ReadModels(unused), new cz.souhra.query.common.Replay(store),
                 new MeasureProjection(unused, SimpleQueryUpdateEmitter.builder().build()),
-                new cz.souhra.query.history.HistoryQueryHandler(new cz.souhra.query.common.ReadModels(unused)));
+                new cz.souhra.query.history.HistoryQueryHandler(new cz.souhra.query.common.ReadModels(unused),
+                        new cz.souhra.query.history.HistorySubjectIndex(new cz.souhra.query.common.ReadModels(unused))));
         Random r = new Random(seed);
         for (int i = 0; i < 10; i++) {
             DomainEventMessage<?> pivot = events.get(r.nextInt(events.size()));

@@ -76,6 +76,7 @@ public final class QueryFixture implements AutoCloseable {
     public final MeetingQueryHandler meetingQueries;
     public final DirectoryQueryHandler directoryQueries;
     public final HistoryQueryHandler historyQueries;
+    public final cz.souhra.query.history.HistorySubjectIndex historyIndex;
     public final DashboardQueryHandler dashboards;
     public final RebuildService rebuild;
     public final ReadModelDigest digest;
@@ -92,7 +93,8 @@ public final class QueryFixture implements AutoCloseable {
         projectors = List.of(directory, history, issues, measures, meetings);
         eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         replay = new Replay(eventStore);
-        historyQueries = new HistoryQueryHandler(readModels);
+        historyIndex = new cz.souhra.query.history.HistorySubjectIndex(readModels);
+        historyQueries = new HistoryQueryHandler(readModels, historyIndex);
         measureQueries = new MeasureQueryHandler(readModels, replay, measures, historyQueries);
         issueQueries = new IssueQueryHandler(readModels, replay, issues);
         meetingQueries = new MeetingQueryHandler(readModels, replay, meetings);

@@ -66,10 +66,10 @@ public final class BatchedViews {
         store.clear(collection);
     }
 
-    /** One batch's writes to one store: the last document per id wins, as replace-by-id would. */
+    /** One batch's writes to one store, one per document: a replace wins over what came before, merges combine. */
     private static final class Pending implements ViewLookup {
         private final MongoViews store;
-        private final Map<String, Map<String, Document>> writes = new LinkedHashMap<>();
+        private final Map<String, Map<String, Projector.Write>> writes = new LinkedHashMap<>();
 
         Pending(MongoViews store) {
             this.store = store;
@@ -77,19 +77,22 @@ public final class BatchedViews {
 
         @Override
         public Document get(String collection, String id) {
-            Map<String, Document> c = writes.get(collection);
-            Document d = c == null ? null : c.get(id);
-            return d != null ? d : store.get(collection, id);
+            Map<String, Projector.Write> c = writes.get(collection);
+            Projector.Write w = c == null ? null : c.get(id);
+            if (w == null) {
+                return store.get(collection, id);
+            }
+            return w.merge() ? w.applyTo(store.get(collection, id)) : w.document();
         }
 
         void add(List<Projector.Write> ws) {
             for (Projector.Write w : ws) {
-                writes.computeIfAbsent(w.collection(), k -> new LinkedHashMap<>()).put(w.id(), w.document());
+                writes.computeIfAbsent(w.collection(), k -> new LinkedHashMap<>()).merge(w.id(), w, Projector.Write::then);
             }
         }
 
         void flush() {
-            writes.forEach((collection, docs) -> store.replaceAll(collection, docs.values()));
+            writes.forEach((collection, ws) -> store.writeAll(collection, ws.values()));
             writes.clear();
         }
     }

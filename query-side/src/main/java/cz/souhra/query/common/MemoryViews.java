@@ -1,7 +1,10 @@
 package cz.souhra.query.common;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -11,6 +14,12 @@ import org.bson.Document;
 public final class MemoryViews implements ViewLookup {
 
     private final Map<String, Map<String, Document>> collections = new TreeMap<>();
+    /**
+     * Documents made here by a merge, which later merges may change in place: copying a document for each
+     * merge made a rebuild quadratic in the size of a busy subject's day in the history's subject index.
+     * Documents a fold handed over whole are copied before their first merge, as the fold may still hold them.
+     */
+    private final Set<Document> merged = Collections.newSetFromMap(new IdentityHashMap<>());
 
     @Override
     public Document get(String collection, String id) {
@@ -20,7 +29,18 @@ public final class MemoryViews implements ViewLookup {
 
     public void apply(List<Projector.Write> writes) {
         for (Projector.Write w : writes) {
-            collections.computeIfAbsent(w.collection(), k -> new TreeMap<>()).put(w.id(), w.document());
+            Map<String, Document> c = collections.computeIfAbsent(w.collection(), k -> new TreeMap<>());
+            Document stored = c.get(w.id());
+            if (!w.merge()) {
+                c.put(w.id(), w.document());
+            } else if (stored != null && merged.contains(stored)) {
+                stored.putAll(w.document());
+            } else {
+                Document next = new Document(stored == null ? Map.of() : stored);
+                next.putAll(w.document());
+                merged.add(next);
+                c.put(w.id(), next);
+            }
         }
     }
 

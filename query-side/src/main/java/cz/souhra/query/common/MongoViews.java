@@ -12,6 +12,8 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 
 /**
@@ -22,6 +24,7 @@ import com.mongodb.client.model.WriteModel;
 public final class MongoViews implements ViewLookup {
 
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final UpdateOptions UPSERT_FIELDS = new UpdateOptions().upsert(true);
 
     private final Function<String, MongoCollection<Document>> collections;
 
@@ -36,13 +39,32 @@ public final class MongoViews implements ViewLookup {
 
     public void apply(List<Projector.Write> writes) {
         for (Projector.Write w : writes) {
-            collections.apply(w.collection()).replaceOne(Filters.eq("_id", w.document().get("_id")), w.document(), UPSERT);
+            MongoCollection<Document> c = collections.apply(w.collection());
+            if (w.merge()) {
+                c.updateOne(Filters.eq("_id", w.document().get("_id")), fields(w), UPSERT_FIELDS);
+            } else {
+                c.replaceOne(Filters.eq("_id", w.document().get("_id")), w.document(), UPSERT);
+            }
         }
     }
 
-    /** Replaces (upserts) whole documents of one collection in one round trip. */
-    public void replaceAll(String collection, Collection<Document> documents) {
-        replaceAll(collections.apply(collection), documents);
+    /** Stores writes of one collection (at most one per document) in one round trip. */
+    public void writeAll(String collection, Collection<Projector.Write> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> models = new ArrayList<>(writes.size());
+        for (Projector.Write w : writes) {
+            models.add(w.merge() ? new UpdateOneModel<>(Filters.eq("_id", w.document().get("_id")), fields(w), UPSERT_FIELDS)
+                    : new ReplaceOneModel<>(Filters.eq("_id", w.document().get("_id")), w.document(), UPSERT));
+        }
+        collections.apply(collection).bulkWrite(models, new BulkWriteOptions().ordered(true));
+    }
+
+    private static Document fields(Projector.Write merge) {
+        Document set = new Document(merge.document());
+        set.remove("_id");
+        return new Document("$set", set);
     }
 
     /** Upserts whole documents by {@code _id}, in order, in one round trip (nothing sent for none). */

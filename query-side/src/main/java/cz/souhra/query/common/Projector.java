@@ -19,10 +19,44 @@ public interface Projector {
 
     List<Write> fold(ViewLookup views, Object payload, EventMeta meta);
 
-    /** One whole document to store (replace by {@code _id}, upsert). */
-    record Write(String collection, org.bson.Document document) {
+    /**
+     * One document to store: replaced whole by {@code _id} (upsert), or for a {@linkplain #merge merge} its
+     * top-level fields set on the stored document (created if absent). Folds of different segments may
+     * add to one merged document at the same time without losing each other's fields, since the store
+     * sets each field atomically; a read model compares with its rebuild field by field (keys sorted), so
+     * the order the fields arrived in does not matter.
+     */
+    record Write(String collection, org.bson.Document document, boolean merge) {
+
+        public Write(String collection, org.bson.Document document) {
+            this(collection, document, false);
+        }
+
+        /** Sets the fields of {@code fields} (which holds the {@code _id}) on the stored document. */
+        public static Write merge(String collection, org.bson.Document fields) {
+            return new Write(collection, fields, true);
+        }
+
         public String id() {
             return String.valueOf(document.get("_id"));
+        }
+
+        /** The document that results from this write on {@code stored} (null: none stored). */
+        public org.bson.Document applyTo(org.bson.Document stored) {
+            if (!merge || stored == null) {
+                return document;
+            }
+            org.bson.Document out = new org.bson.Document(stored);
+            out.putAll(document);
+            return out;
+        }
+
+        /** This write followed by {@code next} on the same document, as one write. */
+        public Write then(Write next) {
+            if (!next.merge) {
+                return next;
+            }
+            return merge ? merge(collection, applyTo(next.document)) : new Write(collection, next.applyTo(document));
         }
     }
 }

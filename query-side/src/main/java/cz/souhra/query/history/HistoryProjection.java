@@ -1,5 +1,8 @@
 package cz.souhra.query.history;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -11,6 +14,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +30,17 @@ import cz.souhra.shared.queries.HistoryEntry;
  * Writes {@code event_history}: one document per event of any type, keyed by the event id, so it needs
  * no knowledge of the domain to stay complete when new event types appear, and redelivery rewrites
  * nothing. The payload is kept as the event's JSON form.
+ *
+ * <p>And an index by subject, because the embedded store ignores non-unique indexes: a subject's history
+ * filtered {@code event_history} on its {@code subjects} array and so decoded every entry (12 ms with 1k
+ * stored events, 210 ms with 200k). {@value #SUBJECTS} has a document per subject whose field names are
+ * the days it has entries on, {@value #SUBJECT_DAYS} one per subject and day whose field names are the ids
+ * of those entries; a history is then a few reads by {@code _id}. Events of different aggregates, folded by
+ * different segments at the same time, add to the same documents, so these are {@linkplain Write#merge
+ * merges} (each field set on its own, nothing lost) with the values in the field names, which makes a
+ * document independent of the order the events were folded in: a rebuild writes the same. A day bounds
+ * what one document holds. Each document is checked on its own, so a batch that was stored only in part is
+ * completed when it is delivered again.
  */
 @Component
 @ProcessingGroup(HistoryProjection.GROUP)
@@ -33,6 +48,8 @@ public class HistoryProjection implements Projector {
 
     public static final String GROUP = "history";
     public static final String COLLECTION = "event_history";
+    public static final String SUBJECTS = "event_history_subjects";
+    public static final String SUBJECT_DAYS = "event_history_subject_days";
 
     /** Payload fields that name something else the event concerns. */
     private static final Set<String> REFERENCES = Set.of("measureId", "meetingId", "issueId", "bodyId", "institutionId", "fromMeetingId",
@@ -51,15 +68,47 @@ public class HistoryProjection implements Projector {
 
     @Override
     public List<String> collections() {
-        return List.of(COLLECTION);
+        return List.of(COLLECTION, SUBJECTS, SUBJECT_DAYS);
     }
 
     @Override
     public List<Write> fold(ViewLookup views, Object event, EventMeta meta) {
-        if (meta.aggregateId() == null || views.get(COLLECTION, meta.eventId()) != null) {
+        if (meta.aggregateId() == null) {
             return List.of();
         }
-        return List.of(new Write(COLLECTION, Views.toDocument(meta.eventId(), entry(event, meta))));
+        HistoryEntry entry = entry(event, meta);
+        List<Write> writes = new ArrayList<>();
+        if (views.get(COLLECTION, meta.eventId()) == null) {
+            writes.add(new Write(COLLECTION, Views.toDocument(meta.eventId(), entry)));
+        }
+        String day = day(entry.recordedAt());
+        for (String subject : entry.subjects()) {
+            addField(views, SUBJECTS, subject, day, writes);
+            addField(views, SUBJECT_DAYS, dayKey(subject, day), meta.eventId(), writes);
+        }
+        return writes;
+    }
+
+    /** The field names of an index document, i.e. the days of a subject or the entry ids of one of its days. */
+    public static List<String> keys(Document index) {
+        return index.keySet().stream().filter(k -> !k.equals("_id")).sorted().toList();
+    }
+
+    /** The UTC day an entry is filed under in the subject index. */
+    public static String day(Instant recordedAt) {
+        return LocalDate.ofInstant(recordedAt, ZoneOffset.UTC).toString();
+    }
+
+    /** Id of a subject's entries of one day (the day is the fixed-length tail, so ids never collide). */
+    public static String dayKey(String subject, String day) {
+        return subject + "/" + day;
+    }
+
+    private static void addField(ViewLookup views, String collection, String id, String field, List<Write> writes) {
+        Document stored = views.get(collection, id);
+        if (stored == null || !stored.containsKey(field)) {
+            writes.add(Write.merge(collection, new Document("_id", id).append(field, true)));
+        }
     }
 
     public static HistoryEntry entry(Object event, EventMeta meta) {

@@ -24,16 +24,23 @@ public class HistoryQueryHandler {
     public static final Comparator<HistoryEntry> RECORDED_ORDER = Comparator.comparing(HistoryEntry::recordedAt)
             .thenComparing(HistoryEntry::aggregateId).thenComparingLong(HistoryEntry::sequence);
 
-    private final ReadModels readModels;
+    /** Ids per {@code $in} query: keeps each request small whatever a subject's history holds. */
+    private static final int IDS_PER_QUERY = 1_000;
 
-    public HistoryQueryHandler(ReadModels readModels) {
+    private final ReadModels readModels;
+    private final HistorySubjectIndex index;
+
+    public HistoryQueryHandler(ReadModels readModels, HistorySubjectIndex index) {
         this.readModels = readModels;
+        this.index = index;
     }
 
     @QueryHandler
     public List<HistoryEntry> subject(HistoryQueries.SubjectHistory q) {
+        Iterable<Document> candidates = index.complete() ? indexed(q.subjectId())
+                : readModels.collection(HistoryProjection.COLLECTION).find(Filters.eq("subjects", q.subjectId()));
         List<HistoryEntry> out = new ArrayList<>();
-        for (Document d : readModels.collection(HistoryProjection.COLLECTION).find(Filters.eq("subjects", q.subjectId()))) {
+        for (Document d : candidates) {
             HistoryEntry e = Views.fromDocument(d, HistoryEntry.class);
             // The embedded store may answer an array filter loosely; the subject list is the truth.
             if (e.subjects() != null && e.subjects().contains(q.subjectId())) {
@@ -41,6 +48,28 @@ public class HistoryQueryHandler {
             }
         }
         out.sort(RECORDED_ORDER);
+        return out;
+    }
+
+    /** The subject's entries through its index: its days, their entry ids, the entries, all read by id. */
+    private List<Document> indexed(String subject) {
+        Document days = readModels.collection(HistoryProjection.SUBJECTS).find(Filters.eq("_id", subject)).first();
+        if (days == null) {
+            return List.of();
+        }
+        List<String> dayKeys = HistoryProjection.keys(days).stream().map(d -> HistoryProjection.dayKey(subject, d)).toList();
+        List<String> ids = new ArrayList<>();
+        for (Document day : byIds(HistoryProjection.SUBJECT_DAYS, dayKeys)) {
+            ids.addAll(HistoryProjection.keys(day));
+        }
+        return byIds(HistoryProjection.COLLECTION, ids);
+    }
+
+    private List<Document> byIds(String collection, List<String> ids) {
+        List<Document> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
+            readModels.collection(collection).find(Filters.in("_id", ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY)))).into(out);
+        }
         return out;
     }
 

@@ -39,6 +39,26 @@ class BatchedViewsTest {
         }
     };
 
+    /** Adds its payload as a field of one document, by merge; answers nothing for a field already there. */
+    private static final Projector MERGER = new Projector() {
+        @Override
+        public String name() {
+            return "merger";
+        }
+
+        @Override
+        public List<String> collections() {
+            return List.of("merged");
+        }
+
+        @Override
+        public List<Write> fold(ViewLookup views, Object payload, EventMeta meta) {
+            Document current = views.get("merged", "m");
+            return current != null && current.containsKey((String) payload) ? List.of()
+                    : List.of(Write.merge("merged", new Document("_id", "m").append((String) payload, true)));
+        }
+    };
+
     private final QueryFixture f = new QueryFixture();
     private final MongoViews store = f.readModels.live();
     private final BatchedViews views = new BatchedViews(store);
@@ -107,6 +127,43 @@ class BatchedViewsTest {
         });
 
         assertThat(store.get("counter", "c").getList("seen", String.class)).containsExactly("a", "b");
+    }
+
+    @Test
+    void given_two_segments_merging_into_one_document_at_the_same_time_when_both_batches_are_stored_then_no_field_is_lost() throws Exception {
+        runBatch(List.of("a", "b"), payload -> {
+            views.fold(MERGER, payload, null);
+            if (payload.equals("a")) {
+                // the other segment's batch starts after this one read the document and is stored before it
+                Thread other = new Thread(() -> runBatch(List.of("x"), p -> views.fold(MERGER, p, null)));
+                other.start();
+                join(other);
+                assertThat(store.get("merged", "m").keySet()).containsExactlyInAnyOrder("_id", "x");
+                assertThat(views.fold(MERGER, "a", null)).as("the batch reads its own merge over the stored document").isEmpty();
+            }
+        });
+
+        assertThat(store.get("merged", "m").keySet()).containsExactlyInAnyOrder("_id", "a", "b", "x");
+    }
+
+    @Test
+    void given_a_replace_then_a_merge_of_one_document_in_a_batch_when_stored_then_the_merge_applies_on_the_replaced_document() {
+        Projector.Write replace = new Projector.Write("merged", new Document("_id", "m").append("r", 1));
+        Projector.Write merge = Projector.Write.merge("merged", new Document("_id", "m").append("a", true));
+
+        assertThat(replace.then(merge).merge()).isFalse();
+        assertThat(replace.then(merge).document()).isEqualTo(new Document("_id", "m").append("r", 1).append("a", true));
+        assertThat(merge.then(replace)).isEqualTo(replace);
+        assertThat(merge.then(Projector.Write.merge("merged", new Document("_id", "m").append("b", true))).document().keySet())
+                .containsExactlyInAnyOrder("_id", "a", "b");
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import cz.souhra.query.QueryFixture;
 import cz.souhra.query.Scenario;
+import cz.souhra.query.rebuild.HistorySubjectIndexMigration;
 import cz.souhra.shared.queries.HistoryEntry;
 import cz.souhra.shared.queries.HistoryQueries;
 
@@ -36,6 +37,57 @@ class HistoryProjectionTest {
         assertThat(progress.correlationId()).isNotBlank();
         assertThat(measure.get(0).meetingId()).isEqualTo(Scenario.MEETING.value());
         assertThat(measure.get(0).subjects()).contains(Scenario.MEASURE.value(), Scenario.MEETING.value(), Scenario.ISSUE.value(), Scenario.BODY.value(), "UPLB");
+    }
+
+    @Test
+    void given_history_written_before_the_subject_index_when_the_migration_has_rebuilt_it_then_subject_histories_read_through_the_index_answer_the_same() {
+        List<HistoryEntry> measureBefore = measureHistory(f.historyQueries);
+        List<HistoryEntry> meetingBefore = f.historyQueries.subject(new HistoryQueries.SubjectHistory(Scenario.MEETING.value()));
+        // a store from before the index: entries, no index, no mark
+        f.collection(HistoryProjection.SUBJECTS).drop();
+        f.collection(HistoryProjection.SUBJECT_DAYS).drop();
+        f.collection(HistorySubjectIndex.MIGRATIONS).drop();
+        HistorySubjectIndex index = new HistorySubjectIndex(f.readModels);
+        HistoryQueryHandler queries = new HistoryQueryHandler(f.readModels, index);
+
+        assertThat(index.needsRebuild()).isTrue();
+        assertThat(measureHistory(queries)).isEqualTo(measureBefore); // scanned meanwhile
+
+        assertThat(new HistorySubjectIndexMigration(index, f.rebuild).migrate()).isTrue();
+
+        assertThat(index.complete()).isTrue();
+        assertThat(new HistorySubjectIndex(f.readModels).needsRebuild()).isFalse();
+        assertThat(f.collection(HistoryProjection.SUBJECTS).countDocuments()).isPositive();
+        assertThat(measureHistory(queries)).isEqualTo(measureBefore);
+        assertThat(queries.subject(new HistoryQueries.SubjectHistory(Scenario.MEETING.value()))).isEqualTo(meetingBefore);
+    }
+
+    @Test
+    void given_an_entry_whose_index_documents_were_not_stored_when_its_event_is_delivered_again_then_the_index_is_completed() {
+        List<HistoryEntry> before = measureHistory(f.historyQueries);
+        f.collection(HistoryProjection.SUBJECT_DAYS).drop(); // as if the batch was stored only in part
+
+        assertThat(measureHistory(f.historyQueries)).isEmpty();
+        Scenario.events().forEach(f::deliver);
+
+        assertThat(measureHistory(f.historyQueries)).isEqualTo(before);
+    }
+
+    @Test
+    void given_a_subjects_entries_then_the_index_files_each_entry_under_its_day() {
+        List<HistoryEntry> measure = measureHistory(f.historyQueries);
+        org.bson.Document days = f.collection(HistoryProjection.SUBJECTS).find(com.mongodb.client.model.Filters.eq("_id", Scenario.MEASURE.value())).first();
+
+        assertThat(HistoryProjection.keys(days)).containsExactlyElementsOf(measure.stream().map(e -> HistoryProjection.day(e.recordedAt())).distinct().sorted().toList());
+        for (HistoryEntry e : measure) {
+            org.bson.Document day = f.collection(HistoryProjection.SUBJECT_DAYS)
+                    .find(com.mongodb.client.model.Filters.eq("_id", HistoryProjection.dayKey(Scenario.MEASURE.value(), HistoryProjection.day(e.recordedAt())))).first();
+            assertThat(HistoryProjection.keys(day)).contains(e.eventId());
+        }
+    }
+
+    private static List<HistoryEntry> measureHistory(HistoryQueryHandler queries) {
+        return queries.subject(new HistoryQueries.SubjectHistory(Scenario.MEASURE.value()));
     }
 
     @Test
