@@ -6,8 +6,9 @@ import java.util.List;
  * A projection as a pure fold: given the views it may read and one event, the documents it writes.
  * The live event handler, the rebuild into shadow collections and the as-of replay all call this one
  * method, which is what makes "live = rebuild = replay up to T" hold by construction. A fold must not
- * read the clock or anything but {@code views}, and must answer nothing for an event it has already
- * applied (aggregate sequence at or below the stored version, or a set it is already in).
+ * read the clock or anything but {@code views}, and for an event it has already applied must answer
+ * nothing (aggregate sequence at or below the stored version, or a set it is already in) or only writes
+ * that store what is there already.
  */
 public interface Projector {
 

@@ -28,8 +28,8 @@ import cz.souhra.shared.queries.HistoryEntry;
 
 /**
  * Writes {@code event_history}: one document per event of any type, keyed by the event id, so it needs
- * no knowledge of the domain to stay complete when new event types appear, and redelivery rewrites
- * nothing. The payload is kept as the event's JSON form.
+ * no knowledge of the domain to stay complete when new event types appear, and redelivery writes the
+ * same document again. The payload is kept as the event's JSON form.
  *
  * <p>And an index by subject, because the embedded store ignores non-unique indexes: a subject's history
  * filtered {@code event_history} on its {@code subjects} array and so decoded every entry (12 ms with 1k
@@ -39,8 +39,9 @@ import cz.souhra.shared.queries.HistoryEntry;
  * different segments at the same time, add to the same documents, so these are {@linkplain Write#merge
  * merges} (each field set on its own, nothing lost) with the values in the field names, which makes a
  * document independent of the order the events were folded in: a rebuild writes the same. A day bounds
- * what one document holds. Each document is checked on its own, so a batch that was stored only in part is
- * completed when it is delivered again.
+ * what one document holds. The fold reads nothing: every write stores what a redelivery would store again,
+ * so a batch that was stored only in part is completed when it is delivered again, and the live processor
+ * spends no store reads on it (checking first cost two reads per subject and event).
  */
 @Component
 @ProcessingGroup(HistoryProjection.GROUP)
@@ -77,14 +78,12 @@ public class HistoryProjection implements Projector {
             return List.of();
         }
         HistoryEntry entry = entry(event, meta);
-        List<Write> writes = new ArrayList<>();
-        if (views.get(COLLECTION, meta.eventId()) == null) {
-            writes.add(new Write(COLLECTION, Views.toDocument(meta.eventId(), entry)));
-        }
+        List<Write> writes = new ArrayList<>(1 + 2 * entry.subjects().size());
+        writes.add(new Write(COLLECTION, Views.toDocument(meta.eventId(), entry)));
         String day = day(entry.recordedAt());
         for (String subject : entry.subjects()) {
-            addField(views, SUBJECTS, subject, day, writes);
-            addField(views, SUBJECT_DAYS, dayKey(subject, day), meta.eventId(), writes);
+            writes.add(Write.merge(SUBJECTS, new Document("_id", subject).append(day, true)));
+            writes.add(Write.merge(SUBJECT_DAYS, new Document("_id", dayKey(subject, day)).append(meta.eventId(), true)));
         }
         return writes;
     }
@@ -102,13 +101,6 @@ public class HistoryProjection implements Projector {
     /** Id of a subject's entries of one day (the day is the fixed-length tail, so ids never collide). */
     public static String dayKey(String subject, String day) {
         return subject + "/" + day;
-    }
-
-    private static void addField(ViewLookup views, String collection, String id, String field, List<Write> writes) {
-        Document stored = views.get(collection, id);
-        if (stored == null || !stored.containsKey(field)) {
-            writes.add(Write.merge(collection, new Document("_id", id).append(field, true)));
-        }
     }
 
     public static HistoryEntry entry(Object event, EventMeta meta) {
