@@ -83,14 +83,26 @@ public class HistoryProjection implements Projector {
         String day = day(entry.recordedAt());
         for (String subject : entry.subjects()) {
             writes.add(Write.merge(SUBJECTS, new Document("_id", subject).append(day, true)));
-            writes.add(Write.merge(SUBJECT_DAYS, new Document("_id", dayKey(subject, day)).append(meta.eventId(), true)));
+            writes.add(Write.merge(SUBJECT_DAYS, new Document("_id", dayKey(subject, day)).append(fieldName(meta.eventId()), true)));
         }
         return writes;
     }
 
     /** The field names of an index document, i.e. the days of a subject or the entry ids of one of its days. */
     public static List<String> keys(Document index) {
-        return index.keySet().stream().filter(k -> !k.equals("_id")).sorted().toList();
+        return index.keySet().stream().filter(k -> !k.equals("_id")).map(HistoryProjection::fromFieldName).sorted().toList();
+    }
+
+    /**
+     * An id as a field name. Event ids are UUIDs, but an update would read a dot as a path and a leading
+     * dollar as an operator, so those (and the escape itself) are escaped.
+     */
+    static String fieldName(String id) {
+        return id.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
+    }
+
+    static String fromFieldName(String field) {
+        return field.replace("%24", "$").replace("%2E", ".").replace("%25", "%");
     }
 
     /** The UTC day an entry is filed under in the subject index. */

@@ -86,6 +86,15 @@ class HistoryProjectionTest {
         }
     }
 
+    @Test
+    void given_ids_with_dots_dollars_or_percent_signs_when_used_as_index_field_names_then_they_are_escaped_and_read_back_unchanged() {
+        for (String id : List.of("0f187855-c658-47d9-b1e8-3f212b017fd6", "a.b", "$set", "50%2E.$x%")) {
+            String field = HistoryProjection.fieldName(id);
+            assertThat(field).doesNotContain(".").doesNotStartWith("$");
+            assertThat(HistoryProjection.keys(new org.bson.Document("_id", "s/2026-11-23").append(field, true))).containsExactly(id);
+        }
+    }
+
     private static List<HistoryEntry> measureHistory(HistoryQueryHandler queries) {
         return queries.subject(new HistoryQueries.SubjectHistory(Scenario.MEASURE.value()));
     }
