@@ -39,12 +39,7 @@ public final class MongoViews implements ViewLookup {
 
     public void apply(List<Projector.Write> writes) {
         for (Projector.Write w : writes) {
-            MongoCollection<Document> c = collections.apply(w.collection());
-            if (w.merge()) {
-                c.updateOne(Filters.eq("_id", w.document().get("_id")), fields(w), UPSERT_FIELDS);
-            } else {
-                c.replaceOne(Filters.eq("_id", w.document().get("_id")), w.document(), UPSERT);
-            }
+            collections.apply(w.collection()).bulkWrite(List.of(model(w)));
         }
     }
 
@@ -54,17 +49,18 @@ public final class MongoViews implements ViewLookup {
             return;
         }
         List<WriteModel<Document>> models = new ArrayList<>(writes.size());
-        for (Projector.Write w : writes) {
-            models.add(w.merge() ? new UpdateOneModel<>(Filters.eq("_id", w.document().get("_id")), fields(w), UPSERT_FIELDS)
-                    : new ReplaceOneModel<>(Filters.eq("_id", w.document().get("_id")), w.document(), UPSERT));
-        }
+        writes.forEach(w -> models.add(model(w)));
         collections.apply(collection).bulkWrite(models, new BulkWriteOptions().ordered(true));
     }
 
-    private static Document fields(Projector.Write merge) {
-        Document set = new Document(merge.document());
+    /** A replace of the whole document, or for a merge a {@code $set} of its fields; both create a missing one. */
+    private static WriteModel<Document> model(Projector.Write w) {
+        if (!w.merge()) {
+            return new ReplaceOneModel<>(Filters.eq("_id", w.document().get("_id")), w.document(), UPSERT);
+        }
+        Document set = new Document(w.document());
         set.remove("_id");
-        return new Document("$set", set);
+        return new UpdateOneModel<>(Filters.eq("_id", w.document().get("_id")), new Document("$set", set), UPSERT_FIELDS);
     }
 
     /** Upserts whole documents by {@code _id}, in order, in one round trip (nothing sent for none). */

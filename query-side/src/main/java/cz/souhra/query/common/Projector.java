@@ -54,10 +54,7 @@ public interface Projector {
 
         /** This write followed by {@code next} on the same document, as one write. */
         public Write then(Write next) {
-            if (!next.merge) {
-                return next;
-            }
-            return merge ? merge(collection, applyTo(next.document)) : new Write(collection, next.applyTo(document));
+            return next.merge ? new Write(collection, next.applyTo(document), merge) : next;
         }
     }
 }

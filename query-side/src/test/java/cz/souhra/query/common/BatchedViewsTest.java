@@ -156,6 +156,9 @@ class BatchedViewsTest {
         assertThat(merge.then(replace)).isEqualTo(replace);
         assertThat(merge.then(Projector.Write.merge("merged", new Document("_id", "m").append("b", true))).document().keySet())
                 .containsExactlyInAnyOrder("_id", "a", "b");
+        Projector.Write later = merge.then(Projector.Write.merge("merged", new Document("_id", "m").append("a", false)));
+        assertThat(later.merge()).isTrue();
+        assertThat(later.document().getBoolean("a")).as("the later merge's value wins").isFalse();
     }
 
     private static void join(Thread t) {
