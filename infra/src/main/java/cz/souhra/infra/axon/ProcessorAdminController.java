@@ -1,5 +1,6 @@
 package cz.souhra.infra.axon;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -7,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,10 +34,10 @@ class ProcessorAdminController {
     record ProcessorState(String name, boolean running, List<Integer> segmentsHere, Map<Integer, Boolean> caughtUp) {}
 
     private final EventProcessingConfiguration processing;
-    private final java.time.Duration releaseFor;
+    private final Duration releaseFor;
 
     ProcessorAdminController(EventProcessingConfiguration processing,
-                             @org.springframework.beans.factory.annotation.Value("${souhra.processors.release-for:PT20S}") java.time.Duration releaseFor) {
+                             @Value("${souhra.processors.release-for:PT20S}") Duration releaseFor) {
         this.processing = processing;
         this.releaseFor = releaseFor;
     }

@@ -24,17 +24,13 @@ public class HistorySubjectIndex {
 
     private final ReadModels readModels;
     private volatile boolean complete;
-    private final boolean needsRebuild;
 
     public HistorySubjectIndex(ReadModels readModels) {
         this.readModels = readModels;
-        boolean marked = marked();
-        if (!marked && readModels.collection(HistoryProjection.COLLECTION).find().first() == null) {
+        complete = marked();
+        if (!complete && readModels.collection(HistoryProjection.COLLECTION).find().first() == null) {
             markComplete();
-            marked = true;
         }
-        this.complete = marked;
-        this.needsRebuild = !marked;
     }
 
     public boolean complete() {
@@ -46,7 +42,7 @@ public class HistorySubjectIndex {
 
     /** History entries were written before the index existed: a rebuild of the history projection indexes them. */
     public boolean needsRebuild() {
-        return needsRebuild && !complete();
+        return !complete();
     }
 
     public void markComplete() {
