@@ -40,6 +40,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 
 import cz.souhra.infra.SouhraApplication;
+import cz.souhra.infra.store.DurableH2Backend;
 import cz.souhra.infra.store.EmbeddedStore;
 import cz.souhra.query.rebuild.RebuildService;
 
@@ -95,11 +96,22 @@ final class PerfBench {
 
         List<String> pool = fx.adopt(CLIENTS * 16);
         Document sample = app.events().find(Filters.eq("aggregateIdentifier", template)).first();
+        Cost rawCost = new Cost(app);
         double raw = rawInserts(app, sample, scale.throughputSeconds);
-        Throughput souhra = commandThroughput(fx, pool, scale.throughputSeconds);
+        rawCost.stop(app, Math.round(raw * scale.throughputSeconds));
+        runClients(fx, pool, 2);
+        Cost souhraCost = new Cost(app);
+        Throughput souhra = runClients(fx, pool, scale.throughputSeconds);
+        souhraCost.stop(app, souhra.commands());
         row("command throughput, %d clients, distinct measures (HTTP, full stack)", "%,.0f commands/s (%d errors)",
                 "raw driver insertOne, same doc size (%d B), %d threads: %,.0f/s", "%.2f× (goal ≥ 0.5×, ≥ 1,000/s)",
                 CLIENTS, souhra.perSecond, souhra.errors, sample.toJson().length(), CLIENTS, raw, souhra.perSecond / raw);
+        // Why the ratio above is bounded: a command is a request, an append and the work of every processor,
+        // each a few store round trips, where the baseline is one insert.
+        row("cost per command in that window (process CPU incl. the HTTP client; store commands)", "%.2f ms CPU, %.1f store reads + %.1f writes",
+                "per raw insert: %.2f ms CPU, %.1f reads + %.1f writes", "%.0f× the CPU, %.0f× the round trips",
+                souhraCost.cpuMillis, souhraCost.reads, souhraCost.writes, rawCost.cpuMillis, rawCost.reads, rawCost.writes,
+                souhraCost.cpuMillis / rawCost.cpuMillis, (souhraCost.reads + souhraCost.writes) / (rawCost.reads + rawCost.writes));
 
         preloader.awaitProjected();
         double rate = Math.max(10, souhra.perSecond / 2);
@@ -251,6 +263,10 @@ final class PerfBench {
             return db.getCollection("domainevents");
         }
 
+        DurableH2Backend store() {
+            return context.getBean(EmbeddedStore.class).backend();
+        }
+
         @Override
         public void close() {
             client.close();
@@ -314,7 +330,32 @@ final class PerfBench {
 
     // ---------------------------------------------------------------- throughput and latency
 
-    record Throughput(double perSecond, long errors, double meanMillis) {}
+    record Throughput(double perSecond, long errors, double meanMillis, long commands) {}
+
+    /** Process CPU and store round trips between construction and {@link #stop}, per unit of work. */
+    static final class Cost {
+        private static final com.sun.management.OperatingSystemMXBean OS =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        private final long cpu0;
+        private final long reads0;
+        private final long writes0;
+        double cpuMillis;
+        double reads;
+        double writes;
+
+        Cost(Souhra app) {
+            cpu0 = OS.getProcessCpuTime();
+            reads0 = app.store().readCount();
+            writes0 = app.store().writeCount();
+        }
+
+        void stop(Souhra app, long units) {
+            double n = Math.max(1, units);
+            cpuMillis = (OS.getProcessCpuTime() - cpu0) / 1e6 / n;
+            reads = (app.store().readCount() - reads0) / n;
+            writes = (app.store().writeCount() - writes0) / n;
+        }
+    }
 
     static Throughput commandThroughput(Fixture fx, List<String> pool, int seconds) throws Exception {
         // warm-up, then the measured window
@@ -322,7 +363,7 @@ final class PerfBench {
         return runClients(fx, pool, seconds);
     }
 
-    private static Throughput runClients(Fixture fx, List<String> pool, int seconds) throws Exception {
+    static Throughput runClients(Fixture fx, List<String> pool, int seconds) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -349,7 +390,7 @@ final class PerfBench {
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
         threads.shutdown();
-        return new Throughput(ok.get() / elapsed, errors.get(), nanos.get() / 1e6 / Math.max(1, ok.get() + errors.get()));
+        return new Throughput(ok.get() / elapsed, errors.get(), nanos.get() / 1e6 / Math.max(1, ok.get() + errors.get()), ok.get() + errors.get());
     }
 
     /** The raw floor: the same driver, the same store, documents of an event's size, the same concurrency. */

@@ -72,6 +72,9 @@ public final class DurableH2Backend extends H2Backend {
             "getcmdlineopts", "connectionstatus", "explain", "getlog", "features", "saslstart",
             "saslcontinue", "logout");
 
+    /** The reads {@link #readCount()} counts: of data, not the driver's handshakes and heartbeats. */
+    private static final Set<String> DATA_READS = Set.of("find", "getmore", "count", "distinct", "aggregate");
+
     private static final String APPLIED = "appliedSeq";
 
     private final MVStore store;
@@ -93,6 +96,8 @@ public final class DurableH2Backend extends H2Backend {
     private long lastCheckpointed = -1; // guarded by applyLock
     private WriteAheadLog wal;
     private final AtomicLong writes = new AtomicLong();
+    /** Data reads (finds, cursor batches, counts, read-only aggregations); a LongAdder as every reader bumps it. */
+    private final java.util.concurrent.atomic.LongAdder reads = new java.util.concurrent.atomic.LongAdder();
     private final AtomicLong timelineReads = new AtomicLong();
     private final AtomicLong checkpoints = new AtomicLong();
     private final AtomicLong checkpointHoldMaxNanos = new AtomicLong();
@@ -284,9 +289,14 @@ public final class DurableH2Backend extends H2Backend {
             return answer;
         }
         if (eventTimeline && "find".equalsIgnoreCase(command) && EventTimeline.COLLECTION.equals(query.get(command))) {
+            reads.increment();
             return super.handleCommand(channel, database, command, trackingRead(database, query));
         }
-        if (READS.contains(command.toLowerCase(Locale.ROOT)) || isReadOnlyAggregate(command, query)) {
+        String lower = command.toLowerCase(Locale.ROOT);
+        if (READS.contains(lower) || isReadOnlyAggregate(command, query)) {
+            if (DATA_READS.contains(lower)) {
+                reads.increment();
+            }
             return super.handleCommand(channel, database, command, withDefaultBatch(command, query));
         }
         Document result = null;
@@ -511,6 +521,11 @@ public final class DurableH2Backend extends H2Backend {
     /** Tracking reads answered through the timeline (for tests and the bench). */
     public long timelineReadCount() {
         return timelineReads.get();
+    }
+
+    /** Read commands answered since start (with {@link #writeCount()}: the store round trips a workload costs). */
+    public long readCount() {
+        return reads.sum();
     }
 
     public long writeCount() {

@@ -77,4 +77,24 @@ class LargeReadTest {
             assertThat(d.getString("note")).isEqualTo(filler);
         }
     }
+
+    @Test
+    void given_reads_and_writes_when_counted_then_each_command_counts_once_on_its_side() throws Exception {
+        Path dir = Files.createTempDirectory("souhra-count");
+        try (EmbeddedStore store = EmbeddedStore.start(dir, "127.0.0.1", 0, false, 0);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> c = client.getDatabase("souhra").getCollection("measure_status");
+            c.insertOne(new Document("_id", "m1"));
+            long reads = store.backend().readCount();
+            long writes = store.backend().writeCount();
+
+            c.insertMany(List.of(new Document("_id", "m2"), new Document("_id", "m3"))); // one command
+            c.find(new Document("_id", "m2")).first();
+            c.find(new Document("_id", "m3")).first();
+            c.countDocuments();
+
+            assertThat(store.backend().writeCount() - writes).isEqualTo(1);
+            assertThat(store.backend().readCount() - reads).as("two finds and a count (an aggregation)").isEqualTo(3);
+        }
+    }
 }

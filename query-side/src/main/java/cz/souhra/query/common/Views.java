@@ -35,15 +35,32 @@ public final class Views {
 
     private Views() {}
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public static Document toDocument(String id, Object view) {
-        Document d = new Document(JSON.convertValue(view, Map.class));
+        FlatRecords.Converter flat = FlatRecords.of(view.getClass());
+        Document d = flat != null ? flat.toDocument(view) : new Document(JSON.convertValue(view, Map.class));
         d.put("_id", id);
         return d;
     }
 
     public static <T> T fromDocument(Document d, Class<T> type) {
-        return d == null ? null : JSON.convertValue(d, type);
+        if (d == null) {
+            return null;
+        }
+        FlatRecords.Converter<T> flat = FlatRecords.of(type);
+        return flat == null ? JSON.convertValue(d, type) : flat.fromDocument(d).orElseGet(() -> JSON.convertValue(d, type));
+    }
+
+    /** Jackson's conversion alone, the reference {@link FlatRecords} must equal (for tests). */
+    @SuppressWarnings("unchecked")
+    static Document toDocumentByJackson(String id, Object view) {
+        Document d = new Document(JSON.convertValue(view, Map.class));
+        d.put("_id", id);
+        return d;
+    }
+
+    static <T> T fromDocumentByJackson(Document d, Class<T> type) {
+        return JSON.convertValue(d, type);
     }
 
     @SuppressWarnings("unchecked")

@@ -143,12 +143,12 @@ public class RebuildService {
         long total = mongo.getCollection(eventCollection).estimatedDocumentCount();
         Counter counter = new Counter(started, total, progress);
         List<StreamingEventProcessor> paused = new ArrayList<>();
-        // The first pass folds on one thread per projection (ParallelReplay); this thread reads and deserializes.
+        // The first pass folds on one thread per projection (ParallelReplay); this thread reads, and others deserialize.
         ParallelReplay replay = new ParallelReplay(selected, (c, docs) -> insert(readModels.shadow(c), docs));
         Consumer<TrackedEventMessage<?>> read = e -> {
             if (e instanceof DomainEventMessage<?>) {
                 try {
-                    replay.fold(e.getPayload(), EventMeta.of(e));
+                    replay.fold(e);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while rebuilding", interrupted);

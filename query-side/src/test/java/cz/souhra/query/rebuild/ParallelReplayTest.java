@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -96,6 +99,56 @@ class ParallelReplayTest {
                 }
                 replay.finish();
             }).isInstanceOf(IllegalStateException.class).hasMessage("projection bug at event 100");
+        }
+    }
+
+    private static DomainEventMessage<Object> message(String aggregate, long sequence, Object payload) {
+        return new GenericDomainEventMessage<>("Measure", aggregate, sequence, payload, MetaData.with("user", "novak"));
+    }
+
+    @Test
+    void given_messages_deserialized_off_the_reading_thread_when_replayed_then_each_projection_folds_all_in_the_order_read() throws Exception {
+        Map<String, List<Document>> written = new ConcurrentHashMap<>();
+        try (ParallelReplay replay = new ParallelReplay(List.of(new Sequence("a"), new Sequence("b")), written::put)) {
+            // many chunks, the last one partial, and already deserialized events mixed in: the order must hold across them
+            for (int i = 0; i < 10_001; i++) {
+                if (i % 1000 == 7) {
+                    replay.fold(i, meta("agg-" + (i % 3), i));
+                } else {
+                    replay.fold(message("agg-" + (i % 3), i, i));
+                }
+            }
+            replay.finish();
+        }
+
+        for (List<Document> docs : written.values()) {
+            assertThat(docs).extracting(d -> d.getString("_id")).containsExactly("agg-0", "agg-1", "agg-2");
+            for (int agg = 0; agg < 3; agg++) {
+                List<Integer> seen = docs.get(agg).getList("seen", Integer.class);
+                assertThat(seen).hasSize(agg == 0 ? 3334 : 3334 - (agg == 2 ? 1 : 0)).isSorted();
+                for (int k = 0; k < seen.size(); k++) {
+                    assertThat(seen.get(k)).isEqualTo(agg + 3 * k);
+                }
+            }
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void given_an_event_that_cannot_be_deserialized_when_replayed_then_its_failure_reaches_the_reader() {
+        try (ParallelReplay replay = new ParallelReplay(List.of(new Sequence("a")), (c, d) -> { })) {
+            assertThatThrownBy(() -> {
+                for (int i = 0; i < 5_000; i++) {
+                    int n = i;
+                    replay.fold(i == 300 ? new GenericDomainEventMessage<Object>("Measure", "agg", i, i) {
+                        @Override
+                        public Object getPayload() {
+                            throw new IllegalStateException("unknown payload type at event " + n);
+                        }
+                    } : message("agg", i, i));
+                }
+                replay.finish();
+            }).isInstanceOf(IllegalStateException.class).hasMessage("unknown payload type at event 300");
         }
     }
 }

@@ -1,0 +1,214 @@
+package cz.souhra.query.common;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.bson.Document;
+
+/**
+ * Record to document and back for view records whose components are all plain values (text, numbers,
+ * flags, instants, dates, enums, lists of text), giving what {@link Views}' Jackson conversion gives for
+ * them ({@code FlatRecordsTest} compares the two on generated records), without its write-then-parse round
+ * trip. That round trip was half of the rebuild's folding time and most of the live measure projection's:
+ * the measure view is read, folded and written for every measure event.
+ *
+ * <p>A record with any other component (a map, a nested record, an annotated one) has no converter here,
+ * and a stored value of a type this does not expect (a number where text is expected) makes
+ * {@link Converter#fromDocument} answer empty: {@link Views} then uses Jackson, which knows every coercion.
+ */
+final class FlatRecords {
+
+    private static final Map<Class<?>, Optional<Converter<?>>> CONVERTERS = new ConcurrentHashMap<>();
+
+    private FlatRecords() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> Converter<T> of(Class<T> type) {
+        return (Converter<T>) CONVERTERS.computeIfAbsent(type, t -> Optional.ofNullable(create(t))).orElse(null);
+    }
+
+    private enum Kind { TEXT, INT, LONG, BOOLEAN, DOUBLE, INSTANT, DATE, ENUM, TEXT_LIST }
+
+    private record Component(String name, Kind kind, Class<?> type, MethodHandle accessor) {}
+
+    static final class Converter<T> {
+        private final Component[] components;
+        private final MethodHandle constructor;
+
+        private Converter(Component[] components, MethodHandle constructor) {
+            this.components = components;
+            this.constructor = constructor;
+        }
+
+        /** The components in declaration order, nulls included, as Jackson writes a record. */
+        Document toDocument(T view) {
+            Document d = new Document();
+            try {
+                for (Component c : components) {
+                    d.put(c.name(), write(c, c.accessor().invoke(view)));
+                }
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot read " + view.getClass().getSimpleName(), e);
+            }
+            return d;
+        }
+
+        /** Empty when a stored value is not of the form this writes (Jackson then decides). */
+        Optional<T> fromDocument(Document d) {
+            Object[] args = new Object[components.length];
+            for (int i = 0; i < components.length; i++) {
+                Component c = components[i];
+                Object stored = d.get(c.name());
+                Object value = stored == null ? absent(c) : read(c, stored);
+                if (value == UNREADABLE) {
+                    return Optional.empty();
+                }
+                args[i] = value;
+            }
+            try {
+                @SuppressWarnings("unchecked")
+                T view = (T) constructor.invokeWithArguments(args);
+                return Optional.of(view);
+            } catch (Throwable e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static final Object UNREADABLE = new Object();
+
+    private static Object write(Component c, Object value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (c.kind()) {
+            case INSTANT, DATE -> value.toString();
+            case ENUM -> ((Enum<?>) value).name();
+            case TEXT_LIST -> new ArrayList<>((List<?>) value);
+            default -> value;
+        };
+    }
+
+    /** What Jackson gives a component the document lacks: null, or the primitive's zero. */
+    private static Object absent(Component c) {
+        if (!c.type().isPrimitive()) {
+            return null;
+        }
+        return switch (c.kind()) {
+            case INT -> 0;
+            case LONG -> 0L;
+            case BOOLEAN -> false;
+            case DOUBLE -> 0.0;
+            default -> null;
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object read(Component c, Object stored) {
+        try {
+            return switch (c.kind()) {
+                case TEXT -> stored instanceof String ? stored : UNREADABLE;
+                case INT -> stored instanceof Integer ? stored
+                        : stored instanceof Long l && l == l.intValue() ? (Object) l.intValue() : UNREADABLE;
+                case LONG -> stored instanceof Long || stored instanceof Integer ? (Object) ((Number) stored).longValue() : UNREADABLE;
+                case BOOLEAN -> stored instanceof Boolean ? stored : UNREADABLE;
+                case DOUBLE -> stored instanceof Double ? stored : UNREADABLE;
+                case INSTANT -> stored instanceof String s ? Instant.parse(s) : UNREADABLE;
+                case DATE -> stored instanceof String s ? LocalDate.parse(s) : UNREADABLE;
+                case ENUM -> stored instanceof String s ? Enum.valueOf((Class<? extends Enum>) c.type(), s) : UNREADABLE;
+                case TEXT_LIST -> stored instanceof List<?> list && list.stream().allMatch(x -> x == null || x instanceof String)
+                        ? new ArrayList<>(list) : UNREADABLE;
+            };
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            return UNREADABLE;
+        }
+    }
+
+    private static <T> Converter<T> create(Class<T> type) {
+        if (!type.isRecord() || hasJacksonAnnotations(type)) {
+            return null;
+        }
+        RecordComponent[] rcs = type.getRecordComponents();
+        Component[] components = new Component[rcs.length];
+        Class<?>[] types = new Class<?>[rcs.length];
+        MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+        try {
+            for (int i = 0; i < rcs.length; i++) {
+                RecordComponent rc = rcs[i];
+                Kind kind = kind(rc.getType(), rc.getGenericType());
+                if (kind == null || hasJacksonAnnotations(rc) || hasJacksonAnnotations(rc.getAccessor())) {
+                    return null;
+                }
+                components[i] = new Component(rc.getName(), kind, rc.getType(), lookup.unreflect(rc.getAccessor()));
+                types[i] = rc.getType();
+            }
+            MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class, types));
+            return new Converter<>(components, constructor);
+        } catch (ReflectiveOperationException | IllegalArgumentException e) {
+            return null; // not public: Jackson, which may reach it, stays in charge
+        }
+    }
+
+    private static Kind kind(Class<?> t, Type generic) {
+        if (t == String.class) {
+            return Kind.TEXT;
+        }
+        if (t == int.class || t == Integer.class) {
+            return Kind.INT;
+        }
+        if (t == long.class || t == Long.class) {
+            return Kind.LONG;
+        }
+        if (t == boolean.class || t == Boolean.class) {
+            return Kind.BOOLEAN;
+        }
+        if (t == double.class || t == Double.class) {
+            return Kind.DOUBLE;
+        }
+        if (t == Instant.class) {
+            return Kind.INSTANT;
+        }
+        if (t == LocalDate.class) {
+            return Kind.DATE;
+        }
+        if (t.isEnum() && !hasJacksonAnnotations(t)) {
+            return Kind.ENUM;
+        }
+        if (t == List.class && generic instanceof ParameterizedType p && p.getActualTypeArguments()[0] == String.class) {
+            return Kind.TEXT_LIST;
+        }
+        return null;
+    }
+
+    private static boolean hasJacksonAnnotations(AnnotatedElement e) {
+        for (var a : e.getAnnotations()) {
+            if (a.annotationType().getPackageName().startsWith("com.fasterxml.jackson")) {
+                return true;
+            }
+        }
+        if (e instanceof Class<?> c && c.isEnum()) {
+            for (var f : c.getDeclaredFields()) {
+                for (var a : f.getAnnotations()) {
+                    if (a.annotationType().getPackageName().startsWith("com.fasterxml.jackson")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}
