@@ -59,7 +59,7 @@ final class FlatRecords {
             Document d = new Document();
             try {
                 for (Component c : components) {
-                    d.put(c.name(), write(c, c.accessor().invoke(view)));
+                    d.put(c.name(), write(c, (Object) c.accessor().invokeExact((Object) view)));
                 }
             } catch (Throwable e) {
                 throw new IllegalStateException("cannot read " + view.getClass().getSimpleName(), e);
@@ -81,7 +81,7 @@ final class FlatRecords {
             }
             try {
                 @SuppressWarnings("unchecked")
-                T view = (T) constructor.invokeWithArguments(args);
+                T view = (T) (Object) constructor.invokeExact(args);
                 return Optional.of(view);
             } catch (Throwable e) {
                 return Optional.empty();
@@ -153,10 +153,14 @@ final class FlatRecords {
                 if (kind == null || hasJacksonAnnotations(rc) || hasJacksonAnnotations(rc.getAccessor())) {
                     return null;
                 }
-                components[i] = new Component(rc.getName(), kind, rc.getType(), lookup.unreflect(rc.getAccessor()));
+                // Typed (Object)Object and (Object[])Object once here, so that each call is an invokeExact
+                // (invokeWithArguments boxed and spread the arguments anew on every call: half the time).
+                components[i] = new Component(rc.getName(), kind, rc.getType(),
+                        lookup.unreflect(rc.getAccessor()).asType(MethodType.methodType(Object.class, Object.class)));
                 types[i] = rc.getType();
             }
-            MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class, types));
+            MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class, types))
+                    .asSpreader(Object[].class, types.length).asType(MethodType.methodType(Object.class, Object[].class));
             return new Converter<>(components, constructor);
         } catch (ReflectiveOperationException | IllegalArgumentException e) {
             return null; // not public: Jackson, which may reach it, stays in charge
