@@ -20,14 +20,14 @@ import org.bson.Document;
 
 /**
  * Record to document and back for view records whose components are all plain values (text, numbers,
- * flags, instants, dates, enums, lists of text), giving what {@link Views}' Jackson conversion gives for
+ * flags, instants, dates, enums, lists of text, maps of plain JSON), giving what {@link Views}' Jackson conversion gives for
  * them ({@code FlatRecordsTest} compares the two on generated records), without its write-then-parse round
  * trip. That round trip was half of the rebuild's folding time and most of the live measure projection's:
  * the measure view is read, folded and written for every measure event.
  *
- * <p>A record with any other component (a map, a nested record, an annotated one) has no converter here,
- * and a stored value of a type this does not expect (a number where text is expected) makes
- * {@link Converter#fromDocument} answer empty: {@link Views} then uses Jackson, which knows every coercion.
+ * <p>A record with any other component (a nested record, a list of records, an annotated one) has no
+ * converter here, and a value of a type this does not expect (a number where text is expected, a date in a
+ * map) makes the conversion answer empty: {@link Views} then uses Jackson, which knows every coercion.
  */
 final class FlatRecords {
 
@@ -41,7 +41,7 @@ final class FlatRecords {
         return (Converter<T>) CONVERTERS.computeIfAbsent(type, t -> Optional.ofNullable(create(t))).orElse(null);
     }
 
-    private enum Kind { TEXT, INT, LONG, BOOLEAN, DOUBLE, INSTANT, DATE, ENUM, TEXT_LIST }
+    private enum Kind { TEXT, INT, LONG, BOOLEAN, DOUBLE, INSTANT, DATE, ENUM, TEXT_LIST, JSON_MAP }
 
     private record Component(String name, Kind kind, Class<?> type, MethodHandle accessor) {}
 
@@ -54,17 +54,24 @@ final class FlatRecords {
             this.constructor = constructor;
         }
 
-        /** The components in declaration order, nulls included, as Jackson writes a record. */
-        Document toDocument(T view) {
+        /**
+         * The components in declaration order, nulls included, as Jackson writes a record; empty when a map
+         * component holds a value that is not plain JSON (Jackson then decides how to write it).
+         */
+        Optional<Document> toDocument(T view) {
             Document d = new Document();
             try {
                 for (Component c : components) {
-                    d.put(c.name(), write(c, (Object) c.accessor().invokeExact((Object) view)));
+                    Object value = write(c, (Object) c.accessor().invokeExact((Object) view));
+                    if (value == UNREADABLE) {
+                        return Optional.empty();
+                    }
+                    d.put(c.name(), value);
                 }
             } catch (Throwable e) {
                 throw new IllegalStateException("cannot read " + view.getClass().getSimpleName(), e);
             }
-            return d;
+            return Optional.of(d);
         }
 
         /** Empty when a stored value is not of the form this writes (Jackson then decides). */
@@ -99,8 +106,43 @@ final class FlatRecords {
             case INSTANT, DATE -> value.toString();
             case ENUM -> ((Enum<?>) value).name();
             case TEXT_LIST -> new ArrayList<>((List<?>) value);
+            case JSON_MAP -> json(value);
             default -> value;
         };
+    }
+
+    /**
+     * A deep copy of plain JSON values (text, int, long, double, flag, null, lists, maps with text keys) into
+     * the containers Jackson makes (LinkedHashMap, ArrayList); {@link #UNREADABLE} for anything else.
+     */
+    private static Object json(Object value) {
+        if (value == null || value instanceof String || value instanceof Integer || value instanceof Long
+                || value instanceof Double || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new java.util.LinkedHashMap<>(Math.max(16, map.size() * 2));
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                Object v = json(e.getValue());
+                if (!(e.getKey() instanceof String key) || v == UNREADABLE) {
+                    return UNREADABLE;
+                }
+                copy.put(key, v);
+            }
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            for (Object x : list) {
+                Object v = json(x);
+                if (v == UNREADABLE) {
+                    return UNREADABLE;
+                }
+                copy.add(v);
+            }
+            return copy;
+        }
+        return UNREADABLE;
     }
 
     /** What Jackson gives a component the document lacks: null, or the primitive's zero. */
@@ -132,6 +174,7 @@ final class FlatRecords {
                 case ENUM -> stored instanceof String s ? Enum.valueOf((Class<? extends Enum>) c.type(), s) : UNREADABLE;
                 case TEXT_LIST -> stored instanceof List<?> list && list.stream().allMatch(x -> x == null || x instanceof String)
                         ? new ArrayList<>(list) : UNREADABLE;
+                case JSON_MAP -> stored instanceof Map<?, ?> ? json(stored) : UNREADABLE;
             };
         } catch (DateTimeParseException | IllegalArgumentException e) {
             return UNREADABLE;
@@ -194,6 +237,10 @@ final class FlatRecords {
         }
         if (t == List.class && generic instanceof ParameterizedType p && p.getActualTypeArguments()[0] == String.class) {
             return Kind.TEXT_LIST;
+        }
+        if (t == Map.class && generic instanceof ParameterizedType p && p.getActualTypeArguments()[0] == String.class
+                && p.getActualTypeArguments()[1] == Object.class) {
+            return Kind.JSON_MAP;
         }
         return null;
     }

@@ -3,6 +3,7 @@ package cz.souhra.query.common;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -38,7 +39,8 @@ public final class Views {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static Document toDocument(String id, Object view) {
         FlatRecords.Converter flat = FlatRecords.of(view.getClass());
-        Document d = flat != null ? flat.toDocument(view) : new Document(JSON.convertValue(view, Map.class));
+        Optional<Document> direct = flat == null ? Optional.empty() : flat.toDocument(view);
+        Document d = direct.orElseGet(() -> new Document(JSON.convertValue(view, Map.class)));
         d.put("_id", id);
         return d;
     }

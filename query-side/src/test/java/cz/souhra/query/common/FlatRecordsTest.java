@@ -38,7 +38,7 @@ class FlatRecordsTest {
 
     @Test
     void given_generated_flat_views_when_converted_both_ways_then_documents_and_records_equal_jacksons_exactly() throws Exception {
-        for (Class<? extends Record> type : List.of(MeasureView.class, BodyView.class, InstitutionView.class, Sample.class)) {
+        for (Class<? extends Record> type : List.of(MeasureView.class, BodyView.class, InstitutionView.class, HistoryEntry.class, Sample.class)) {
             assertThat(FlatRecords.of(type)).as(type.getSimpleName() + " is flat").isNotNull();
             for (int i = 0; i < 2_000; i++) {
                 Record view = generate(type);
@@ -51,10 +51,26 @@ class FlatRecordsTest {
     }
 
     @Test
-    void given_views_with_maps_or_nested_records_when_converted_then_jackson_does_it() {
-        assertThat(FlatRecords.of(HistoryEntry.class)).isNull();
+    void given_views_with_nested_records_when_converted_then_jackson_does_it() {
         assertThat(FlatRecords.of(IssueView.class)).isNull();
         assertThat(FlatRecords.of(MeetingView.class)).isNull();
+    }
+
+    @Test
+    void given_a_map_holding_values_that_are_not_plain_json_when_converted_then_the_result_is_jacksons() {
+        HistoryEntry plain = generate(HistoryEntry.class);
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("when", Instant.parse("2026-03-10T09:15:00.120Z"));
+        details.put("day", LocalDate.of(2026, 3, 10));
+        details.put("nested", new java.util.LinkedHashMap<>(Map.of("ratio", 1.5f)));
+        HistoryEntry odd = new HistoryEntry(plain.eventId(), plain.aggregateId(), plain.aggregateType(), plain.sequence(), plain.type(), details,
+                plain.actor(), plain.institution(), plain.region(), plain.meetingId(), plain.correlationId(), plain.subjects(),
+                plain.recordedAt(), plain.effectiveAt());
+        assertThat(typed(Views.toDocument("e", odd))).isEqualTo(typed(Views.toDocumentByJackson("e", odd)));
+
+        Document stored = Views.toDocumentByJackson("e", plain);
+        stored.put("details", new Document("at", new Date(0)).append("list", List.of(new Document("x", 1L))));
+        assertThat(Views.fromDocument(stored, HistoryEntry.class)).isEqualTo(Views.fromDocumentByJackson(stored, HistoryEntry.class));
     }
 
     @Test
@@ -90,11 +106,25 @@ class FlatRecordsTest {
         }
     }
 
-    /** Each field with its value's class, in order: equal maps of different number types must not pass. */
+    /** Each field with its value's class at every depth, in order: equal maps of different number or container types must not pass. */
     private static List<String> typed(Document d) {
         List<String> out = new ArrayList<>();
-        d.forEach((k, v) -> out.add(k + "=" + v + " (" + (v == null ? "null" : v.getClass().getName()) + ")"));
+        d.forEach((k, v) -> out.add(k + "=" + describe(v)));
         return out;
+    }
+
+    private static String describe(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            StringBuilder b = new StringBuilder(v.getClass().getSimpleName()).append('{');
+            m.forEach((k, x) -> b.append(k).append('=').append(describe(x)).append(','));
+            return b.append('}').toString();
+        }
+        if (v instanceof List<?> l) {
+            StringBuilder b = new StringBuilder(v.getClass().getSimpleName()).append('[');
+            l.forEach(x -> b.append(describe(x)).append(','));
+            return b.append(']').toString();
+        }
+        return v + " (" + (v == null ? "null" : v.getClass().getName()) + ")";
     }
 
     private <T extends Record> T generate(Class<T> type) {
@@ -162,7 +192,39 @@ class FlatRecordsTest {
             }
             return list;
         }
+        if (t == Map.class) {
+            return jsonMap(2);
+        }
         throw new IllegalArgumentException("no generator for " + rc);
+    }
+
+    /** Plain JSON as Jackson makes it from an event: text keys, nested maps and lists, ints, longs, doubles, flags, nulls. */
+    private Map<String, Object> jsonMap(int depth) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = random.nextInt(5); i > 0; i--) {
+            m.put(text() + i, jsonValue(depth));
+        }
+        return m;
+    }
+
+    private Object jsonValue(int depth) {
+        return switch (random.nextInt(depth > 0 ? 9 : 7)) {
+            case 0 -> null;
+            case 1 -> text();
+            case 2 -> random.nextInt();
+            case 3 -> random.nextLong();
+            case 4 -> random.nextDouble();
+            case 5 -> random.nextBoolean();
+            case 6 -> (long) random.nextInt(10);
+            case 7 -> jsonMap(depth - 1);
+            default -> {
+                List<Object> list = new ArrayList<>();
+                for (int i = random.nextInt(3); i > 0; i--) {
+                    list.add(jsonValue(depth - 1));
+                }
+                yield list;
+            }
+        };
     }
 
     private String text() {
