@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,7 +122,7 @@ final class FlatRecords {
             return value;
         }
         if (value instanceof Map<?, ?> map) {
-            Map<String, Object> copy = new java.util.LinkedHashMap<>(Math.max(16, map.size() * 2));
+            Map<String, Object> copy = new LinkedHashMap<>(Math.max(16, map.size() * 2));
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 Object v = json(e.getValue());
                 if (!(e.getKey() instanceof String key) || v == UNREADABLE) {

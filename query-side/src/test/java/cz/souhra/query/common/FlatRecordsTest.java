@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -59,10 +60,10 @@ class FlatRecordsTest {
     @Test
     void given_a_map_holding_values_that_are_not_plain_json_when_converted_then_the_result_is_jacksons() {
         HistoryEntry plain = generate(HistoryEntry.class);
-        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        Map<String, Object> details = new LinkedHashMap<>();
         details.put("when", Instant.parse("2026-03-10T09:15:00.120Z"));
         details.put("day", LocalDate.of(2026, 3, 10));
-        details.put("nested", new java.util.LinkedHashMap<>(Map.of("ratio", 1.5f)));
+        details.put("nested", new LinkedHashMap<>(Map.of("ratio", 1.5f)));
         HistoryEntry odd = new HistoryEntry(plain.eventId(), plain.aggregateId(), plain.aggregateType(), plain.sequence(), plain.type(), details,
                 plain.actor(), plain.institution(), plain.region(), plain.meetingId(), plain.correlationId(), plain.subjects(),
                 plain.recordedAt(), plain.effectiveAt());
@@ -200,7 +201,7 @@ class FlatRecordsTest {
 
     /** Plain JSON as Jackson makes it from an event: text keys, nested maps and lists, ints, longs, doubles, flags, nulls. */
     private Map<String, Object> jsonMap(int depth) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
         for (int i = random.nextInt(5); i > 0; i--) {
             m.put(text() + i, jsonValue(depth));
         }
