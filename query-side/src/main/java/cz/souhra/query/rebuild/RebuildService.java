@@ -162,7 +162,14 @@ public class RebuildService {
             log.info("The event history is too large to read at once within the heap; the rebuild reads it through the tracking stream");
             all = null;
         }
-        TrackingToken from = all == null ? null : all.readAll(read);
+        TrackingToken from;
+        try {
+            from = all == null ? null : all.readAll(read);
+        } catch (RuntimeException e) {
+            // Before the try below owns it: its folding threads would otherwise wait on their queues for ever.
+            replay.close();
+            throw e;
+        }
         try (replay; BlockingStream<TrackedEventMessage<?>> stream = events.openStream(from)) {
             while (stream.hasNextAvailable()) {
                 read.accept(stream.nextAvailable());

@@ -8,6 +8,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -114,5 +119,48 @@ class RebuildServiceTest {
         RebuildService.Report report = f.rebuild.rebuild("all", p -> {});
         assertThat(report.events()).isZero();
         assertThat(f.digest.live().documents()).isZero();
+    }
+
+    @Test
+    void given_the_archive_failing_midway_when_rebuilding_then_the_failure_is_reported_and_no_rebuild_thread_is_left_behind() throws Exception {
+        Scenario.events().forEach(f::appendAndDeliver);
+        EventArchive failing = new EventArchive() {
+            @Override
+            public TrackingToken readAll(Consumer<TrackedEventMessage<?>> each) {
+                try (BlockingStream<TrackedEventMessage<?>> stream = f.eventStore.openStream(null)) {
+                    for (int i = 0; i < 3 && stream.hasNextAvailable(); i++) {
+                        each.accept(stream.nextAvailable());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("the store went away during the read");
+            }
+
+            @Override
+            public boolean fitsInMemory() {
+                return true;
+            }
+        };
+        DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+        beans.registerSingleton("archive", failing);
+        RebuildService service = new RebuildService(f.eventStore, f.mongo, f.readModels, f.projectors,
+                new DefaultListableBeanFactory().getBeanProvider(org.axonframework.config.EventProcessingConfiguration.class),
+                beans.getBeanProvider(EventArchive.class), "domainevents");
+
+        assertThatThrownBy(() -> service.rebuild("all", p -> {})).hasMessage("the store went away during the read");
+
+        // the folding threads wait on their queues until closed: left open, they would stay for the life of the process
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (rebuildThreads() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(rebuildThreads()).isZero();
+        assertThatThrownBy(() -> service.rebuild("measures", p -> {})).as("a later rebuild runs, and is not refused as still running")
+                .hasMessage("the store went away during the read");
+    }
+
+    private static long rebuildThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().startsWith("souhra-rebuild-")).count();
     }
 }
