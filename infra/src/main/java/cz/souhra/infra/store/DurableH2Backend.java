@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVMap;
@@ -97,7 +98,7 @@ public final class DurableH2Backend extends H2Backend {
     private WriteAheadLog wal;
     private final AtomicLong writes = new AtomicLong();
     /** Data reads (finds, cursor batches, counts, read-only aggregations); a LongAdder as every reader bumps it. */
-    private final java.util.concurrent.atomic.LongAdder reads = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder reads = new LongAdder();
     private final AtomicLong timelineReads = new AtomicLong();
     private final AtomicLong checkpoints = new AtomicLong();
     private final AtomicLong checkpointHoldMaxNanos = new AtomicLong();
@@ -523,7 +524,7 @@ public final class DurableH2Backend extends H2Backend {
         return timelineReads.get();
     }
 
-    /** Read commands answered since start (with {@link #writeCount()}: the store round trips a workload costs). */
+    /** Data reads answered since start (with {@link #writeCount()}: the store round trips a workload costs). */
     public long readCount() {
         return reads.sum();
     }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -246,21 +247,15 @@ final class FlatRecords {
         return null;
     }
 
+    /** Jackson annotations on the element, or on an enum's constants (a {@code @JsonProperty} renames one). */
     private static boolean hasJacksonAnnotations(AnnotatedElement e) {
-        for (var a : e.getAnnotations()) {
-            if (a.annotationType().getPackageName().startsWith("com.fasterxml.jackson")) {
-                return true;
-            }
+        if (jackson(e)) {
+            return true;
         }
-        if (e instanceof Class<?> c && c.isEnum()) {
-            for (var f : c.getDeclaredFields()) {
-                for (var a : f.getAnnotations()) {
-                    if (a.annotationType().getPackageName().startsWith("com.fasterxml.jackson")) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return e instanceof Class<?> c && c.isEnum() && Arrays.stream(c.getDeclaredFields()).anyMatch(FlatRecords::jackson);
+    }
+
+    private static boolean jackson(AnnotatedElement e) {
+        return Arrays.stream(e.getAnnotations()).anyMatch(a -> a.annotationType().getPackageName().startsWith("com.fasterxml.jackson"));
     }
 }

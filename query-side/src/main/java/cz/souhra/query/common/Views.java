@@ -40,7 +40,10 @@ public final class Views {
     public static Document toDocument(String id, Object view) {
         FlatRecords.Converter flat = FlatRecords.of(view.getClass());
         Optional<Document> direct = flat == null ? Optional.empty() : flat.toDocument(view);
-        Document d = direct.orElseGet(() -> new Document(JSON.convertValue(view, Map.class)));
+        if (direct.isEmpty()) {
+            return toDocumentByJackson(id, view);
+        }
+        Document d = direct.get();
         d.put("_id", id);
         return d;
     }
@@ -50,10 +53,10 @@ public final class Views {
             return null;
         }
         FlatRecords.Converter<T> flat = FlatRecords.of(type);
-        return flat == null ? JSON.convertValue(d, type) : flat.fromDocument(d).orElseGet(() -> JSON.convertValue(d, type));
+        return flat == null ? fromDocumentByJackson(d, type) : flat.fromDocument(d).orElseGet(() -> fromDocumentByJackson(d, type));
     }
 
-    /** Jackson's conversion alone, the reference {@link FlatRecords} must equal (for tests). */
+    /** Jackson's conversion: for records {@link FlatRecords} does not take, and the reference it must equal. */
     @SuppressWarnings("unchecked")
     static Document toDocumentByJackson(String id, Object view) {
         Document d = new Document(JSON.convertValue(view, Map.class));
