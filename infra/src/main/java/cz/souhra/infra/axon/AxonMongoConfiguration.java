@@ -190,9 +190,22 @@ public class AxonMongoConfiguration {
      * deadlines); the read-model processors named there set {@code batch-size} themselves.
      */
     @Bean
-    ConfigurerModule trackingProcessorBatches(@Value("${souhra.tracking.batch-size:20}") int batchSize) {
-        return configurer -> configurer.eventProcessing(processing -> processing.registerTrackingEventProcessorConfiguration(
-                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize)));
+    ConfigurerModule trackingProcessorBatches(@Value("${souhra.tracking.batch-size:20}") int batchSize,
+                                              @Value("${souhra.tracking.linger:PT0.05S}") Duration linger) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerTrackingEventProcessorConfiguration(
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize))
+                .configureDefaultStreamableMessageSource(c -> new LingeringMessageSource(c.eventStore(), linger)));
+    }
+
+    /**
+     * The source of the read-model processors named in application.yml ({@code source: lingeringEvents}):
+     * Axon gives a processor named there the bare event store, not the default source configured above.
+     */
+    @Bean
+    LingeringMessageSource lingeringEvents(org.axonframework.eventsourcing.eventstore.EventStore eventStore,
+                                           @Value("${souhra.tracking.linger:PT0.05S}") Duration linger) {
+        return new LingeringMessageSource(eventStore, linger);
     }
 
     /**

@@ -20,7 +20,7 @@ import org.springframework.core.io.ClassPathResource;
 class ProcessorBatchConfigurationTest {
 
     @Test
-    void given_the_shipped_configuration_when_bound_as_axon_binds_it_then_every_tracking_processor_handles_batches() throws Exception {
+    void given_the_shipped_configuration_when_bound_as_axon_binds_it_then_every_tracking_processor_handles_batches_from_the_lingering_source() throws Exception {
         var sources = new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"));
         Binder binder = new Binder(ConfigurationPropertySources.from(sources));
 
@@ -31,6 +31,8 @@ class ProcessorBatchConfigurationTest {
         processors.forEach((name, settings) -> {
             if (settings.getMode() == EventProcessorProperties.Mode.TRACKING) {
                 assertThat(settings.getBatchSize()).as(name).isGreaterThanOrEqualTo(20);
+                // Axon gives a processor named there the bare event store unless it names a source.
+                assertThat(settings.getSource()).as(name).isEqualTo("lingeringEvents");
             }
         });
     }
