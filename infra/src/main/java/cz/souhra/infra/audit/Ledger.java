@@ -1,8 +1,10 @@
 package cz.souhra.infra.audit;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -115,8 +117,24 @@ public class Ledger {
         private final Map<String, Optional<LedgerEntry>> heads = new HashMap<>();
         private final Set<String> movedHeads = new LinkedHashSet<>();
         private final Map<String, LedgerEntry> pending = new LinkedHashMap<>();
+        /** Stored entries of the events named to {@link #prefetch}, by event id; absent when not chained. */
+        private final Map<String, Document> prefetched = new HashMap<>();
+        private final Set<String> prefetchedIds = new HashSet<>();
 
         private Batch() {
+        }
+
+        /**
+         * Reads the stored entries of these events in one query, for the appends that follow: otherwise each
+         * append asks the store whether its event is already chained, one round trip per event (the embedded
+         * store answers {@code _id $in} from its unique index). Only events that are already stored are
+         * found, so the answer stays right while this batch is the chain's only writer (one segment).
+         */
+        public void prefetch(Collection<String> eventIds) {
+            List<String> ids = eventIds.stream().filter(prefetchedIds::add).toList();
+            if (!ids.isEmpty()) {
+                entries.find(Filters.in("_id", ids)).forEach(d -> prefetched.put(d.getString("_id"), d));
+            }
         }
 
         public LedgerEntry append(String aggregateId, long sequence) {
@@ -137,7 +155,9 @@ public class Ledger {
             }
             String region = event.region();
             Optional<LedgerEntry> head = heads.computeIfAbsent(region, this::chainEnd);
-            Document existing = entries.find(Filters.eq("_id", event.eventId())).first();
+            Document existing = prefetchedIds.contains(event.eventId())
+                    ? prefetched.get(event.eventId())
+                    : entries.find(Filters.eq("_id", event.eventId())).first();
             if (existing != null) {
                 return LedgerEntry.of(existing); // chained before; the head already stands at or beyond it (chainEnd)
             }

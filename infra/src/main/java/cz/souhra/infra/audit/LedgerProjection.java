@@ -3,6 +3,7 @@ package cz.souhra.infra.audit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,7 @@ class LedgerProjection {
     @EventHandler
     void on(Object payload, DomainEventMessage<?> event) {
         // One batch per tracking batch: heads read once, entries and heads written before the token.
-        Ledger.Batch batch = BatchScope.current(BATCH, ledger::batch, Ledger.Batch::flush);
+        Ledger.Batch batch = BatchScope.current(BATCH, this::batch, Ledger.Batch::flush);
         LedgerEntry entry = batch.append(event.getAggregateIdentifier(), event.getSequenceNumber());
         if (BatchScope.atEnd()) {
             batch.flush();
@@ -45,6 +46,13 @@ class LedgerProjection {
             // records it once, so a redelivery of the close sends a command that changes nothing.
             commands.sendAndWait(new RecordLedgerCheckpointCommand(closed.meetingId(), entry.position(), entry.chain()));
         }
+    }
+
+    /** A batch that knows at once which of the tracking batch's events are chained already. */
+    private Ledger.Batch batch() {
+        Ledger.Batch batch = ledger.batch();
+        batch.prefetch(BatchScope.messages().stream().map(EventMessage::getIdentifier).toList());
+        return batch;
     }
 
     @ResetHandler

@@ -7,17 +7,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
@@ -37,12 +42,23 @@ class LedgerBatchTest {
     private MongoCollection<Document> heads;
     private Ledger ledger;
     private final List<String[]> stored = new ArrayList<>();
+    private final List<String> eventIds = new ArrayList<>();
+    private final AtomicInteger ledgerFinds = new AtomicInteger();
 
     @BeforeEach
     void sixStoredEvents() {
         server = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
         server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + server.getLocalAddress().getPort()))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        if (event.getCommandName().equals("find") && "ledger".equals(event.getCommand().getString("find").getValue())) {
+                            ledgerFinds.incrementAndGet();
+                        }
+                    }
+                }).build());
         MongoDatabase db = client.getDatabase("souhra");
         events = db.getCollection("domainevents");
         entries = db.getCollection("ledger");
@@ -51,11 +67,12 @@ class LedgerBatchTest {
         Instant t = Instant.parse("2026-03-01T09:00:00Z");
         for (int i = 0; i < 6; i++) {
             String aggregate = UUID.randomUUID().toString();
+            eventIds.add(UUID.randomUUID().toString());
             events.insertOne(new Document("aggregateIdentifier", aggregate).append("type", "Measure").append("sequenceNumber", 0L)
                     .append("serializedPayload", "{\"percent\":" + i + "}").append("timestamp", t.plusSeconds(i).toString())
                     .append("payloadType", "cz.souhra.shared.events.measure.ProgressReportedEvent").append("payloadRevision", "1")
                     .append("serializedMetaData", "{\"user\":\"novak\",\"institution\":\"KULK\",\"region\":\"LBK\"}")
-                    .append("eventIdentifier", UUID.randomUUID().toString()));
+                    .append("eventIdentifier", eventIds.get(i)));
             stored.add(new String[] {aggregate, "0"});
         }
     }
@@ -68,6 +85,8 @@ class LedgerBatchTest {
 
     private List<LedgerEntry> appendInOneBatch(List<String[]> events) {
         Ledger.Batch batch = ledger.batch();
+        // as the ledger processor does: the batch's events named first
+        batch.prefetch(events.stream().map(e -> eventIds.get(stored.indexOf(e))).toList());
         List<LedgerEntry> out = new ArrayList<>();
         for (String[] e : events) {
             out.add(batch.append(e[0], Long.parseLong(e[1])));
@@ -135,6 +154,20 @@ class LedgerBatchTest {
         assertThat(again.get(1).position()).as("the late event").isEqualTo(5);
         assertThat(again.get(1).previousChain()).isEqualTo(first.get(2).chain());
         assertThat(ledger.head("LBK").orElseThrow().position()).isEqualTo(5);
+        assertThat(new LedgerVerifier(ledger).verify((d, t) -> { }).ok()).isTrue();
+    }
+
+    @Test
+    void given_a_redelivered_batch_when_its_events_are_prefetched_then_the_store_is_asked_once_which_are_chained() {
+        List<LedgerEntry> first = appendInOneBatch(stored.subList(0, 4));
+        ledgerFinds.set(0);
+
+        List<LedgerEntry> again = appendInOneBatch(stored);
+
+        assertThat(again.subList(0, 4)).isEqualTo(first);
+        assertThat(again).extracting(LedgerEntry::position).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        // one prefetch, the head's chain-end probe, and no lookup per event (was one per event: 6 more)
+        assertThat(ledgerFinds.get()).isEqualTo(2);
         assertThat(new LedgerVerifier(ledger).verify((d, t) -> { }).ok()).isTrue();
     }
 

@@ -1,8 +1,10 @@
 package cz.souhra.query.common;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -36,6 +38,13 @@ public final class BatchScope {
             root.onPrepareCommit(u -> flush.accept(state));
             return state;
         });
+    }
+
+    /** The events of the current tracking batch, in order; outside a batch none. */
+    @SuppressWarnings("unchecked") // a tracking processor's batching unit of work holds event messages
+    public static List<? extends EventMessage<?>> messages() {
+        return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> batch
+                ? (List<? extends EventMessage<?>>) batch.getMessages() : List.of();
     }
 
     /** True while the last event of the batch is handled, and for an event handled outside a batch. */

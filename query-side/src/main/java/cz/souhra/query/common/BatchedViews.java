@@ -1,12 +1,16 @@
 package cz.souhra.query.common;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
@@ -36,7 +40,7 @@ public final class BatchedViews {
 
     /** Folds one event; the writes are returned at once and stored with the batch. */
     public List<Projector.Write> fold(Projector projector, Object payload, EventMeta meta) {
-        Pending pending = BatchScope.current(key, () -> new Pending(store), Pending::flush);
+        Pending pending = BatchScope.current(key, () -> new Pending(store, projector), Pending::flush);
         List<Projector.Write> writes = projector.fold(pending, payload, meta);
         pending.add(writes);
         if (BatchScope.atEnd()) {
@@ -66,13 +70,35 @@ public final class BatchedViews {
         store.clear(collection);
     }
 
-    /** One batch's writes to one store, one per document: a replace wins over what came before, merges combine. */
+    /**
+     * One batch's writes to one store, one per document: a replace wins over what came before, merges combine.
+     * The documents the batch's folds will read ({@link Projector#reads}) are read first, in one round trip
+     * per collection instead of one per event. They stay right for the batch: the folds' own writes are
+     * looked up before them, and a document is folded by one segment only (events are sequenced by
+     * aggregate), while merged documents, which segments share, are not read by folds.
+     */
     private static final class Pending implements ViewLookup {
         private final MongoViews store;
         private final Map<String, Map<String, Projector.Write>> writes = new LinkedHashMap<>();
+        /** Per collection, the documents read ahead by id; an id present with null was looked for and not found. */
+        private final Map<String, Map<String, Document>> readAhead = new HashMap<>();
 
-        Pending(MongoViews store) {
+        Pending(MongoViews store, Projector projector) {
             this.store = store;
+            Map<String, Set<String>> ids = new LinkedHashMap<>();
+            for (EventMessage<?> message : BatchScope.messages()) {
+                if (message instanceof DomainEventMessage<?>) {
+                    for (Projector.Read r : projector.reads(message.getPayload(), EventMeta.of(message))) {
+                        ids.computeIfAbsent(r.collection(), k -> new LinkedHashSet<>()).add(r.id());
+                    }
+                }
+            }
+            ids.forEach((collection, wanted) -> {
+                Map<String, Document> found = store.getAll(collection, wanted);
+                Map<String, Document> known = new HashMap<>();
+                wanted.forEach(id -> known.put(id, found.get(id)));
+                readAhead.put(collection, known);
+            });
         }
 
         @Override
@@ -80,9 +106,14 @@ public final class BatchedViews {
             Map<String, Projector.Write> c = writes.get(collection);
             Projector.Write w = c == null ? null : c.get(id);
             if (w == null) {
-                return store.get(collection, id);
+                return stored(collection, id);
             }
-            return w.merge() ? w.applyTo(store.get(collection, id)) : w.document();
+            return w.merge() ? w.applyTo(stored(collection, id)) : w.document();
+        }
+
+        private Document stored(String collection, String id) {
+            Map<String, Document> known = readAhead.get(collection);
+            return known != null && known.containsKey(id) ? known.get(id) : store.get(collection, id);
         }
 
         void add(List<Projector.Write> ws) {

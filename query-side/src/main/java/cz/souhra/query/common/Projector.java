@@ -21,6 +21,18 @@ public interface Projector {
     List<Write> fold(ViewLookup views, Object payload, EventMeta meta);
 
     /**
+     * The documents {@link #fold} will read for this event, so that a tracking batch can read them all in one
+     * round trip before it folds. Only a hint: a document not named here is still read when the fold asks.
+     */
+    default List<Read> reads(Object payload, EventMeta meta) {
+        return List.of();
+    }
+
+    /** A document a fold reads. */
+    record Read(String collection, String id) {
+    }
+
+    /**
      * One document to store: replaced whole by {@code _id} (upsert), or for a {@linkplain #merge merge} its
      * top-level fields set on the stored document (created if absent). Folds of different segments may
      * add to one merged document at the same time without losing each other's fields, since the store

@@ -63,6 +63,11 @@ public class MeasureProjection implements Projector {
         return after == null ? List.of() : List.of(new Write(STATUS, Views.toDocument(meta.aggregateId(), after)));
     }
 
+    @Override
+    public List<Read> reads(Object event, EventMeta meta) {
+        return MeasureFold.handles(event) ? List.of(new Read(STATUS, meta.aggregateId())) : List.of();
+    }
+
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
         for (Write w : views.fold(this, message.getPayload(), EventMeta.of(message))) {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -56,6 +58,31 @@ class BatchedViewsTest {
             Document current = views.get("merged", "m");
             return current != null && current.containsKey((String) payload) ? List.of()
                     : List.of(Write.merge("merged", new Document("_id", "m").append((String) payload, true)));
+        }
+    };
+
+    /** Counts the events of each aggregate in a document of its own, and says which document it reads. */
+    private static final Projector PER_AGGREGATE = new Projector() {
+        @Override
+        public String name() {
+            return "per-aggregate";
+        }
+
+        @Override
+        public List<String> collections() {
+            return List.of("per_aggregate");
+        }
+
+        @Override
+        public List<Read> reads(Object payload, EventMeta meta) {
+            return List.of(new Read("per_aggregate", meta.aggregateId()));
+        }
+
+        @Override
+        public List<Write> fold(ViewLookup views, Object payload, EventMeta meta) {
+            Document current = views.get("per_aggregate", meta.aggregateId());
+            int n = current == null ? 0 : current.getInteger("n");
+            return List.of(new Write("per_aggregate", new Document("_id", meta.aggregateId()).append("n", n + 1)));
         }
     };
 
@@ -174,6 +201,34 @@ class BatchedViewsTest {
         views.fold(COUNTER, "a", null);
 
         assertThat(store.get("counter", "c").getInteger("n")).isEqualTo(1);
+    }
+
+    @Test
+    void given_a_batch_of_several_aggregates_when_folded_then_their_documents_are_read_in_one_round_trip_and_folded_as_one_by_one() {
+        AtomicInteger collectionUses = new AtomicInteger();
+        BatchedViews counted = new BatchedViews(new MongoViews(name -> {
+            collectionUses.incrementAndGet();
+            return f.readModels.collection(name);
+        }));
+        store.apply(List.of(new Projector.Write("per_aggregate", new Document("_id", "y").append("n", 5))));
+        List<EventMessage<?>> batch = new ArrayList<>();
+        String[] aggregates = {"x", "y", "x", "z", "x"};
+        for (int i = 0; i < aggregates.length; i++) {
+            batch.add(new GenericDomainEventMessage<>("Measure", aggregates[i], i, "event " + i));
+        }
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+            counted.fold(PER_AGGREGATE, unitOfWork.getMessage().getPayload(), EventMeta.of(unitOfWork.getMessage()));
+            return null;
+        });
+
+        assertThat(result.isExceptional()).isFalse();
+        assertThat(store.get("per_aggregate", "x").getInteger("n")).isEqualTo(3);
+        assertThat(store.get("per_aggregate", "y").getInteger("n")).isEqualTo(6);
+        assertThat(store.get("per_aggregate", "z").getInteger("n")).isEqualTo(1);
+        // one read ahead and one bulk write; reading each aggregate's document at its first event made three reads
+        assertThat(collectionUses.get()).isEqualTo(2);
     }
 
     /** What Axon's tracking processor does with a batch: one unit of work, the handler called for each event. */
