@@ -36,7 +36,7 @@ class LedgerProjection {
     void on(Object payload, DomainEventMessage<?> event) {
         // One batch per tracking batch: heads read once, entries and heads written before the token.
         Ledger.Batch batch = BatchScope.current(BATCH, this::batch, Ledger.Batch::flush);
-        LedgerEntry entry = batch.append(event.getAggregateIdentifier(), event.getSequenceNumber());
+        LedgerEntry entry = batch.append(event.getIdentifier(), event.getAggregateIdentifier(), event.getSequenceNumber());
         if (BatchScope.atEnd()) {
             batch.flush();
         }
@@ -48,7 +48,7 @@ class LedgerProjection {
         }
     }
 
-    /** A batch that knows at once which of the tracking batch's events are chained already. */
+    /** A batch that has read the tracking batch's stored events, and which of them are chained, in two queries. */
     private Ledger.Batch batch() {
         Ledger.Batch batch = ledger.batch();
         batch.prefetch(BatchScope.messages().stream().map(EventMessage::getIdentifier).toList());

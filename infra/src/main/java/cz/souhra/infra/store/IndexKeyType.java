@@ -103,7 +103,7 @@ final class IndexKeyType extends ObjectDataType {
         cache.set(slot(key), new Cached(key, bytes));
     }
 
-    private static int slot(Object key) {
+    static int slot(Object key) {
         return System.identityHashCode(key) & (SLOTS - 1);
     }
 }

@@ -44,6 +44,7 @@ class LedgerBatchTest {
     private final List<String[]> stored = new ArrayList<>();
     private final List<String> eventIds = new ArrayList<>();
     private final AtomicInteger ledgerFinds = new AtomicInteger();
+    private final AtomicInteger eventFinds = new AtomicInteger();
 
     @BeforeEach
     void sixStoredEvents() {
@@ -56,6 +57,9 @@ class LedgerBatchTest {
                     public void commandStarted(CommandStartedEvent event) {
                         if (event.getCommandName().equals("find") && "ledger".equals(event.getCommand().getString("find").getValue())) {
                             ledgerFinds.incrementAndGet();
+                        }
+                        if (event.getCommandName().equals("find") && "domainevents".equals(event.getCommand().getString("find").getValue())) {
+                            eventFinds.incrementAndGet();
                         }
                     }
                 }).build());
@@ -89,7 +93,7 @@ class LedgerBatchTest {
         batch.prefetch(events.stream().map(e -> eventIds.get(stored.indexOf(e))).toList());
         List<LedgerEntry> out = new ArrayList<>();
         for (String[] e : events) {
-            out.add(batch.append(e[0], Long.parseLong(e[1])));
+            out.add(batch.append(eventIds.get(stored.indexOf(e)), e[0], Long.parseLong(e[1])));
         }
         batch.flush();
         return out;
@@ -161,6 +165,7 @@ class LedgerBatchTest {
     void given_a_redelivered_batch_when_its_events_are_prefetched_then_the_store_is_asked_once_which_are_chained() {
         List<LedgerEntry> first = appendInOneBatch(stored.subList(0, 4));
         ledgerFinds.set(0);
+        eventFinds.set(0);
 
         List<LedgerEntry> again = appendInOneBatch(stored);
 
@@ -168,7 +173,32 @@ class LedgerBatchTest {
         assertThat(again).extracting(LedgerEntry::position).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
         // one prefetch, the head's chain-end probe, and no lookup per event (was one per event: 6 more)
         assertThat(ledgerFinds.get()).isEqualTo(2);
+        // the six stored events in one query by event id (was one lookup by aggregate and sequence each)
+        assertThat(eventFinds.get()).isEqualTo(1);
         assertThat(new LedgerVerifier(ledger).verify((d, t) -> { }).ok()).isTrue();
+    }
+
+    @Test
+    void given_two_stored_events_sharing_an_id_when_the_ledger_starts_then_it_chains_reading_each_event_by_aggregate_and_sequence() {
+        MongoDatabase other = client.getDatabase("shared_ids");
+        MongoCollection<Document> otherEvents = other.getCollection("domainevents");
+        String sharedId = UUID.randomUUID().toString();
+        for (String[] e : stored.subList(0, 2)) {
+            Document copy = events.find(Filters.eq("aggregateIdentifier", e[0])).first();
+            copy.remove("_id");
+            otherEvents.insertOne(copy.append("eventIdentifier", sharedId));
+        }
+        Ledger withoutIndex = new Ledger(other);
+        eventFinds.set(0);
+
+        Ledger.Batch batch = withoutIndex.batch();
+        batch.prefetch(List.of(sharedId));
+        LedgerEntry entry = batch.append(sharedId, stored.get(1)[0], 0);
+        batch.flush();
+
+        assertThat(entry.aggregateId()).isEqualTo(stored.get(1)[0]);
+        assertThat(entry.position()).isEqualTo(1);
+        assertThat(eventFinds.get()).as("no $in over ids without their index: the lookup by aggregate and sequence only").isEqualTo(1);
     }
 
     @Test
