@@ -71,6 +71,14 @@ public class IssueProjection implements Projector {
         return out;
     }
 
+    @Override
+    public List<Read> reads(Object event, EventMeta m) {
+        if (event instanceof MeasureAdoptedEvent e) {
+            return e.addresses().stream().map(issue -> new Read(MEASURES, issue + "/" + e.measureId())).toList();
+        }
+        return m.aggregateId() != null && IssueFold.isIssueEvent(event) ? List.of(new Read(COLLECTION, m.aggregateId())) : List.of();
+    }
+
     private static void changed(Document current, Object event, EventMeta m, List<Write> out) {
         Document next = IssueFold.apply(current, event, m);
         if (next != null && next != current && !Views.sameContent(next, current)) {
