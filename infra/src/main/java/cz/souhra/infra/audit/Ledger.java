@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -139,9 +138,8 @@ public class Ledger {
         private final Map<String, Optional<LedgerEntry>> heads = new HashMap<>();
         private final Set<String> movedHeads = new LinkedHashSet<>();
         private final Map<String, LedgerEntry> pending = new LinkedHashMap<>();
-        /** Stored entries of the events named to {@link #prefetch}, by event id; absent when not chained. */
+        /** Stored entries of the events named to {@link #prefetch}, by event id; null when not chained. */
         private final Map<String, Document> prefetched = new HashMap<>();
-        private final Set<String> prefetchedIds = new HashSet<>();
         /** The stored events named to {@link #prefetch}, by event id. */
         private final Map<String, StoredEvent> prefetchedEvents = new HashMap<>();
 
@@ -156,12 +154,14 @@ public class Ledger {
          * chain's only writer (one segment).
          */
         public void prefetch(Collection<String> eventIds) {
-            List<String> ids = eventIds.stream().filter(prefetchedIds::add).toList();
-            if (!ids.isEmpty()) {
-                entries.find(Filters.in("_id", ids)).forEach(d -> prefetched.put(d.getString("_id"), d));
-                if (eventIdIndexed) {
-                    events.find(Filters.in("eventIdentifier", ids)).forEach(d -> prefetchedEvents.put(d.getString("eventIdentifier"), StoredEvent.of(d)));
-                }
+            List<String> ids = eventIds.stream().filter(id -> !prefetched.containsKey(id)).distinct().toList();
+            prefetched.putAll(MongoViews.byKey(entries, "_id", ids));
+            if (eventIdIndexed) {
+                MongoViews.byKey(events, "eventIdentifier", ids).forEach((id, d) -> {
+                    if (d != null) {
+                        prefetchedEvents.put(id, StoredEvent.of(d));
+                    }
+                });
             }
         }
 
@@ -190,7 +190,7 @@ public class Ledger {
             }
             String region = event.region();
             Optional<LedgerEntry> head = heads.computeIfAbsent(region, this::chainEnd);
-            Document existing = prefetchedIds.contains(event.eventId())
+            Document existing = prefetched.containsKey(event.eventId())
                     ? prefetched.get(event.eventId())
                     : entries.find(Filters.eq("_id", event.eventId())).first();
             if (existing != null) {

@@ -191,16 +191,18 @@ public class AxonMongoConfiguration {
      */
     @Bean
     ConfigurerModule trackingProcessorBatches(@Value("${souhra.tracking.batch-size:20}") int batchSize,
-                                              @Value("${souhra.tracking.linger:PT0.05S}") Duration linger) {
+                                              ObjectProvider<LingeringMessageSource> lingeringEvents) {
+        // The source is looked up when a processor is built: it needs the event store, which needs Axon's configuration.
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerTrackingEventProcessorConfiguration(
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize))
-                .configureDefaultStreamableMessageSource(c -> new LingeringMessageSource(c.eventStore(), linger)));
+                .configureDefaultStreamableMessageSource(c -> lingeringEvents.getObject()));
     }
 
     /**
-     * The source of the read-model processors named in application.yml ({@code source: lingeringEvents}):
-     * Axon gives a processor named there the bare event store, not the default source configured above.
+     * The source of every tracking processor: the default one above, and by name ({@code source:
+     * lingeringEvents}) of the read-model processors named in application.yml, which Axon would otherwise give
+     * the bare event store.
      */
     @Bean
     LingeringMessageSource lingeringEvents(org.axonframework.eventsourcing.eventstore.EventStore eventStore,

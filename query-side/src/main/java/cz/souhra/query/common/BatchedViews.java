@@ -93,12 +93,7 @@ public final class BatchedViews {
                     }
                 }
             }
-            ids.forEach((collection, wanted) -> {
-                Map<String, Document> found = store.getAll(collection, wanted);
-                Map<String, Document> known = new HashMap<>();
-                wanted.forEach(id -> known.put(id, found.get(id)));
-                readAhead.put(collection, known);
-            });
+            ids.forEach((collection, wanted) -> readAhead.put(collection, store.getAll(collection, wanted)));
         }
 
         @Override

@@ -39,11 +39,21 @@ public final class MongoViews implements ViewLookup {
         return collections.apply(collection).find(Filters.eq("_id", id)).first();
     }
 
-    /** The stored documents with these ids, by id, in one round trip (the store answers {@code _id $in} from its index). */
+    /** The stored documents with these ids, by id, in one round trip; an id not stored maps to null. */
     public Map<String, Document> getAll(String collection, Collection<String> ids) {
+        return byKey(collections.apply(collection), "_id", ids);
+    }
+
+    /**
+     * The documents whose {@code field} is one of {@code keys}, in one round trip; every key is in the answer,
+     * mapped to null when no document has it. The field needs a unique single-key index: the embedded store
+     * answers {@code $in} from one, and scans the whole collection for it otherwise.
+     */
+    public static Map<String, Document> byKey(MongoCollection<Document> collection, String field, Collection<String> keys) {
         Map<String, Document> out = new HashMap<>();
-        if (!ids.isEmpty()) {
-            collections.apply(collection).find(Filters.in("_id", ids)).forEach(d -> out.put(String.valueOf(d.get("_id")), d));
+        if (!keys.isEmpty()) {
+            keys.forEach(k -> out.put(k, null));
+            collection.find(Filters.in(field, keys)).forEach(d -> out.put(String.valueOf(d.get(field)), d));
         }
         return out;
     }
