@@ -22,6 +22,10 @@ public final class Bench {
             case "twoproc" -> RelTwoProcessBench.run(args);
             case "race" -> RelRaceBench.run(args);
             case "outage" -> RelOutageBench.run(args);
+            case "tp" -> {
+                ThroughputBench.run(rest);
+                System.exit(0);
+            }
             case "perf", "rebuild" -> {
                 // The application's non-daemon threads would keep a failed run alive.
                 try {
@@ -41,7 +45,7 @@ public final class Bench {
                 KillBench.run(rest);
                 VerifyBench.run(new String[0]);
             }
-            default -> throw new IllegalArgumentException("suites: store, kill, verify, growth, perf [--quick] [--events=N], rebuild [--events=N], fuzz, appkill, twoproc, race, outage, all");
+            default -> throw new IllegalArgumentException("suites: store, kill, verify, growth, perf [--quick] [--events=N], rebuild [--events=N], tp [--seconds=N] [--jfr=FILE], fuzz, appkill, twoproc, race, outage, all");
         }
     }
 }
