@@ -3,4 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -ntp -DskipTests package
-exec java -Xmx2g -cp "bench/target/souhra-bench.jar:bench/target/lib/*" cz.souhra.bench.Bench "$@"
+# On 2 cores the common pool has parallelism 1, and then CompletableFuture's default executor starts a thread
+# per task: the JDK HttpClient's sendAsync hands every answer to one, so the open-loop client started a thread
+# per command on the cores it measures.
+exec java -Xmx2g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "bench/target/souhra-bench.jar:bench/target/lib/*" cz.souhra.bench.Bench "$@"

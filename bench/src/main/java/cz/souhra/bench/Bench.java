@@ -12,6 +12,10 @@ public final class Bench {
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB heap, Java " + System.getProperty("java.version"));
+        if (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() < 2) {
+            System.out.println("warning: common pool parallelism 1, the open-loop client starts a thread per command; "
+                    + "run with -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 (bench/run.sh does)");
+        }
         switch (suite) {
             case "store" -> StoreBench.run(rest);
             case "kill" -> KillBench.run(rest);

@@ -12,9 +12,10 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
 /**
- * {@code tp [--seconds=N] [--jfr=FILE]}: only the throughput row of {@code perf} and its cost row, on a fresh
- * store, for profiling the command path without the other phases; with {@code --jfr} a flight recording
- * (profile settings) covers exactly the measured window.
+ * {@code tp [--seconds=N] [--jfr=FILE] [--jfc=profile|default] [--latency]}: only the throughput row of {@code perf} and its cost row, on a
+ * fresh store, for profiling the command path without the other phases; with {@code --jfr} a flight recording
+ * (profile settings unless {@code --jfc} names others) covers exactly the measured window. With {@code --latency} an open-loop window at half the
+ * measured throughput follows (perf's latency row), and the recording covers that window instead.
  */
 final class ThroughputBench {
     private ThroughputBench() {}
@@ -22,11 +23,17 @@ final class ThroughputBench {
     static void run(String[] args) throws Exception {
         int seconds = 20;
         Path jfr = null;
+        boolean latency = false;
+        String settings = "profile";
         for (String a : args) {
             if (a.startsWith("--seconds=")) {
                 seconds = Integer.parseInt(a.substring("--seconds=".length()));
             } else if (a.startsWith("--jfr=")) {
                 jfr = Path.of(a.substring("--jfr=".length()));
+            } else if (a.startsWith("--jfc=")) {
+                settings = a.substring("--jfc=".length());
+            } else if (a.equals("--latency")) {
+                latency = true;
             }
         }
         PerfBench.Souhra app = PerfBench.Souhra.start(Files.createTempDirectory("souhra-tp"));
@@ -39,23 +46,40 @@ final class ThroughputBench {
         rawCost.stop(app, Math.round(raw * seconds));
 
         PerfBench.runClients(fx, pool, 5);
-        Recording recording = null;
-        if (jfr != null) {
-            recording = new Recording(Configuration.getConfiguration("profile"));
-            recording.start();
-        }
+        Recording recording = latency ? null : record(jfr, settings);
         PerfBench.Cost cost = new PerfBench.Cost(app);
         PerfBench.Throughput souhra = PerfBench.runClients(fx, pool, seconds);
         cost.stop(app, souhra.commands());
+        stop(recording, jfr);
+        System.out.printf("| %d clients, %d s | %,.0f commands/s (%d errors), %.2f ms CPU, %.2f reads + %.2f writes per command "
+                        + "| raw insertOne: %,.0f/s, %.2f ms CPU | %.3f× throughput, %.1f× CPU |%n",
+                PerfBench.CLIENTS, seconds, souhra.perSecond(), souhra.errors(), cost.cpuMillis, cost.reads, cost.writes,
+                raw, rawCost.cpuMillis, souhra.perSecond() / raw, cost.cpuMillis / rawCost.cpuMillis);
+        if (latency) {
+            double rate = souhra.perSecond() / 2;
+            recording = record(jfr, settings);
+            PerfBench.OpenLoop half = PerfBench.openLoop(fx, pool, rate, seconds, null);
+            stop(recording, jfr);
+            System.out.printf("| open loop, %.0f/s, %d s | p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (%d errors) |%n", rate, seconds,
+                    half.latencies().p(50), half.latencies().p(90), half.latencies().p(99), half.latencies().p(100), half.errors());
+        }
+        app.close();
+    }
+
+    private static Recording record(Path jfr, String settings) throws Exception {
+        if (jfr == null) {
+            return null;
+        }
+        Recording recording = new Recording(Configuration.getConfiguration(settings));
+        recording.start();
+        return recording;
+    }
+
+    private static void stop(Recording recording, Path jfr) throws Exception {
         if (recording != null) {
             recording.stop();
             recording.dump(jfr);
             recording.close();
         }
-        System.out.printf("| %d clients, %d s | %,.0f commands/s (%d errors), %.2f ms CPU, %.2f reads + %.2f writes per command "
-                        + "| raw insertOne: %,.0f/s, %.2f ms CPU | %.3f× throughput, %.1f× CPU |%n",
-                PerfBench.CLIENTS, seconds, souhra.perSecond(), souhra.errors(), cost.cpuMillis, cost.reads, cost.writes,
-                raw, rawCost.cpuMillis, souhra.perSecond() / raw, cost.cpuMillis / rawCost.cpuMillis);
-        app.close();
     }
 }
