@@ -49,7 +49,7 @@ public final class Bench {
                 KillBench.run(rest);
                 VerifyBench.run(new String[0]);
             }
-            default -> throw new IllegalArgumentException("suites: store, kill, verify, growth, perf [--quick] [--events=N], rebuild [--events=N], tp [--seconds=N] [--jfr=FILE], fuzz, appkill, twoproc, race, outage, all");
+            default -> throw new IllegalArgumentException("suites: store, kill, verify, growth, perf [--quick] [--events=N], rebuild [--events=N], tp [--seconds=N] [--jfr=FILE] [--jfc=NAME] [--latency | --rate=R], fuzz, appkill, twoproc, race, outage, all");
         }
     }
 }

@@ -30,10 +30,16 @@ final class RelApp {
         this.http = new SouhraHttp("http://127.0.0.1:" + port, Duration.ofSeconds(60));
     }
 
+    /**
+     * The collector the README starts Souhra with. With G1 the young pauses of a 70 commands/s load took
+     * 23–58 ms on average and set the p99; see docs/benchmarks.md, session 10.
+     */
+    static final String COLLECTOR = "-XX:+UseZGC";
+
     /** Starts Souhra on {@code port} with the given extra {@code --name=value} arguments and waits until it answers. */
     static RelApp start(Path dataDir, int port, Path log, String... extra) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", COLLECTOR, "-cp", System.getProperty("java.class.path"),
                 SouhraApplication.class.getName(), "--server.port=" + port, "--souhra.data-dir=" + dataDir,
                 "--souhra.admin-password=" + ADMIN.password(), "--souhra.overdue.initial-delay=PT1H"));
         cmd.addAll(List.of(extra));

@@ -1,8 +1,12 @@
 package cz.souhra.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.bson.Document;
 
@@ -12,10 +16,10 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
 /**
- * {@code tp [--seconds=N] [--jfr=FILE] [--jfc=profile|default] [--latency]}: only the throughput row of {@code perf} and its cost row, on a
+ * {@code tp [--seconds=N] [--jfr=FILE] [--jfc=profile|default] [--latency | --rate=R]}: only the throughput row of {@code perf} and its cost row, on a
  * fresh store, for profiling the command path without the other phases; with {@code --jfr} a flight recording
  * (profile settings unless {@code --jfc} names others) covers exactly the measured window. With {@code --latency} an open-loop window at half the
- * measured throughput follows (perf's latency row), and the recording covers that window instead.
+ * measured throughput (or at R commands/s) follows (perf's latency row, with the collectors' work in that window), and the recording covers that window instead.
  */
 final class ThroughputBench {
     private ThroughputBench() {}
@@ -25,6 +29,7 @@ final class ThroughputBench {
         Path jfr = null;
         boolean latency = false;
         String settings = "profile";
+        double fixedRate = 0;
         for (String a : args) {
             if (a.startsWith("--seconds=")) {
                 seconds = Integer.parseInt(a.substring("--seconds=".length()));
@@ -32,6 +37,9 @@ final class ThroughputBench {
                 jfr = Path.of(a.substring("--jfr=".length()));
             } else if (a.startsWith("--jfc=")) {
                 settings = a.substring("--jfc=".length());
+            } else if (a.startsWith("--rate=")) {
+                fixedRate = Double.parseDouble(a.substring("--rate=".length()));
+                latency = true;
             } else if (a.equals("--latency")) {
                 latency = true;
             }
@@ -56,14 +64,40 @@ final class ThroughputBench {
                 PerfBench.CLIENTS, seconds, souhra.perSecond(), souhra.errors(), cost.cpuMillis, cost.reads, cost.writes,
                 raw, rawCost.cpuMillis, souhra.perSecond() / raw, cost.cpuMillis / rawCost.cpuMillis);
         if (latency) {
-            double rate = souhra.perSecond() / 2;
+            double rate = fixedRate > 0 ? fixedRate : souhra.perSecond() / 2;
             recording = record(jfr, settings);
+            Map<String, long[]> gcBefore = gc();
             PerfBench.OpenLoop half = PerfBench.openLoop(fx, pool, rate, seconds, null);
+            String gc = gcSince(gcBefore);
             stop(recording, jfr);
-            System.out.printf("| open loop, %.0f/s, %d s | p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (%d errors) |%n", rate, seconds,
-                    half.latencies().p(50), half.latencies().p(90), half.latencies().p(99), half.latencies().p(100), half.errors());
+            System.out.printf("| open loop, %.0f/s, %d s | p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (%d errors) | %s |%n", rate, seconds,
+                    half.latencies().p(50), half.latencies().p(90), half.latencies().p(99), half.latencies().p(100), half.errors(), gc);
         }
         app.close();
+    }
+
+    /** Collections and their accumulated time per collector, as the JVM reports them. */
+    private static Map<String, long[]> gc() {
+        Map<String, long[]> out = new TreeMap<>();
+        for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+            out.put(b.getName(), new long[] {b.getCollectionCount(), b.getCollectionTime()});
+        }
+        return out;
+    }
+
+    /**
+     * What each collector did since {@code before}; for G1's young and mixed collections the time is their
+     * pause, for ZGC's and Shenandoah's cycles mostly concurrent work (their "Pauses" beans give the pauses).
+     */
+    private static String gcSince(Map<String, long[]> before) {
+        StringBuilder sb = new StringBuilder();
+        gc().forEach((name, now) -> {
+            long[] b = before.getOrDefault(name, new long[2]);
+            if (now[0] > b[0]) {
+                sb.append(sb.isEmpty() ? "" : ", ").append(String.format("%s: %d in %d ms", name, now[0] - b[0], now[1] - b[1]));
+            }
+        });
+        return sb.isEmpty() ? "no collections" : sb.toString();
     }
 
     private static Recording record(Path jfr, String settings) throws Exception {
