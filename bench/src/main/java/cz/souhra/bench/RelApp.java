@@ -31,10 +31,10 @@ final class RelApp {
     }
 
     /**
-     * The collector the README starts Souhra with. With G1 the young pauses of a 70 commands/s load took
-     * 23–58 ms on average and set the p99; see docs/benchmarks.md, session 10.
+     * The pause goal the README starts Souhra with. With G1's default of 200 ms the young pauses of a 70
+     * commands/s load took 31–100 ms on average and set the p99; see docs/benchmarks.md, session 10.
      */
-    static final String COLLECTOR = "-XX:+UseZGC";
+    static final String COLLECTOR = "-XX:MaxGCPauseMillis=20";
 
     /** Starts Souhra on {@code port} with the given extra {@code --name=value} arguments and waits until it answers. */
     static RelApp start(Path dataDir, int port, Path log, String... extra) throws Exception {
