@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -108,9 +109,10 @@ final class PerfBench {
                 CLIENTS, souhra.perSecond, souhra.errors, sample.toJson().length(), CLIENTS, raw, souhra.perSecond / raw);
         // Why the ratio above is bounded: a command is a request, an append and the work of every processor,
         // each a few store round trips, where the baseline is one insert.
-        row("cost per command in that window (process CPU incl. the HTTP client; store commands)", "%.2f ms CPU, %.1f store reads + %.1f writes",
-                "per raw insert: %.2f ms CPU, %.1f reads + %.1f writes", "%.0f× the CPU, %.0f× the round trips",
-                souhraCost.cpuMillis, souhraCost.reads, souhraCost.writes, rawCost.cpuMillis, rawCost.reads, rawCost.writes,
+        row("cost per command in that window (process CPU incl. the HTTP client; store commands; heap allocated)",
+                "%.2f ms CPU, %.1f store reads + %.1f writes, %,.0f KB", "per raw insert: %.2f ms CPU, %.1f reads + %.1f writes, %,.0f KB",
+                "%.0f× the CPU, %.0f× the round trips", souhraCost.cpuMillis, souhraCost.reads, souhraCost.writes, souhraCost.allocatedKb,
+                rawCost.cpuMillis, rawCost.reads, rawCost.writes, rawCost.allocatedKb,
                 souhraCost.cpuMillis / rawCost.cpuMillis, (souhraCost.reads + souhraCost.writes) / (rawCost.reads + rawCost.writes));
 
         preloader.awaitProjected();
@@ -336,17 +338,23 @@ final class PerfBench {
     static final class Cost {
         private static final com.sun.management.OperatingSystemMXBean OS =
                 (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        private static final com.sun.management.ThreadMXBean THREADS =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         private final long cpu0;
         private final long reads0;
         private final long writes0;
+        private final Map<Long, Long> allocated0;
         double cpuMillis;
         double reads;
         double writes;
+        /** Heap allocated per unit by all threads (what a thread allocated before it ended in the window is lost). */
+        double allocatedKb;
 
         Cost(Souhra app) {
             cpu0 = OS.getProcessCpuTime();
             reads0 = app.store().readCount();
             writes0 = app.store().writeCount();
+            allocated0 = allocatedByThread();
         }
 
         void stop(Souhra app, long units) {
@@ -354,6 +362,23 @@ final class PerfBench {
             cpuMillis = (OS.getProcessCpuTime() - cpu0) / 1e6 / n;
             reads = (app.store().readCount() - reads0) / n;
             writes = (app.store().writeCount() - writes0) / n;
+            long bytes = 0;
+            for (Map.Entry<Long, Long> e : allocatedByThread().entrySet()) {
+                bytes += e.getValue() - allocated0.getOrDefault(e.getKey(), 0L);
+            }
+            allocatedKb = bytes / 1024.0 / n;
+        }
+
+        private static Map<Long, Long> allocatedByThread() {
+            long[] ids = THREADS.getAllThreadIds();
+            long[] bytes = THREADS.getThreadAllocatedBytes(ids);
+            Map<Long, Long> out = new HashMap<>();
+            for (int i = 0; i < ids.length; i++) {
+                if (bytes[i] >= 0) {
+                    out.put(ids[i], bytes[i]);
+                }
+            }
+            return out;
         }
     }
 

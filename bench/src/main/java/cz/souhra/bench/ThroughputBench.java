@@ -59,10 +59,10 @@ final class ThroughputBench {
         PerfBench.Throughput souhra = PerfBench.runClients(fx, pool, seconds);
         cost.stop(app, souhra.commands());
         stop(recording, jfr);
-        System.out.printf("| %d clients, %d s | %,.0f commands/s (%d errors), %.2f ms CPU, %.2f reads + %.2f writes per command "
-                        + "| raw insertOne: %,.0f/s, %.2f ms CPU | %.3f× throughput, %.1f× CPU |%n",
-                PerfBench.CLIENTS, seconds, souhra.perSecond(), souhra.errors(), cost.cpuMillis, cost.reads, cost.writes,
-                raw, rawCost.cpuMillis, souhra.perSecond() / raw, cost.cpuMillis / rawCost.cpuMillis);
+        System.out.printf("| %d clients, %d s | %,.0f commands/s (%d errors), %.2f ms CPU, %.2f reads + %.2f writes, %,.0f KB allocated per command "
+                        + "| raw insertOne: %,.0f/s, %.2f ms CPU, %,.0f KB | %.3f× throughput, %.1f× CPU |%n",
+                PerfBench.CLIENTS, seconds, souhra.perSecond(), souhra.errors(), cost.cpuMillis, cost.reads, cost.writes, cost.allocatedKb,
+                raw, rawCost.cpuMillis, rawCost.allocatedKb, souhra.perSecond() / raw, cost.cpuMillis / rawCost.cpuMillis);
         if (latency) {
             double rate = fixedRate > 0 ? fixedRate : souhra.perSecond() / 2;
             recording = record(jfr, settings);

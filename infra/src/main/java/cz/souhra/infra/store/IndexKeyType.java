@@ -42,7 +42,7 @@ final class IndexKeyType extends ObjectDataType {
     private record Cached(Object key, byte[] bytes) {}
 
     private final AtomicReferenceArray<Cached> cache = new AtomicReferenceArray<>(SLOTS);
-    /** Keys serialized because their bytes were not at hand (tests read it). */
+    /** Keys serialized through an ObjectOutputStream because their bytes were not at hand (tests read it). */
     final LongAdder serializations = new LongAdder();
 
     @Override
@@ -93,8 +93,11 @@ final class IndexKeyType extends ObjectDataType {
         if (c != null && c.key == key) {
             return c.bytes;
         }
-        serializations.increment();
-        byte[] bytes = serialize(key);
+        byte[] bytes = OneStringKey.bytes((KeyValue) key);
+        if (bytes == null) {
+            serializations.increment();
+            bytes = serialize(key);
+        }
         remember(key, bytes);
         return bytes;
     }
