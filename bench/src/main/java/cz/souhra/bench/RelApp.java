@@ -32,7 +32,7 @@ final class RelApp {
 
     /**
      * The pause goal the README starts Souhra with. With G1's default of 200 ms the young pauses of a 70
-     * commands/s load took 31–100 ms on average and set the p99; see docs/benchmarks.md, session 10.
+     * commands/s load took 23–100 ms on average and set the p99; see docs/benchmarks.md, session 10.
      */
     static final String COLLECTOR = "-XX:MaxGCPauseMillis=20";
 
