@@ -95,12 +95,7 @@ final class OneStringKey {
     private static byte[][] parts() {
         try {
             byte[] template = ObjectDataType.serialize(new KeyValue(MARKER));
-            byte[] utf = modifiedUtf8(MARKER);
-            byte[] needle = new byte[3 + utf.length];
-            needle[0] = TC_STRING;
-            needle[1] = (byte) (utf.length >>> 8);
-            needle[2] = (byte) utf.length;
-            System.arraycopy(utf, 0, needle, 3, utf.length);
+            byte[] needle = assemble(new byte[0], MARKER, new byte[0]);
             int at = indexOf(template, needle, 0);
             if (at < 0 || indexOf(template, needle, at + 1) >= 0) {
                 return null;
