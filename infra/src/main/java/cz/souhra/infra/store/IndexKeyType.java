@@ -93,7 +93,7 @@ final class IndexKeyType extends ObjectDataType {
         if (c != null && c.key == key) {
             return c.bytes;
         }
-        byte[] bytes = OneStringKey.bytes((KeyValue) key);
+        byte[] bytes = KeyBytes.bytes((KeyValue) key);
         if (bytes == null) {
             serializations.increment();
             bytes = serialize(key);
