@@ -756,7 +756,7 @@ final class PerfBench {
             port = s.getLocalPort();
         }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                RelApp.COLLECTOR, "-cp", System.getProperty("java.class.path"), SouhraApplication.class.getName()));
+                RelApp.jvmOptions(), "-cp", System.getProperty("java.class.path"), SouhraApplication.class.getName()));
         cmd.addAll(Arrays.asList(arguments(dir, port)));
         long started = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolveSibling(dir.getFileName() + ".log").toFile()).start();

@@ -31,15 +31,21 @@ final class RelApp {
     }
 
     /**
-     * The pause goal the README starts Souhra with. With G1's default of 200 ms the young pauses of a 70
-     * commands/s load took 23–100 ms on average and set the p99; see docs/benchmarks.md, session 10.
+     * The JVM options the README starts Souhra with (souhra.jvm in the working directory, which
+     * bench/run.sh makes the repository's root): the pause goal and the background threads' priority.
      */
-    static final String COLLECTOR = "-XX:MaxGCPauseMillis=20";
+    static String jvmOptions() {
+        Path options = Path.of("souhra.jvm").toAbsolutePath();
+        if (!Files.isRegularFile(options)) {
+            throw new IllegalStateException("run the bench from the repository's root: no " + options);
+        }
+        return "@" + options;
+    }
 
     /** Starts Souhra on {@code port} with the given extra {@code --name=value} arguments and waits until it answers. */
     static RelApp start(Path dataDir, int port, Path log, String... extra) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", COLLECTOR, "-cp", System.getProperty("java.class.path"),
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", jvmOptions(), "-cp", System.getProperty("java.class.path"),
                 SouhraApplication.class.getName(), "--server.port=" + port, "--souhra.data-dir=" + dataDir,
                 "--souhra.admin-password=" + ADMIN.password(), "--souhra.overdue.initial-delay=PT1H"));
         cmd.addAll(List.of(extra));

@@ -38,6 +38,10 @@ public final class LingeringMessageSource implements StreamableMessageSource<Tra
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        // Only tracking processors open streams here (rebuilds and replays read the event store itself), on
+        // their own worker threads: those yield to the request threads when both want the two cores. Linux
+        // honours it with -XX:ThreadPriorityPolicy=1 (README); without that flag Java ignores thread priorities.
+        Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
         BlockingStream<TrackedEventMessage<?>> stream = delegate.openStream(trackingToken);
         return lingerNanos == 0 ? stream : new LingeringStream(stream, lingerNanos);
     }

@@ -131,6 +131,8 @@ public final class DurableH2Backend extends H2Backend {
         this.housekeeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "souhra-store-checkpoint");
             t.setDaemon(true);
+            // the write-ahead log already made every write durable: a checkpoint may wait for the requests
+            t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });
         housekeeper.scheduleWithFixedDelay(this::checkpointQuietly, checkpointMillis, checkpointMillis, TimeUnit.MILLISECONDS);
@@ -195,6 +197,7 @@ public final class DurableH2Backend extends H2Backend {
         return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "souhra-store-serialize");
             t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });
     }

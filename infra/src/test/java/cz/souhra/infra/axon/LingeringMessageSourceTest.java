@@ -34,6 +34,7 @@ class LingeringMessageSourceTest {
     /** Events per unit of work, in the order the batches were handled. */
     private final Map<Object, List<Object>> batches = new ConcurrentHashMap<>();
     private final List<Object> batchOrder = new CopyOnWriteArrayList<>();
+    private final List<Integer> handlerPriorities = new CopyOnWriteArrayList<>();
     private TrackingEventProcessor processor;
 
     @AfterEach
@@ -81,6 +82,17 @@ class LingeringMessageSourceTest {
     }
 
     @Test
+    void given_a_processor_when_its_worker_opens_the_stream_then_that_thread_yields_to_the_request_threads() throws Exception {
+        start(Duration.ZERO);
+
+        publish("a");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> handled() == 1);
+        assertThat(handlerPriorities).containsOnly(Thread.MIN_PRIORITY);
+        assertThat(Thread.currentThread().getPriority()).isEqualTo(Thread.NORM_PRIORITY);
+    }
+
+    @Test
     void given_a_negative_linger_then_the_source_is_refused() {
         assertThatThrownBy(() -> new LingeringMessageSource(store, Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -91,6 +103,7 @@ class LingeringMessageSourceTest {
         EventMessageHandler handler = new EventMessageHandler() {
             @Override
             public Object handle(EventMessage<?> event) {
+                handlerPriorities.add(Thread.currentThread().getPriority());
                 Object unitOfWork = CurrentUnitOfWork.get();
                 batches.computeIfAbsent(unitOfWork, k -> {
                     batchOrder.add(k);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,22 @@ class ReliabilityHttpTest {
         assertThat(r.acknowledged()).isEqualTo(8 * 5);
         assertThat(r.lostUpdates()).isZero();
         assertThat(r.unacknowledged()).isZero();
+    }
+
+    @Test
+    void given_projections_following_commands_when_threads_are_listed_then_processors_and_checkpoints_run_low_and_no_request_thread_does() throws Exception {
+        ProgressRace.Result r = ProgressRace.run(http, Seed.OWNER, region.measures(), 2, 3, 7);
+        assertThat(r.serverErrors()).isZero();
+
+        Set<Thread> threads = Thread.getAllStackTraces().keySet();
+        assertThat(threads).filteredOn(t -> t.getName().startsWith("EventProcessor[") && t.getPriority() == Thread.MIN_PRIORITY)
+                .as("tracking processors' workers").isNotEmpty();
+        assertThat(threads).filteredOn(t -> t.getName().equals("souhra-store-checkpoint"))
+                .isNotEmpty().allMatch(t -> t.getPriority() == Thread.MIN_PRIORITY);
+        // a thread inherits its creator's priority: a request thread started by a processor would stay low
+        assertThat(threads).filteredOn(t -> t.getName().startsWith("boundedElastic-") || t.getName().startsWith("reactor-http-")
+                        || t.getName().startsWith("mongo-server-"))
+                .as("threads that serve requests").isNotEmpty().allMatch(t -> t.getPriority() == Thread.NORM_PRIORITY);
     }
 
     @Test
