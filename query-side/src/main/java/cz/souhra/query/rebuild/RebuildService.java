@@ -175,10 +175,21 @@ public class RebuildService {
                 read.accept(stream.nextAvailable());
             }
             long folded = System.nanoTime();
-            replay.finish();
+            // The live processors are stopped while the shadows are written, not after: stopping waits for
+            // each worker's current poll, about a second of idle waiting, and the catch-up below needs only
+            // both to be done. The processors' own catching up runs on the cores the writes leave.
+            CompletableFuture<List<StreamingEventProcessor>> pausing = CompletableFuture.supplyAsync(() -> pause(selected), runnable -> {
+                Thread t = new Thread(runnable, "souhra-rebuild-pause");
+                t.setDaemon(true);
+                t.start();
+            });
+            try {
+                replay.finish();
+            } finally {
+                // Whatever happened to the writes, the processors stopped here are started again below.
+                paused.addAll(joinPause(pausing));
+            }
             long written = System.nanoTime();
-            paused.addAll(pause(selected));
-            long pausedAt = System.nanoTime();
             MongoViews shadow = readModels.shadows();
             MongoViews live = readModels.live();
             while (stream.hasNextAvailable()) {
@@ -203,6 +214,7 @@ public class RebuildService {
             ReadModelDigest.Digest rebuilt = comparison.right();
             ReadModelDigest.Digest liveDigest = comparison.left();
             ReadModelDigest.Difference diff = comparison.first();
+            long compared = System.nanoTime();
             counter.done();
             List<String> names = selected.stream().map(Projector::name).toList();
             if (switchOver) {
@@ -211,9 +223,9 @@ public class RebuildService {
                 readModels.dropShadows(collections);
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
-            log.info("{} {} from {} events in {} ms (read {} ms, fold and write until {} ms later, pause {} ms, catch-up {} ms, compare and switch {} ms), live and rebuilt {}",
-                    switchOver ? "rebuilt" : "verified", names, counter.done, millis, ms(folded - started), ms(written - folded), ms(pausedAt - written),
-                    ms(caughtUp - pausedAt), ms(System.nanoTime() - caughtUp), diff == null ? "equal" : "differ at " + diff.collection() + "/" + diff.id());
+            log.info("{} {} from {} events in {} ms (read {} ms, fold, write and pause {} ms more, catch-up {} ms, compare {} ms, switch {} ms), live and rebuilt {}",
+                    switchOver ? "rebuilt" : "verified", names, counter.done, millis, ms(folded - started), ms(written - folded),
+                    ms(caughtUp - written), ms(compared - caughtUp), ms(System.nanoTime() - compared), diff == null ? "equal" : "differ at " + diff.collection() + "/" + diff.id());
             return new Report(names, counter.done, millis, switchOver, rebuilt, liveDigest, diff == null, diff);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -237,7 +249,15 @@ public class RebuildService {
      * Stops the live processors of the selected projections once they have caught up (at most 30 s), so
      * that the live read model holds every event the rebuild read before the pause.
      */
-    private List<StreamingEventProcessor> pause(List<Projector> selected) throws InterruptedException {
+    private static List<StreamingEventProcessor> joinPause(CompletableFuture<List<StreamingEventProcessor>> pausing) {
+        try {
+            return pausing.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException("the live processors could not be paused", e.getCause());
+        }
+    }
+
+    private List<StreamingEventProcessor> pause(List<Projector> selected) {
         EventProcessingConfiguration config = processing.getIfAvailable();
         List<StreamingEventProcessor> out = new ArrayList<>();
         if (config == null) {
@@ -248,7 +268,12 @@ public class RebuildService {
             var processor = config.eventProcessorByProcessingGroup(p.name()).orElse(null);
             if (processor instanceof StreamingEventProcessor sp && sp.isRunning()) {
                 while (System.nanoTime() < deadline && !sp.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp)) {
-                    Thread.sleep(50);
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while waiting for the live processors to catch up", e);
+                    }
                 }
                 out.add(sp);
             }

@@ -8,9 +8,19 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.lang.reflect.Proxy;
 import java.util.function.Consumer;
 
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 
@@ -158,6 +168,110 @@ class RebuildServiceTest {
         assertThat(rebuildThreads()).isZero();
         assertThatThrownBy(() -> service.rebuild("measures", p -> {})).as("a later rebuild runs, and is not refused as still running")
                 .hasMessage("the store went away during the read");
+    }
+
+    /** A live processor that is always caught up and records when it is stopped and started. */
+    private static final class LiveProcessor {
+        final CountDownLatch stopped = new CountDownLatch(1);
+        final List<String> calls = new CopyOnWriteArrayList<>();
+        volatile boolean running = true;
+        final StreamingEventProcessor processor = (StreamingEventProcessor) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {StreamingEventProcessor.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "isRunning" -> running;
+                    case "processingStatus" -> Map.of(0, caughtUp());
+                    case "shutdownAsync" -> {
+                        calls.add("stop");
+                        running = false;
+                        stopped.countDown();
+                        yield CompletableFuture.completedFuture(null);
+                    }
+                    case "start" -> {
+                        calls.add("start");
+                        running = true;
+                        yield null;
+                    }
+                    case "getName" -> "live";
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+
+        private static EventTrackerStatus caughtUp() {
+            return (EventTrackerStatus) Proxy.newProxyInstance(LiveProcessor.class.getClassLoader(), new Class<?>[] {EventTrackerStatus.class},
+                    (proxy, method, args) -> method.getName().equals("isCaughtUp") ? Boolean.TRUE : null);
+        }
+
+        RebuildService service(QueryFixture f, List<Projector> projectors) {
+            EventProcessingConfiguration config = (EventProcessingConfiguration) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {EventProcessingConfiguration.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("eventProcessorByProcessingGroup")) {
+                            return Optional.of(processor);
+                        }
+                        throw new UnsupportedOperationException(method.getName());
+                    });
+            DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+            beans.registerSingleton("processing", config);
+            return new RebuildService(f.eventStore, f.mongo, f.readModels, projectors, beans.getBeanProvider(EventProcessingConfiguration.class),
+                    new DefaultListableBeanFactory().getBeanProvider(EventArchive.class), "domainevents");
+        }
+    }
+
+    /** The measures projection, whose folding waits for a condition before it goes on. */
+    private static Projector measuresWaitingFor(QueryFixture f, java.util.concurrent.Callable<Void> condition) {
+        Projector measures = f.projectors.stream().filter(p -> p.name().equals("measures")).findFirst().orElseThrow();
+        return new Projector() {
+            @Override
+            public String name() {
+                return measures.name();
+            }
+
+            @Override
+            public List<String> collections() {
+                return measures.collections();
+            }
+
+            @Override
+            public List<Write> fold(ViewLookup views, Object payload, EventMeta meta) {
+                try {
+                    condition.call();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+                return measures.fold(views, payload, meta);
+            }
+        };
+    }
+
+    @Test
+    void given_live_processors_when_rebuilding_then_they_are_stopped_while_the_shadows_are_still_being_built_and_started_again() {
+        Scenario.events().forEach(f::appendAndDeliver);
+        LiveProcessor live = new LiveProcessor();
+        // The fold goes on only once the processor was told to stop: had the rebuild stopped it after the
+        // shadows were written, this would wait out its 10 s and fail the rebuild.
+        Projector waiting = measuresWaitingFor(f, () -> {
+            if (!live.stopped.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the live processor was not stopped while the shadows were built");
+            }
+            return null;
+        });
+        RebuildService.Report report = live.service(f, List.of(waiting)).rebuild("measures", p -> {});
+        assertThat(report.switched()).isTrue();
+        assertThat(report.events()).isEqualTo(Scenario.events().size());
+        assertThat(live.calls).containsExactly("stop", "start");
+        assertThat(live.running).isTrue();
+    }
+
+    @Test
+    void given_a_projection_failing_while_the_shadows_are_written_when_rebuilding_then_the_stopped_processors_run_again() {
+        Scenario.events().forEach(f::appendAndDeliver);
+        long measures = f.collection(MeasureProjection.STATUS).countDocuments();
+        LiveProcessor live = new LiveProcessor();
+        Projector failing = measuresWaitingFor(f, () -> {
+            live.stopped.await(10, TimeUnit.SECONDS);
+            throw new IllegalStateException("a fold failed");
+        });
+        assertThatThrownBy(() -> live.service(f, List.of(failing)).rebuild("measures", p -> {})).hasMessageContaining("a fold failed");
+        assertThat(live.calls).containsExactly("stop", "start");
+        assertThat(live.running).isTrue();
+        assertThat(f.collection(MeasureProjection.STATUS).countDocuments()).as("the live read model was not replaced").isEqualTo(measures).isPositive();
     }
 
     private static long rebuildThreads() {
