@@ -28,6 +28,8 @@ final class DocumentValueType extends ObjectDataType {
     /** ObjectDataType's tags are 0–19, 32–49 and 64–119. */
     static final byte BSON = 120;
 
+    private static final ThreadLocal<ScratchBuffer> SCRATCH = ThreadLocal.withInitial(ScratchBuffer::new);
+
     private volatile int averageMemory = 1024;
 
     @Override
@@ -36,17 +38,20 @@ final class DocumentValueType extends ObjectDataType {
             super.write(buff, obj);
             return;
         }
-        ByteBuf bson = Unpooled.buffer(512);
+        // Kept per thread (pages are serialized on the store's serializer, a full commit on the checkpoint
+        // thread): a fresh 512-byte buffer per document grew by doubling for most of them, a copy each time.
+        ScratchBuffer scratch = SCRATCH.get();
+        ByteBuf bson = scratch.get().clear();
         try {
             BsonEncoder.encodeDocument(document, bson);
         } catch (RuntimeException notBson) {
-            bson.release();
+            scratch.shrink();
             super.write(buff, obj);
             return;
         }
         int length = bson.readableBytes();
         buff.put(BSON).putVarInt(length).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), length);
-        bson.release();
+        scratch.shrink();
         // A decoded document takes several times its BSON size on the heap (maps, boxed values, strings).
         averageMemory = (averageMemory * 15 + length * 4) / 16;
     }

@@ -41,6 +41,10 @@ final class WriteAheadLog implements AutoCloseable {
     private volatile long writtenSeq;
     private volatile long durableSeq;
     private long bytesInCurrent;
+    /** [int length][long seq][long crc32] */
+    private static final int HEADER_BYTES = 20;
+    /** Only append uses it, and appends run one at a time under the store's apply lock. */
+    private final ScratchBuffer scratch = new ScratchBuffer();
 
     WriteAheadLog(Path dir, boolean fsync, long nextSeq) {
         this.dir = dir;
@@ -62,24 +66,26 @@ final class WriteAheadLog implements AutoCloseable {
 
     /** Called with the store's apply lock held, so records are in apply order. */
     void append(long seq, String database, String command, Document query) {
-        ByteBuf bson = Unpooled.buffer();
+        // The record is encoded in place behind room for its header: a fresh buffer for every record grew by
+        // doubling and was copied twice more, into the body and into the record, while every other write waited.
+        ByteBuf record = scratch.get();
+        record.clear().writerIndex(HEADER_BYTES);
         try {
-            BsonEncoder.encodeDocument(new Document("db", database).append("cmd", command).append("q", query), bson);
-            byte[] body = new byte[bson.readableBytes()];
-            bson.readBytes(body);
+            BsonEncoder.encodeDocument(new Document("db", database).append("cmd", command).append("q", query), record);
+            int length = record.writerIndex() - HEADER_BYTES;
             CRC32 crc = new CRC32();
-            crc.update(body);
-            ByteBuffer record = ByteBuffer.allocate(20 + body.length);
-            record.putInt(body.length).putLong(seq).putLong(crc.getValue()).put(body).flip();
-            while (record.hasRemaining()) {
-                current.write(record);
+            crc.update(record.nioBuffer(HEADER_BYTES, length));
+            record.setInt(0, length).setLong(4, seq).setLong(12, crc.getValue());
+            ByteBuffer bytes = record.nioBuffer(0, HEADER_BYTES + length);
+            while (bytes.hasRemaining()) {
+                current.write(bytes);
             }
-            bytesInCurrent += 20 + body.length;
+            bytesInCurrent += HEADER_BYTES + length;
             writtenSeq = seq;
         } catch (IOException e) {
             throw new UncheckedIOException("Write-ahead log append failed", e);
         } finally {
-            bson.release();
+            scratch.shrink();
         }
     }
 

@@ -66,6 +66,30 @@ class StoredFormatTest {
     }
 
     @Test
+    void given_documents_of_very_different_sizes_written_one_after_another_when_read_then_each_is_exactly_its_own_bson() {
+        DocumentValueType type = new DocumentValueType();
+        // past the kept scratch size, then small ones, then one that fails to encode in the middle of a run
+        List<Document> docs = List.of(new Document("n", 1).append("big", "x".repeat(3 << 20)), new Document("n", 2),
+                new Document("n", 3).append("text", "ubytovna č. " + "y".repeat(5000)), new Document("n", 4));
+        for (Document d : docs) {
+            ByteBuffer stored = write(type, d);
+            io.netty.buffer.ByteBuf expected = io.netty.buffer.Unpooled.buffer();
+            de.bwaldvogel.mongo.wire.bson.BsonEncoder.encodeDocument(d, expected);
+            byte[] bson = new byte[expected.readableBytes()];
+            expected.readBytes(bson);
+            assertThat(stored.get(0)).isEqualTo(DocumentValueType.BSON);
+            assertThat(type.read(stored.duplicate())).isEqualTo(d);
+            stored.get();
+            assertThat(org.h2.mvstore.DataUtils.readVarInt(stored)).isEqualTo(bson.length);
+            byte[] body = new byte[stored.remaining()];
+            stored.get(body);
+            assertThat(body).as("no byte of an earlier, larger document is left in document %s", d.get("n")).isEqualTo(bson);
+            ByteBuffer old = write(type, new Document("big", new BigInteger("1" + "0".repeat(30))));
+            assertThat(old.get(0)).isNotEqualTo(DocumentValueType.BSON);
+        }
+    }
+
+    @Test
     void given_a_value_bson_cannot_hold_when_written_then_it_is_stored_the_old_way_and_read_back() {
         Document d = new Document("big", new BigInteger("123456789012345678901234567890"));
         ByteBuffer stored = write(new DocumentValueType(), d);

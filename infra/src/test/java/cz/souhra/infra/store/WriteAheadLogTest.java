@@ -49,6 +49,27 @@ class WriteAheadLogTest {
     }
 
     @Test
+    void given_records_of_very_different_sizes_when_appended_and_replayed_then_each_comes_back_whole_and_the_file_holds_their_exact_length() throws Exception {
+        List<Document> written = List.of(new Document("n", 1).append("big", "x".repeat(3 << 20)), new Document("n", 2),
+                new Document("n", 3).append("text", "y".repeat(70_000)), new Document("n", 4), new Document("n", 5).append("big", "z".repeat(2 << 20)));
+        long bytes;
+        try (WriteAheadLog log = new WriteAheadLog(dir, false, 1)) {
+            for (int i = 0; i < written.size(); i++) {
+                log.append(i + 1, "souhra", "insert", written.get(i));
+            }
+            bytes = log.bytesInCurrent();
+        }
+        List<WriteAheadLog.Entry> replayed = new ArrayList<>();
+
+        long last = WriteAheadLog.replay(dir, 0, replayed::add);
+
+        assertThat(last).isEqualTo(written.size());
+        assertThat(replayed).extracting(WriteAheadLog.Entry::query).containsExactlyElementsOf(written);
+        assertThat(replayed).extracting(WriteAheadLog.Entry::command).containsOnly("insert");
+        assertThat(Files.size(WriteAheadLog.files(dir).get(0))).as("nothing beyond the records").isEqualTo(bytes);
+    }
+
+    @Test
     void given_log_beginning_after_the_checkpoint_when_replayed_then_start_is_refused_with_clear_message() {
         try (WriteAheadLog log = new WriteAheadLog(dir, false, 8)) {
             log.append(8, "souhra", "insert", new Document("n", 8));
