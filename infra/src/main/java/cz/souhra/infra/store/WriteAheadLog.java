@@ -171,7 +171,7 @@ final class WriteAheadLog implements AutoCloseable {
         for (Path file : files(dir)) {
             try {
                 ByteBuffer all = ByteBuffer.wrap(Files.readAllBytes(file));
-                while (all.remaining() >= 20) {
+                while (all.remaining() >= HEADER_BYTES) {
                     int length = all.getInt();
                     long seq = all.getLong();
                     long crc = all.getLong();
