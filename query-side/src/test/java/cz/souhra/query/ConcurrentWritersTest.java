@@ -3,7 +3,6 @@ package cz.souhra.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -33,7 +30,6 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperev
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -83,18 +79,7 @@ class ConcurrentWritersTest {
                 processors.put(p.name(), tep);
                 tep.start();
             }
-            EventProcessingConfiguration config = (EventProcessingConfiguration) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {EventProcessingConfiguration.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("eventProcessorByProcessingGroup")) {
-                            return Optional.ofNullable(processors.get((String) args[0]));
-                        }
-                        throw new UnsupportedOperationException(method.getName());
-                    });
-            DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
-            beans.registerSingleton("processing", config);
-            RebuildService rebuild = new RebuildService(store, f.mongo, f.readModels, f.projectors,
-                    beans.getBeanProvider(EventProcessingConfiguration.class),
-                new DefaultListableBeanFactory().getBeanProvider(cz.souhra.query.rebuild.EventArchive.class), "domainevents");
+            RebuildService rebuild = f.rebuildService(store, f.projectors, processors::get, null);
 
             ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1);
             // the writers' second halves are written while the rebuild is reading the stream

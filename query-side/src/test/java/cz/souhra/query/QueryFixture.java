@@ -5,10 +5,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.lang.reflect.Proxy;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -36,6 +41,7 @@ import cz.souhra.query.measure.MeasureProjection;
 import cz.souhra.query.measure.MeasureQueryHandler;
 import cz.souhra.query.meeting.MeetingProjection;
 import cz.souhra.query.meeting.MeetingQueryHandler;
+import cz.souhra.query.rebuild.EventArchive;
 import cz.souhra.query.rebuild.ReadModelDigest;
 import cz.souhra.query.rebuild.RebuildService;
 import cz.souhra.shared.MetaKeys;
@@ -100,10 +106,32 @@ public final class QueryFixture implements AutoCloseable {
         meetingQueries = new MeetingQueryHandler(readModels, replay, meetings);
         directoryQueries = new DirectoryQueryHandler(readModels, replay, directory);
         dashboards = new DashboardQueryHandler(measureQueries, issueQueries, directoryQueries);
-        rebuild = new RebuildService(eventStore, mongo, readModels, projectors,
-                new DefaultListableBeanFactory().getBeanProvider(EventProcessingConfiguration.class),
-                new DefaultListableBeanFactory().getBeanProvider(cz.souhra.query.rebuild.EventArchive.class), "domainevents");
+        rebuild = rebuildService(eventStore, projectors, null, null);
         digest = new ReadModelDigest(readModels, projectors);
+    }
+
+    /**
+     * A rebuild of these projectors' read models from {@code store}, as Spring would wire it: the live
+     * processors are looked up by processing group ({@code null}: no processing configuration at all) and
+     * the stored history may be offered in one read ({@code archive}, {@code null}: none).
+     */
+    public RebuildService rebuildService(EventStore store, List<Projector> projectors, Function<String, ? extends EventProcessor> processors,
+                                         EventArchive archive) {
+        DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+        if (processors != null) {
+            beans.registerSingleton("processing", Proxy.newProxyInstance(QueryFixture.class.getClassLoader(), new Class<?>[] {EventProcessingConfiguration.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("eventProcessorByProcessingGroup")) {
+                            return Optional.ofNullable(processors.apply((String) args[0]));
+                        }
+                        throw new UnsupportedOperationException(method.getName());
+                    }));
+        }
+        if (archive != null) {
+            beans.registerSingleton("archive", archive);
+        }
+        return new RebuildService(store, mongo, readModels, projectors, beans.getBeanProvider(EventProcessingConfiguration.class),
+                beans.getBeanProvider(EventArchive.class), "domainevents");
     }
 
     /** A stored event as the command side would record it: aggregate, sequence, timestamp, metadata. */

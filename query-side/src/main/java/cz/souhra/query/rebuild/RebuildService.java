@@ -2,11 +2,11 @@ package cz.souhra.query.rebuild;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -129,20 +129,30 @@ public class RebuildService {
         if (!running.compareAndSet(false, true)) {
             throw new RebuildRunningException();
         }
+        List<String> collections = selected.stream().flatMap(p -> p.collections().stream()).sorted().toList();
         try {
-            return runExclusive(selected, switchOver, progress);
+            return runExclusive(selected, collections, switchOver, progress);
+        } catch (RuntimeException | Error failed) {
+            // A failed rebuild leaves no half-written shadow behind for an operator to wonder about.
+            try {
+                readModels.dropShadows(collections);
+            } catch (RuntimeException dropFailed) {
+                failed.addSuppressed(dropFailed);
+            }
+            throw failed;
         } finally {
             running.set(false);
         }
     }
 
-    private Report runExclusive(List<Projector> selected, boolean switchOver, Consumer<Progress> progress) {
+    private Report runExclusive(List<Projector> selected, List<String> collections, boolean switchOver, Consumer<Progress> progress) {
         long started = System.nanoTime();
-        List<String> collections = selected.stream().flatMap(p -> p.collections().stream()).sorted().toList();
         readModels.dropShadows(collections);
         long total = mongo.getCollection(eventCollection).estimatedDocumentCount();
         Counter counter = new Counter(started, total, progress);
-        List<StreamingEventProcessor> paused = new ArrayList<>();
+        // Filled by the pausing thread before it asks each processor to stop, so that even a processor whose
+        // stop failed, or one stopped before another's stop failed, is started again in the finally below.
+        List<StreamingEventProcessor> paused = new CopyOnWriteArrayList<>();
         // The first pass folds on one thread per projection (ParallelReplay); this thread reads, and others deserialize.
         ParallelReplay replay = new ParallelReplay(selected, (c, docs) -> insert(readModels.shadow(c), docs));
         Consumer<TrackedEventMessage<?>> read = e -> {
@@ -178,17 +188,24 @@ public class RebuildService {
             // The live processors are stopped while the shadows are written, not after: stopping waits for
             // each worker's current poll, about a second of idle waiting, and the catch-up below needs only
             // both to be done. The processors' own catching up runs on the cores the writes leave.
-            CompletableFuture<List<StreamingEventProcessor>> pausing = CompletableFuture.supplyAsync(() -> pause(selected), runnable -> {
+            CompletableFuture<Void> pausing = CompletableFuture.runAsync(() -> pause(selected, paused), runnable -> {
                 Thread t = new Thread(runnable, "souhra-rebuild-pause");
                 t.setDaemon(true);
                 t.start();
             });
             try {
                 replay.finish();
-            } finally {
-                // Whatever happened to the writes, the processors stopped here are started again below.
-                paused.addAll(joinPause(pausing));
+            } catch (Throwable writing) {
+                // The pause is waited for either way (its processors are started again below); when it failed
+                // too, the write failure is the cause reported and the pause's rides along with it.
+                try {
+                    joinPause(pausing);
+                } catch (RuntimeException pauseFailed) {
+                    writing.addSuppressed(pauseFailed);
+                }
+                throw writing;
             }
+            joinPause(pausing);
             long written = System.nanoTime();
             MongoViews shadow = readModels.shadows();
             MongoViews live = readModels.live();
@@ -245,23 +262,24 @@ public class RebuildService {
         }
     }
 
-    /**
-     * Stops the live processors of the selected projections once they have caught up (at most 30 s), so
-     * that the live read model holds every event the rebuild read before the pause.
-     */
-    private static List<StreamingEventProcessor> joinPause(CompletableFuture<List<StreamingEventProcessor>> pausing) {
+    /** Waits for the pause and throws its failure as it was thrown, not wrapped. */
+    private static void joinPause(CompletableFuture<Void> pausing) {
         try {
-            return pausing.join();
+            pausing.join();
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException("the live processors could not be paused", e.getCause());
         }
     }
 
-    private List<StreamingEventProcessor> pause(List<Projector> selected) {
+    /**
+     * Stops the live processors of the selected projections once they have caught up (at most 30 s), so
+     * that the live read model holds every event the rebuild read before the pause. Each one is
+     * added to {@code out} before it is asked to stop.
+     */
+    private void pause(List<Projector> selected, List<StreamingEventProcessor> out) {
         EventProcessingConfiguration config = processing.getIfAvailable();
-        List<StreamingEventProcessor> out = new ArrayList<>();
         if (config == null) {
-            return out;
+            return;
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         for (Projector p : selected) {
@@ -281,7 +299,6 @@ public class RebuildService {
         // All at once: each shutdown waits for its worker's current poll (up to a second), and one after
         // another that was a second per projection before the rebuild could go on.
         CompletableFuture.allOf(out.stream().map(StreamingEventProcessor::shutdownAsync).toArray(CompletableFuture[]::new)).join();
-        return out;
     }
 
     /** Counts events and reports at most twice a second. */

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -18,7 +17,6 @@ import java.lang.reflect.Proxy;
 import java.util.function.Consumer;
 
 import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -27,7 +25,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
 import com.mongodb.client.model.Filters;
 
@@ -95,9 +92,7 @@ class RebuildServiceTest {
     void verify_catches_a_projection_that_reads_the_clock_and_names_the_first_differing_document() {
         List<Projector> projectors = new ArrayList<>(f.projectors);
         projectors.add(new ClockReading());
-        RebuildService service = new RebuildService(f.eventStore, f.mongo, f.readModels, projectors,
-                new DefaultListableBeanFactory().getBeanProvider(org.axonframework.config.EventProcessingConfiguration.class),
-                new DefaultListableBeanFactory().getBeanProvider(cz.souhra.query.rebuild.EventArchive.class), "domainevents");
+        RebuildService service = f.rebuildService(f.eventStore, projectors, null, null);
         Scenario.events().forEach(e -> {
             f.appendAndDeliver(e);
             f.readModels.live().fold(projectors.get(projectors.size() - 1), e.getPayload(), EventMeta.of(e));
@@ -152,11 +147,7 @@ class RebuildServiceTest {
                 return true;
             }
         };
-        DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
-        beans.registerSingleton("archive", failing);
-        RebuildService service = new RebuildService(f.eventStore, f.mongo, f.readModels, f.projectors,
-                new DefaultListableBeanFactory().getBeanProvider(org.axonframework.config.EventProcessingConfiguration.class),
-                beans.getBeanProvider(EventArchive.class), "domainevents");
+        RebuildService service = f.rebuildService(f.eventStore, f.projectors, null, failing);
 
         assertThatThrownBy(() -> service.rebuild("all", p -> {})).hasMessage("the store went away during the read");
 
@@ -175,6 +166,8 @@ class RebuildServiceTest {
         final CountDownLatch stopped = new CountDownLatch(1);
         final List<String> calls = new CopyOnWriteArrayList<>();
         volatile boolean running = true;
+        /** When set, the processor stops but its stop reports this failure. */
+        volatile RuntimeException stopFailure;
         final StreamingEventProcessor processor = (StreamingEventProcessor) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {StreamingEventProcessor.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "isRunning" -> running;
@@ -183,7 +176,7 @@ class RebuildServiceTest {
                         calls.add("stop");
                         running = false;
                         stopped.countDown();
-                        yield CompletableFuture.completedFuture(null);
+                        yield stopFailure == null ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(stopFailure);
                     }
                     case "start" -> {
                         calls.add("start");
@@ -200,17 +193,7 @@ class RebuildServiceTest {
         }
 
         RebuildService service(QueryFixture f, List<Projector> projectors) {
-            EventProcessingConfiguration config = (EventProcessingConfiguration) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {EventProcessingConfiguration.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("eventProcessorByProcessingGroup")) {
-                            return Optional.of(processor);
-                        }
-                        throw new UnsupportedOperationException(method.getName());
-                    });
-            DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
-            beans.registerSingleton("processing", config);
-            return new RebuildService(f.eventStore, f.mongo, f.readModels, projectors, beans.getBeanProvider(EventProcessingConfiguration.class),
-                    new DefaultListableBeanFactory().getBeanProvider(EventArchive.class), "domainevents");
+            return f.rebuildService(f.eventStore, projectors, group -> processor, null);
         }
     }
 
@@ -272,6 +255,36 @@ class RebuildServiceTest {
         assertThat(live.calls).containsExactly("stop", "start");
         assertThat(live.running).isTrue();
         assertThat(f.collection(MeasureProjection.STATUS).countDocuments()).as("the live read model was not replaced").isEqualTo(measures).isPositive();
+        assertThat(f.mongo.collectionExists(MeasureProjection.STATUS + ReadModels.SHADOW_SUFFIX)).as("no half-written shadow is left").isFalse();
+    }
+
+    @Test
+    void given_a_live_processor_whose_stop_fails_when_rebuilding_then_the_rebuild_fails_and_the_processor_is_started_again() {
+        Scenario.events().forEach(f::appendAndDeliver);
+        long measures = f.collection(MeasureProjection.STATUS).countDocuments();
+        LiveProcessor live = new LiveProcessor();
+        live.stopFailure = new IllegalStateException("the processor would not stop");
+        Projector measuresProjector = f.projectors.stream().filter(p -> p.name().equals("measures")).findFirst().orElseThrow();
+        assertThatThrownBy(() -> live.service(f, List.of(measuresProjector)).rebuild("measures", p -> {})).hasMessage("the processor would not stop");
+        assertThat(live.calls).as("the processor that was asked to stop is started again").containsExactly("stop", "start");
+        assertThat(f.collection(MeasureProjection.STATUS).countDocuments()).as("the live read model was not replaced").isEqualTo(measures);
+        assertThat(f.mongo.collectionExists(MeasureProjection.STATUS + ReadModels.SHADOW_SUFFIX)).as("the written shadow is dropped").isFalse();
+    }
+
+    @Test
+    void given_the_writes_and_the_pause_both_failing_when_rebuilding_then_the_write_failure_is_reported_with_the_pause_failure_suppressed() {
+        Scenario.events().forEach(f::appendAndDeliver);
+        LiveProcessor live = new LiveProcessor();
+        live.stopFailure = new IllegalStateException("the processor would not stop");
+        Projector failing = measuresWaitingFor(f, () -> {
+            live.stopped.await(10, TimeUnit.SECONDS);
+            throw new IllegalStateException("a fold failed");
+        });
+        assertThatThrownBy(() -> live.service(f, List.of(failing)).rebuild("measures", p -> {}))
+                .hasMessageContaining("a fold failed")
+                .satisfies(e -> assertThat(e.getSuppressed()).extracting(Throwable::getMessage).containsExactly("the processor would not stop"));
+        assertThat(live.calls).containsExactly("stop", "start");
+        assertThat(live.running).isTrue();
     }
 
     private static long rebuildThreads() {
