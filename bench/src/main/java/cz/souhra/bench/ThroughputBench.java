@@ -16,7 +16,7 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
 /**
- * {@code tp [--seconds=N] [--jfr=FILE] [--jfc=profile|default] [--latency | --rate=R]}: only the throughput row of {@code perf} and its cost row, on a
+ * {@code tp [--seconds=N] [--warmup=S] [--jfr=FILE] [--jfc=profile|default] [--latency | --rate=R]}: only the throughput row of {@code perf} and its cost row, on a
  * fresh store, for profiling the command path without the other phases; with {@code --jfr} a flight recording
  * (profile settings unless {@code --jfc} names others) covers exactly the measured window. With {@code --latency} an open-loop window at half the
  * measured throughput (or at R commands/s) follows (perf's latency row, with the collectors' work in that window), and the recording covers that window instead.
@@ -26,6 +26,7 @@ final class ThroughputBench {
 
     static void run(String[] args) throws Exception {
         int seconds = 20;
+        int warmup = 0;
         Path jfr = null;
         boolean latency = false;
         String settings = "profile";
@@ -33,6 +34,8 @@ final class ThroughputBench {
         for (String a : args) {
             if (a.startsWith("--seconds=")) {
                 seconds = Integer.parseInt(a.substring("--seconds=".length()));
+            } else if (a.startsWith("--warmup=")) {
+                warmup = Integer.parseInt(a.substring("--warmup=".length()));
             } else if (a.startsWith("--jfr=")) {
                 jfr = Path.of(a.substring("--jfr=".length()));
             } else if (a.startsWith("--jfc=")) {
@@ -53,7 +56,15 @@ final class ThroughputBench {
         double raw = PerfBench.rawInserts(app, sample, seconds);
         rawCost.stop(app, Math.round(raw * seconds));
 
-        PerfBench.runClients(fx, pool, 5);
+        // --warmup=N: a fixed warm-up; without it, perf's (until the JIT is under 5 % of the CPU, at most 240 s)
+        String warmedUp;
+        if (warmup > 0) {
+            PerfBench.runClients(fx, pool, warmup);
+            warmedUp = warmup + " s fixed";
+        } else {
+            PerfBench.Warmup w = PerfBench.warmUp(fx, pool);
+            warmedUp = String.format("%d s, JIT %.0f %% of its last slice", w.seconds(), w.jitShare() * 100);
+        }
         Recording recording = latency ? null : record(jfr, settings);
         PerfBench.Cost cost = new PerfBench.Cost(app);
         PerfBench.Throughput souhra = PerfBench.runClients(fx, pool, seconds);
@@ -63,6 +74,7 @@ final class ThroughputBench {
                         + "| raw insertOne: %,.0f/s, %.2f ms CPU, %,.0f KB | %.3f× throughput, %.1f× CPU |%n",
                 PerfBench.CLIENTS, seconds, souhra.perSecond(), souhra.errors(), cost.cpuMillis, cost.reads, cost.writes, cost.allocatedKb,
                 raw, rawCost.cpuMillis, rawCost.allocatedKb, souhra.perSecond() / raw, cost.cpuMillis / rawCost.cpuMillis);
+        System.out.println("| CPU per command by thread (ms), warm-up " + warmedUp + " | " + ThreadCpu.largest(cost.threadMillis) + " |");
         if (latency) {
             double rate = fixedRate > 0 ? fixedRate : souhra.perSecond() / 2;
             recording = record(jfr, settings);
