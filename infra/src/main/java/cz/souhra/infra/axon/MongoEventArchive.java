@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.TrackedDomainEventData;
@@ -82,16 +83,28 @@ class MongoEventArchive implements EventArchive {
         List<Stored> entries = new ArrayList<>();
         events.find().batchSize(10_000).forEach(d -> entries.add(new Stored(String.valueOf(d.get(ENTRY.timestampProperty())), new EventEntry(d, ENTRY))));
         entries.sort(TRACKING_ORDER);
-        List<TrackedDomainEventData<?>> tracked = new ArrayList<>(entries.size());
-        MongoTrackingToken token = null;
-        for (Stored s : entries) {
-            EventEntry e = s.entry();
-            token = token == null ? MongoTrackingToken.of(e.getTimestamp(), e.getEventIdentifier())
-                    : token.advanceTo(e.getTimestamp(), e.getEventIdentifier(), lookback);
-            tracked.add(new TrackedDomainEventData<>(token, e));
+        // Each event's token is made as the event is handed on, not all of them first: a token holds every
+        // event id of its lookback window: after 4 minutes at 380 events/s, the tokens of those 70k events held
+        // some 27 million ids between them and ran a 2 GiB heap out of memory during a rebuild.
+        Tokens tokens = new Tokens(lookback);
+        Stream<TrackedDomainEventData<?>> tracked = entries.stream().map(s -> new TrackedDomainEventData<>(tokens.next(s.entry()), s.entry()));
+        EventUtils.upcastAndDeserializeTrackedEvents(tracked, serializer, upcasters).forEachOrdered(each);
+        return tokens.last;
+    }
+
+    /** The tokens Axon's storage engine gives events read in tracking order, one after another. */
+    private static final class Tokens {
+        private final Duration lookback;
+        private MongoTrackingToken last;
+
+        Tokens(Duration lookback) {
+            this.lookback = lookback;
         }
-        entries.clear();
-        EventUtils.upcastAndDeserializeTrackedEvents(tracked.stream(), serializer, upcasters).forEachOrdered(each);
-        return token;
+
+        MongoTrackingToken next(EventEntry e) {
+            last = last == null ? MongoTrackingToken.of(e.getTimestamp(), e.getEventIdentifier())
+                    : last.advanceTo(e.getTimestamp(), e.getEventIdentifier(), lookback);
+            return last;
+        }
     }
 }

@@ -157,4 +157,34 @@ class MongoEventArchiveTest {
         assertThat(large.fitsInMemory()).isTrue();
         assertThat(archive.fitsInMemory()).as("the default budget, 40 % of the heap").isTrue();
     }
+
+    @Test
+    void given_thousands_of_events_within_one_lookback_window_when_read_at_once_then_the_tokens_of_events_already_handed_on_are_not_kept()
+            throws Exception {
+        // Every token of this history holds the ids of all events before it (they share one second): kept
+        // together, 3,000 tokens hold 4.5 million ids; handed on one by one, the heap holds one token at a time.
+        int n = 3_000;
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            var message = new GenericDomainEventMessage<>("Measure", A, i,
+                    new ProgressReportedEvent(MeasureId.of(A), RegionCode.of("LBK"), i % 100, "Zpráva " + i, LocalDate.of(2026, 3, 1)),
+                    Map.of("user", "uplb.novakova"), java.util.UUID.randomUUID().toString(), Instant.parse("2026-03-01T10:00:00Z").plusNanos(i * 100_000L));
+            docs.add(new EventEntry(message, serializer).asDocument(EventEntryConfiguration.getDefault()));
+        }
+        client.getDatabase("souhra").getCollection("domainevents").insertMany(docs);
+
+        List<java.lang.ref.WeakReference<TrackingToken>> tokens = new ArrayList<>();
+        long[] stillHeld = {-1};
+        TrackingToken end = archive.readAll(e -> {
+            tokens.add(new java.lang.ref.WeakReference<>(e.trackingToken()));
+            if (tokens.size() == n) {
+                System.gc();
+                stillHeld[0] = tokens.stream().limit(n - 10).filter(r -> r.get() != null).count();
+            }
+        });
+
+        assertThat(tokens).hasSize(n);
+        assertThat(end).isEqualTo(tokens.get(n - 1).get());
+        assertThat(stillHeld[0]).as("tokens of earlier events still reachable while the last one is handled").isLessThan(n / 10);
+    }
 }
