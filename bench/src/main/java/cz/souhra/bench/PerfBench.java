@@ -88,12 +88,8 @@ final class PerfBench {
         preloader.fillTo(1_000);
         preloader.awaitProjected();
 
-        List<String> growthSmall = fx.adopt(CLIENTS);
-        long smallStored = app.events().countDocuments();
-        Latencies small = sequentialLatency(fx, growthSmall, 200);
-        System.out.printf("growth probe at %d events: p50 %.1f ms p99 %.1f ms%n", smallStored, small.p(50), small.p(99));
-        preloader.awaitProjected();
-        Latencies smallHistory = historyReads(fx, growthSmall.get(0), 30);
+        GrowthProbe cold = GrowthProbe.on(app, fx, preloader);
+        System.out.printf("growth probe at %d events: p50 %.1f ms p99 %.1f ms%n", cold.stored(), cold.commands().p(50), cold.commands().p(99));
 
         List<String> pool = fx.adopt(CLIENTS * 16);
         Document sample = app.events().find(Filters.eq("aggregateIdentifier", template)).first();
@@ -171,15 +167,11 @@ final class PerfBench {
         // the rebuild folds the archive too, so afterwards the read models hold every stored event
         rebuildRow(app);
 
-        List<String> growthLarge = fx.adopt(CLIENTS);
-        long largeStored = app.events().countDocuments();
         // The store is left to settle after the rebuild first: its compaction of the dropped generation ran
         // beside a probe started at once (p50 6.9 ms, then 5.3 ms 30 s later, in a --quick run), and the goal
         // asks whether loading an aggregate depends on the events stored, not on what a rebuild leaves behind.
         Thread.sleep(SETTLE_AFTER_REBUILD_MILLIS);
-        Latencies large = sequentialLatency(fx, growthLarge, 200);
-        preloader.awaitProjected();
-        Latencies largeHistory = historyReads(fx, growthLarge.get(0), 30);
+        GrowthProbe large = GrowthProbe.on(app, fx, preloader);
         app.close();
 
         // The small side again, on a fresh store of the same 1k events but in this JVM, now warm: the probe at
@@ -190,20 +182,16 @@ final class PerfBench {
         Preloader warmPreloader = Preloader.fromRealMeasure(warm, warmFx);
         warmPreloader.fillTo(1_000);
         warmPreloader.awaitProjected();
-        List<String> growthWarm = warmFx.adopt(CLIENTS);
-        long warmStored = warm.events().countDocuments();
-        Latencies warmSmall = sequentialLatency(warmFx, growthWarm, 200);
-        warmPreloader.awaitProjected();
-        Latencies warmHistory = historyReads(warmFx, growthWarm.get(0), 30);
+        GrowthProbe small = GrowthProbe.on(warm, warmFx, warmPreloader);
         warm.close();
         row("growth: command latency, 1 client, 25-event measures, both sides on a warm JVM", "%,d events stored: p50 %.1f ms, p99 %.1f ms",
                 "%,d events stored: p50 %.1f ms, p99 %.1f ms (cold, at the start: %,d events, p50 %.1f ms)", "%.2f× p50 (goal ≤ 1.3×; against the cold probe %.2f×)",
-                largeStored, large.p(50), large.p(99), warmStored, warmSmall.p(50), warmSmall.p(99), smallStored, small.p(50),
-                large.p(50) / warmSmall.p(50), large.p(50) / small.p(50));
+                large.stored(), large.commands().p(50), large.commands().p(99), small.stored(), small.commands().p(50), small.commands().p(99),
+                cold.stored(), cold.commands().p(50), large.commands().p(50) / small.commands().p(50), large.commands().p(50) / cold.commands().p(50));
         row("growth: one measure's history (GET /history, ~30 entries), 1 client, warm", "%,d events stored: p50 %.1f ms, p99 %.1f ms",
                 "%,d events stored: p50 %.1f ms, p99 %.1f ms (cold: p50 %.1f ms)", "%.2f× p50 (no goal; read through the history's subject index)",
-                largeStored, largeHistory.p(50), largeHistory.p(99), warmStored, warmHistory.p(50), warmHistory.p(99), smallHistory.p(50),
-                largeHistory.p(50) / warmHistory.p(50));
+                large.stored(), large.history().p(50), large.history().p(99), small.stored(), small.history().p(50), small.history().p(99),
+                cold.history().p(50), large.history().p(50) / small.history().p(50));
 
         System.out.println();
         System.out.println("| figure | Souhra | baseline (same run) | ratio / goal |");
@@ -412,6 +400,20 @@ final class PerfBench {
                 }
             }
             return out;
+        }
+    }
+
+    /**
+     * One client's command latencies on {@value #CLIENTS} newly adopted measures and a history read of the
+     * first, with the number of events stored when it began: the growth rows compare it between stores.
+     */
+    record GrowthProbe(long stored, Latencies commands, Latencies history) {
+        static GrowthProbe on(Souhra app, Fixture fx, Preloader preloader) throws InterruptedException {
+            List<String> measures = fx.adopt(CLIENTS);
+            long stored = app.events().countDocuments();
+            Latencies commands = sequentialLatency(fx, measures, 200);
+            preloader.awaitProjected();
+            return new GrowthProbe(stored, commands, historyReads(fx, measures.get(0), 30));
         }
     }
 

@@ -19,18 +19,18 @@ final class ThreadCpu {
     /** The kernel's USER_HZ: utime and stime in /proc are in these ticks on every Linux we run on. */
     private static final double MILLIS_PER_TICK = 10.0;
 
-    private record Thread(String name, long ticks) {}
+    private record Task(String name, long ticks) {}
 
     /** By thread id: a pool's threads of the same name are told apart, and a new one counts from zero. */
-    private final Map<String, Thread> threads;
+    private final Map<String, Task> threads;
 
-    private ThreadCpu(Map<String, Thread> threads) {
+    private ThreadCpu(Map<String, Task> threads) {
         this.threads = threads;
     }
 
     /** Now, or an empty snapshot where there is no /proc (the breakdown is then empty, the run unaffected). */
     static ThreadCpu now() {
-        Map<String, Thread> out = new HashMap<>();
+        Map<String, Task> out = new HashMap<>();
         Path tasks = Path.of("/proc/self/task");
         if (!Files.isDirectory(tasks)) {
             return new ThreadCpu(out);
@@ -43,7 +43,7 @@ final class ThreadCpu {
                     int close = stat.lastIndexOf(')');
                     String[] rest = stat.substring(close + 2).split(" ");
                     // rest[0] is the state (field 3); utime and stime are fields 14 and 15
-                    out.put(t.getFileName().toString(), new Thread(stat.substring(open + 1, close), Long.parseLong(rest[11]) + Long.parseLong(rest[12])));
+                    out.put(t.getFileName().toString(), new Task(stat.substring(open + 1, close), Long.parseLong(rest[11]) + Long.parseLong(rest[12])));
                 } catch (IOException | RuntimeException gone) {
                     // the thread ended between the listing and the read: its time is lost to both snapshots alike
                 }
@@ -58,7 +58,7 @@ final class ThreadCpu {
     Map<String, Double> since(ThreadCpu before) {
         Map<String, Double> groups = new TreeMap<>();
         threads.forEach((tid, now) -> {
-            Thread then = before.threads.get(tid);
+            Task then = before.threads.get(tid);
             long used = now.ticks() - (then == null ? 0 : then.ticks());
             if (used > 0) {
                 groups.merge(group(now.name()), used * MILLIS_PER_TICK, Double::sum);
