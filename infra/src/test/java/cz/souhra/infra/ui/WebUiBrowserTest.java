@@ -25,6 +25,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriverLogLevel;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -80,11 +81,16 @@ class WebUiBrowserTest {
         // CI installs Debian's chromium and chromedriver; a missing one must fail loudly, never skip.
         assertThat(new File(CHROMEDRIVER).canExecute()).as("Debian's chromedriver at " + CHROMEDRIVER + " (apt-get install chromium-driver)").isTrue();
         assertThat(new File(CHROMIUM)).as("Debian's chromium at " + CHROMIUM + " (apt-get install chromium)").exists();
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        // chromedriver's own log stays in target/: the only record of which renderer message it waited for
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort()
+                .withLogFile(new File("target/chromedriver.log")).withLogLevel(ChromiumDriverLogLevel.DEBUG).build();
         ChromeOptions options = new ChromeOptions();
         // An explicit binary and driver: Selenium Manager is never asked to download anything.
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=cs-CZ");
+        if (System.getProperty("souhra.ui.netlog") != null) {
+            options.addArguments("--log-net-log=" + System.getProperty("souhra.ui.netlog"));
+        }
         driver = new ChromeDriver(service, options);
         // Below Selenium's 180 s client timeout, so that a stuck navigation comes back to open() (see there).
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(45));
@@ -150,7 +156,24 @@ class WebUiBrowserTest {
             driver.get(url(path));
         } catch (org.openqa.selenium.TimeoutException stuck) {
             System.out.println("navigation to " + path + " did not load within 45 s; opening it again");
+            dumpThreads("open " + path);
             driver.get(url(path));
+        }
+    }
+
+    /** The server runs in this JVM: what its threads did while the browser waited goes to target/. */
+    static void dumpThreads(String what) {
+        StringBuilder dump = new StringBuilder(what).append('\n');
+        for (java.lang.management.ThreadInfo t : java.lang.management.ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+            dump.append(t.getThreadName()).append(' ').append(t.getThreadState()).append('\n');
+            for (StackTraceElement f : t.getStackTrace()) {
+                dump.append("    at ").append(f).append('\n');
+            }
+        }
+        try {
+            Files.writeString(Path.of("target", "stuck-" + System.currentTimeMillis() + ".txt"), dump);
+        } catch (java.io.IOException e) {
+            System.out.println("thread dump not written: " + e);
         }
     }
 
@@ -159,7 +182,7 @@ class WebUiBrowserTest {
         open("/login");
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("login")).click();
+        navigatingClick(() -> driver, "#login", "login of " + user);
         wait.until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
@@ -178,7 +201,44 @@ class WebUiBrowserTest {
     }
 
     void submit(WebElement form) {
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        String id = form.getAttribute("id");
+        navigatingClick(() -> id == null || id.isEmpty() ? form : driver.findElement(By.id(id)), "button[type=submit]", "submit of " + id);
+    }
+
+    /**
+     * Clicks what starts a navigation (a form's submit, a link). CI once saw the POST of the refused
+     * weak-password form not load within 45 s, as an earlier run saw a GET (see {@link #open}); the
+     * browser then stops the load itself (chromedriver runs window.stop() on a load timeout) and the same
+     * page with the same input is still there. The click is then made once more, on the element found
+     * afresh; a second timeout fails the test with what the server's threads were doing.
+     */
+    void navigatingClick(java.util.function.Supplier<org.openqa.selenium.SearchContext> scope, String css, String what) {
+        try {
+            scope.get().findElement(By.cssSelector(css)).click();
+        } catch (org.openqa.selenium.TimeoutException stuck) {
+            System.out.println(what + " did not load within 45 s; clicking again");
+            dumpThreads(what);
+            try {
+                scope.get().findElement(By.cssSelector(css)).click();
+            } catch (org.openqa.selenium.TimeoutException again) {
+                throw new AssertionError(what + " did not load twice within 45 s; server threads busy in Souhra code:\n" + souhraThreads(), again);
+            }
+        }
+    }
+
+    /** Server threads that are inside Souhra's code (the test's own thread aside): where a stuck request would wait. */
+    static String souhraThreads() {
+        StringBuilder out = new StringBuilder();
+        for (java.lang.management.ThreadInfo t : java.lang.management.ManagementFactory.getThreadMXBean().dumpAllThreads(false, false)) {
+            List<StackTraceElement> frames = List.of(t.getStackTrace());
+            boolean test = frames.stream().anyMatch(f -> f.getClassName().startsWith(WebUiBrowserTest.class.getName()));
+            if (!test && frames.stream().anyMatch(f -> f.getClassName().startsWith("cz.souhra"))) {
+                out.append(t.getThreadName()).append(' ').append(t.getThreadState());
+                frames.stream().limit(12).forEach(f -> out.append(" <- ").append(f));
+                out.append('\n');
+            }
+        }
+        return out.length() == 0 ? "(none)" : out.toString();
     }
 
     void waitText(String css, String text) {
@@ -357,7 +417,7 @@ class WebUiBrowserTest {
 
         WebElement aggregate = el("#f-aggregate");
         type(aggregate, measure1);
-        driver.findElement(By.id("filter")).click();
+        navigatingClick(() -> driver, "#filter", "audit filter");
         waitText("#audit-log caption", "Událostí: 4");
         String log = el("#audit-log").getText();
         assertThat(log).contains("opatření přijato").contains("zpráva o plnění").doesNotContain("jednání uzavřeno");
@@ -432,7 +492,8 @@ class WebUiBrowserTest {
         submit(driver.findElement(By.id("create-user-form")));
         waitText("#user-novy\\.clen", "člen");
         screenshot("11-uzivatele");
-        el("#disable-novy\\.clen").click();
+        el("#disable-novy\\.clen");
+        navigatingClick(() -> driver, "#disable-novy\\.clen", "disable of novy.clen");
         waitText("#user-novy\\.clen", "zablokován");
     }
 
@@ -442,7 +503,7 @@ class WebUiBrowserTest {
         login("uprace", "heslo-uradu-prace-1");
         open("/measures");
         waitText("header nav", "Naše opatření");
-        driver.findElement(By.id("lang-en")).click();
+        navigatingClick(() -> driver, "#lang-en", "language switch");
         waitText("header nav", "Our measures");
         assertThat(el("h1").getText()).isEqualTo("Our measures");
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
