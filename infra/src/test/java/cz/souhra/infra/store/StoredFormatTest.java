@@ -185,6 +185,29 @@ class StoredFormatTest {
         }
     }
 
+    @Test
+    void given_documents_inserted_updated_and_deleted_when_the_collection_is_read_then_they_are_exact_and_no_running_data_size_was_kept() throws Exception {
+        Path dir = Files.createTempDirectory("souhra-no-data-size");
+        try (EmbeddedStore store = EmbeddedStore.start(dir, "127.0.0.1", 0, false, 0);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            var db = client.getDatabase("souhra");
+            MongoCollection<org.bson.Document> days = db.getCollection("event_history_subject_days");
+            for (int i = 0; i < 50; i++) {
+                days.updateOne(Filters.eq("_id", "m-1/2026-12-04"), Updates.set("e" + i, true), new com.mongodb.client.model.UpdateOptions().upsert(true));
+            }
+            days.insertOne(new org.bson.Document("_id", "m-2/2026-12-04").append("e0", true));
+            days.deleteOne(Filters.eq("_id", "m-2/2026-12-04"));
+
+            org.bson.Document day = days.find(Filters.eq("_id", "m-1/2026-12-04")).first();
+            assertThat(day.keySet()).hasSize(51).contains("e0", "e49");
+            assertThat(days.countDocuments()).isEqualTo(1);
+            // the size mongo-java-server would keep costs two encodings of the whole document per update
+            org.bson.Document stats = db.runCommand(new org.bson.Document("collStats", "event_history_subject_days"));
+            assertThat(((Number) stats.get("size")).longValue()).isZero();
+            assertThat(((Number) stats.get("count")).longValue()).isEqualTo(1);
+        }
+    }
+
     private static ByteBuffer write(ObjectDataType type, Object value) {
         WriteBuffer buffer = new WriteBuffer();
         type.write(buffer, value);
