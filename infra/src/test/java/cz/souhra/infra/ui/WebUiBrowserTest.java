@@ -92,6 +92,7 @@ class WebUiBrowserTest {
         // as hidden to some of Chromium's schedulers, and CI saw navigations stall (see open); whether
         // these were the cause is not known, they only remove the throttling as a candidate.
         options.addArguments("--disable-renderer-backgrounding", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows");
+        // -Dsouhra.ui.netlog=FILE records Chromium's network log: whether a stalled request was sent and answered
         if (System.getProperty("souhra.ui.netlog") != null) {
             options.addArguments("--log-net-log=" + System.getProperty("souhra.ui.netlog"));
         }
