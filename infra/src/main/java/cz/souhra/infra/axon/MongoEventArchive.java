@@ -1,16 +1,18 @@
 package cz.souhra.infra.axon;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
-import org.axonframework.eventhandling.EventUtils;
-import org.axonframework.eventhandling.TrackedDomainEventData;
-import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntry;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
@@ -31,8 +33,8 @@ import cz.souhra.query.rebuild.EventArchive;
 /**
  * The event collection read with one cursor, sorted here in the tracking order of Axon's Mongo store
  * (timestamp as stored, then sequence number, then event id, which is also the embedded store's timeline
- * order), upcast and deserialized with the event store's serializer and upcasters, each event carrying the
- * token the storage engine would have given it. Holds the stored entries (not the deserialized events) of
+ * order), upcast and deserialized with the event store's serializer and upcasters, followed by the token
+ * the storage engine would hold after the last of them. Holds the stored entries (not the deserialized events) of
  * the whole collection while sorting: about the size of the collection's JSON.
  */
 @Component
@@ -79,32 +81,46 @@ class MongoEventArchive implements EventArchive {
     }
 
     @Override
-    public TrackingToken readAll(Consumer<TrackedEventMessage<?>> each) {
+    public TrackingToken readAll(Consumer<? super DomainEventMessage<?>> each) {
         List<Stored> entries = new ArrayList<>();
         events.find().batchSize(10_000).forEach(d -> entries.add(new Stored(String.valueOf(d.get(ENTRY.timestampProperty())), new EventEntry(d, ENTRY))));
         entries.sort(TRACKING_ORDER);
-        // Each event's token is made as the event is handed on, not all of them first: a token holds every
-        // event id of its lookback window: after 4 minutes at 380 events/s, the tokens of those 70k events held
-        // some 27 million ids between them and ran a 2 GiB heap out of memory during a rebuild.
-        Tokens tokens = new Tokens(lookback);
-        Stream<TrackedDomainEventData<?>> tracked = entries.stream().map(s -> new TrackedDomainEventData<>(tokens.next(s.entry()), s.entry()));
-        EventUtils.upcastAndDeserializeTrackedEvents(tracked, serializer, upcasters).forEachOrdered(each);
-        return tokens.last;
+        TrackingToken end = tokenAfter(entries.stream().map(Stored::entry).toList(), lookback);
+        DomainEventStream stream = EventStreamUtils.upcastAndDeserializeDomainEvents(entries.stream().map(Stored::entry), serializer, upcasters);
+        while (stream.hasNext()) {
+            each.accept(stream.next());
+        }
+        return end;
     }
 
-    /** The tokens Axon's storage engine gives events read in tracking order, one after another. */
-    private static final class Tokens {
-        private final Duration lookback;
-        private MongoTrackingToken last;
-
-        Tokens(Duration lookback) {
-            this.lookback = lookback;
+    /**
+     * The token Axon's storage engine holds after {@code ordered} (tracking order), computed in one pass.
+     * Folding {@link MongoTrackingToken#advanceTo} over the history gives the same token, but each step
+     * copies the ids of the whole lookback window: 3.9 s for 200k events stored at 2,000/s, with the
+     * reading thread of a rebuild waiting on it. advanceTo only ever drops ids from the front of the window,
+     * those older than the newest timestamp so far minus the lookback; so the window is always a run of
+     * consecutive events, and the token holds the run left at the end, in order, with the newest timestamp.
+     */
+    static MongoTrackingToken tokenAfter(List<? extends DomainEventData<?>> ordered, Duration lookback) {
+        if (ordered.isEmpty()) {
+            return null;
         }
-
-        MongoTrackingToken next(EventEntry e) {
-            last = last == null ? MongoTrackingToken.of(e.getTimestamp(), e.getEventIdentifier())
-                    : last.advanceTo(e.getTimestamp(), e.getEventIdentifier(), lookback);
-            return last;
+        long window = lookback.toMillis();
+        long newest = Long.MIN_VALUE;
+        int front = 0;
+        long[] millis = new long[ordered.size()];
+        for (int i = 0; i < millis.length; i++) {
+            millis[i] = ordered.get(i).getTimestamp().toEpochMilli();
+            newest = Math.max(newest, millis[i]);
+            // the first event makes a token of itself alone, untrimmed; every later one trims after it is added
+            while (i > 0 && front <= i && millis[front] < newest - window) {
+                front++;
+            }
         }
+        LinkedHashMap<String, Long> tracked = new LinkedHashMap<>();
+        for (int i = front; i < millis.length; i++) {
+            tracked.put(ordered.get(i).getEventIdentifier(), millis[i]);
+        }
+        return MongoTrackingToken.of(Instant.ofEpochMilli(newest), tracked);
     }
 }

@@ -2,7 +2,7 @@ package cz.souhra.query.rebuild;
 
 import java.util.function.Consumer;
 
-import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 
 /**
@@ -15,8 +15,9 @@ public interface EventArchive {
     /**
      * Hands every stored event, upcast and deserialized, to {@code each} in tracking order and answers
      * the token after the last one, from which a tracking stream continues (null when there are none).
+     * The events carry no token each: the rebuild folds them and needs only where the stream goes on.
      */
-    TrackingToken readAll(Consumer<TrackedEventMessage<?>> each);
+    TrackingToken readAll(Consumer<? super DomainEventMessage<?>> each);
 
     /** False when the whole history would not fit the memory it may take; the rebuild then reads the stream. */
     boolean fitsInMemory();

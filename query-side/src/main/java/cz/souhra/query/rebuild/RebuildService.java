@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -155,7 +156,7 @@ public class RebuildService {
         List<StreamingEventProcessor> paused = new CopyOnWriteArrayList<>();
         // The first pass folds on one thread per projection (ParallelReplay); this thread reads, and others deserialize.
         ParallelReplay replay = new ParallelReplay(selected, (c, docs) -> insert(readModels.shadow(c), docs));
-        Consumer<TrackedEventMessage<?>> read = e -> {
+        Consumer<EventMessage<?>> read = e -> {
             if (e instanceof DomainEventMessage<?>) {
                 try {
                     replay.fold(e);

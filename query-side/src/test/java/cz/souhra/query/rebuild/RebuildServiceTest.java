@@ -17,6 +17,7 @@ import java.lang.reflect.Proxy;
 import java.util.function.Consumer;
 
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -131,10 +132,10 @@ class RebuildServiceTest {
         Scenario.events().forEach(f::appendAndDeliver);
         EventArchive failing = new EventArchive() {
             @Override
-            public TrackingToken readAll(Consumer<TrackedEventMessage<?>> each) {
+            public TrackingToken readAll(Consumer<? super DomainEventMessage<?>> each) {
                 try (BlockingStream<TrackedEventMessage<?>> stream = f.eventStore.openStream(null)) {
                     for (int i = 0; i < 3 && stream.hasNextAvailable(); i++) {
-                        each.accept(stream.nextAvailable());
+                        each.accept((DomainEventMessage<?>) stream.nextAvailable());
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
