@@ -112,8 +112,8 @@ class MongoEventArchive implements EventArchive {
         for (int i = 0; i < millis.length; i++) {
             millis[i] = ordered.get(i).getTimestamp().toEpochMilli();
             newest = Math.max(newest, millis[i]);
-            // the first event makes a token of itself alone, untrimmed; every later one trims after it is added
-            while (i > 0 && front <= i && millis[front] < newest - window) {
+            // trimmed after the event is added, as advanceTo does (the first event, the newest, is never trimmed)
+            while (front <= i && millis[front] < newest - window) {
                 front++;
             }
         }

@@ -157,12 +157,25 @@ class WebUiBrowserTest {
      * the page must show is asserted as before.
      */
     void open(String path) {
+        loading("navigation to " + path, () -> driver.get(url(path)));
+    }
+
+    /**
+     * Runs what starts a navigation; one that does not load within 45 s is said in the output, the server's
+     * threads are written to target/, and it is run once more. chromedriver stops the load on the timeout, so
+     * the page it started from is still there. A second timeout fails with the server threads inside Souhra code.
+     */
+    void loading(String what, Runnable navigation) {
         try {
-            driver.get(url(path));
+            navigation.run();
         } catch (org.openqa.selenium.TimeoutException stuck) {
-            System.out.println("navigation to " + path + " did not load within 45 s; opening it again");
-            dumpThreads("open " + path);
-            driver.get(url(path));
+            System.out.println(what + " did not load within 45 s; trying once more");
+            dumpThreads(what);
+            try {
+                navigation.run();
+            } catch (org.openqa.selenium.TimeoutException again) {
+                throw new AssertionError(what + " did not load twice within 45 s; server threads busy in Souhra code:\n" + souhraThreads(), again);
+            }
         }
     }
 
@@ -212,23 +225,12 @@ class WebUiBrowserTest {
 
     /**
      * Clicks what starts a navigation (a form's submit, a link). CI once saw the POST of the refused
-     * weak-password form not load within 45 s, as an earlier run saw a GET (see {@link #open}); the
-     * browser then stops the load itself (chromedriver runs window.stop() on a load timeout) and the same
-     * page with the same input is still there. The click is then made once more, on the element found
-     * afresh; a second timeout fails the test with what the server's threads were doing.
+     * weak-password form not load within 45 s, as an earlier run saw a GET (see {@link #open}); a throwaway
+     * probe against a server holding the first POST showed the page and its input still there after the
+     * timeout and a second click loading. The element is found afresh for each click.
      */
     void navigatingClick(java.util.function.Supplier<org.openqa.selenium.SearchContext> scope, String css, String what) {
-        try {
-            scope.get().findElement(By.cssSelector(css)).click();
-        } catch (org.openqa.selenium.TimeoutException stuck) {
-            System.out.println(what + " did not load within 45 s; clicking again");
-            dumpThreads(what);
-            try {
-                scope.get().findElement(By.cssSelector(css)).click();
-            } catch (org.openqa.selenium.TimeoutException again) {
-                throw new AssertionError(what + " did not load twice within 45 s; server threads busy in Souhra code:\n" + souhraThreads(), again);
-            }
-        }
+        loading(what, () -> scope.get().findElement(By.cssSelector(css)).click());
     }
 
     /** Server threads that are inside Souhra's code (the test's own thread aside): where a stuck request would wait. */
