@@ -12,8 +12,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * A browser session remembers who logged in, not what they may do: at every request the account is read
- * again, so a revoked role or a disabled account takes effect at the next click rather than at the next
- * login. A session whose account is gone or disabled is treated as anonymous.
+ * again (through {@link UserStore}'s short cache, which every change in this process clears), so a revoked
+ * role or a disabled account takes effect at the next click rather than at the next login. A session whose
+ * account is gone or disabled is treated as anonymous.
  */
 class FreshAccountContextRepository implements ServerSecurityContextRepository {
 
@@ -33,12 +34,18 @@ class FreshAccountContextRepository implements ServerSecurityContextRepository {
     public Mono<SecurityContext> load(ServerWebExchange exchange) {
         return sessions.load(exchange)
                 .filter(c -> c.getAuthentication() != null)
-                .flatMap(c -> Mono.fromCallable(() -> users.find(c.getAuthentication().getName()).orElse(null)).subscribeOn(Schedulers.boundedElastic()))
+                .flatMap(c -> account(c.getAuthentication().getName()))
                 .filter(SouhraPrincipal::isEnabled)
                 .map(p -> {
                     // The hash stays in the store; the session-held authentication needs no credentials.
                     SouhraPrincipal fresh = p.withoutPassword();
                     return new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
                 });
+    }
+
+    private Mono<SouhraPrincipal> account(String username) {
+        SouhraPrincipal known = users.cached(username);
+        return known != null ? Mono.just(known)
+                : Mono.fromCallable(() -> users.find(username).orElse(null)).subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -63,10 +63,16 @@ class SecurityConfiguration {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         String nobodysHash = encoder.encode(Base64.getEncoder().encodeToString(secret));
-        return username -> Mono.fromCallable(() -> users.find(username)
-                        .orElseGet(() -> new SouhraPrincipal(username, nobodysHash, true, List.of(), null, Set.of(), Set.of())))
-                .subscribeOn(Schedulers.boundedElastic())
-                .cast(UserDetails.class);
+        return username -> {
+            SouhraPrincipal known = users.cached(username);
+            if (known != null) {
+                return Mono.just(known);
+            }
+            return Mono.fromCallable(() -> users.find(username)
+                            .orElseGet(() -> new SouhraPrincipal(username, nobodysHash, true, List.of(), null, Set.of(), Set.of())))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .cast(UserDetails.class);
+        };
     }
 
     @Bean

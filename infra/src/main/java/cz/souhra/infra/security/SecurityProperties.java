@@ -15,11 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        browser can log in before the UI exists
  * @param maxFailures     failed logins of one user name within {@code failureWindow} before refusing
  * @param failureWindow   how long a failed login counts
+ * @param accountCache    how long an account read for a request is used again without reading the store;
+ *                        changes made in this process take effect at once, those of another process on the
+ *                        same store within this time; zero reads the store at every request
  */
 @ConfigurationProperties("souhra.security")
 public record SecurityProperties(
         @DefaultValue("true") boolean secureCookie,
         @DefaultValue("") String loginPage,
         @DefaultValue("5") int maxFailures,
-        @DefaultValue("PT15M") Duration failureWindow) {
+        @DefaultValue("PT15M") Duration failureWindow,
+        @DefaultValue("PT1S") Duration accountCache) {
 }

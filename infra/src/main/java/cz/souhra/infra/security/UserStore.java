@@ -1,11 +1,14 @@
 package cz.souhra.infra.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
@@ -13,6 +16,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -29,16 +34,37 @@ import cz.souhra.shared.Actor;
  * <p>
  * A SECRETARY right comes in two forms: the bare role (granted without a body) and one entry in
  * {@code secretaryOf} per body. Revoking the last body leaves the bare role only if it was granted bare.
+ * <p>
+ * Every request looks its account up (HTTP Basic, and browser sessions so that a revoked right takes effect at
+ * the next click): under the 8-client bench that was one of the two store reads per command. The accounts read
+ * are therefore kept for {@code souhra.security.account-cache} (1 s unless set). Every change goes through this
+ * class and drops the account's entry after writing, and the user projection runs in the committing thread, so
+ * in one process a disabled account or a revoked role is refused at the next request as before. Only another
+ * process on the same store may go on accepting an account it read within that time; a zero duration turns the
+ * cache off.
  */
 @Component
 public class UserStore {
 
     static final String COLLECTION = "users";
+    private static final int MAX_ACCOUNTS = 10_000;
 
     private final MongoCollection<Document> users;
+    /** What a request needs of an account; absent accounts are not kept, so a new one is found at once. Null: off. */
+    private final Cache<String, Account> accounts;
 
-    public UserStore(MongoTemplate mongo) {
+    private record Account(String passwordHash, boolean enabled, String institution, Set<Actor.Role> roles, Set<String> secretaryOf) {}
+
+    public UserStore(MongoTemplate mongo, SecurityProperties properties, Clock clock) {
         this.users = mongo.getCollection(COLLECTION);
+        Duration ttl = properties.accountCache();
+        this.accounts = ttl.isZero() || ttl.isNegative() ? null : Caffeine.newBuilder()
+                .maximumSize(MAX_ACCOUNTS)
+                .expireAfterWrite(ttl)
+                // the injected clock, so a test can pass the time; upkeep in the calling thread, not the common pool
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .executor(Runnable::run)
+                .build();
     }
 
     /** Whether any account has a password; documents made by a secretary appointment alone have none. */
@@ -46,18 +72,43 @@ public class UserStore {
         return users.countDocuments(Filters.exists("passwordHash")) > 0;
     }
 
+    /** The account that may log in under this name, from the store or read from it within the cache's time. */
     public Optional<SouhraPrincipal> find(String username) {
         if (username == null) {
             return Optional.empty();
         }
+        // A change's invalidate waits for a load of the same name in flight and then drops what it read.
+        return Optional.ofNullable(accounts == null ? load(username) : accounts.get(username, this::load)).map(a -> principal(username, a));
+    }
+
+    /**
+     * The account if it is in the cache, without touching the store; null otherwise. Lets the security filters
+     * answer from memory on the event loop and hop to a blocking thread only for a store read.
+     */
+    SouhraPrincipal cached(String username) {
+        Account a = username == null || accounts == null ? null : accounts.getIfPresent(username);
+        return a == null ? null : principal(username, a);
+    }
+
+    private void forget(String username) {
+        if (accounts != null) {
+            accounts.invalidate(username);
+        }
+    }
+
+    private Account load(String username) {
         Document d = users.find(Filters.eq("_id", username)).first();
         if (d == null || d.getString("passwordHash") == null) {
-            return Optional.empty();
+            return null;
         }
-        Set<Actor.Role> roles = roles(d);
-        var authorities = roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).collect(Collectors.toList());
-        return Optional.of(new SouhraPrincipal(username, d.getString("passwordHash"), !d.getBoolean("disabled", false), authorities,
-                d.getString("institution"), roles, new HashSet<>(d.getList("secretaryOf", String.class, List.of()))));
+        return new Account(d.getString("passwordHash"), !d.getBoolean("disabled", false), d.getString("institution"), roles(d),
+                Set.copyOf(d.getList("secretaryOf", String.class, List.of())));
+    }
+
+    /** A new principal each time: Spring's User is a CredentialsContainer whose erasure would change a shared one. */
+    private static SouhraPrincipal principal(String username, Account a) {
+        var authorities = a.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).collect(Collectors.toList());
+        return new SouhraPrincipal(username, a.passwordHash(), a.enabled(), authorities, a.institution(), a.roles(), new HashSet<>(a.secretaryOf()));
     }
 
     public List<UserView> all() {
@@ -72,12 +123,14 @@ public class UserStore {
 
     public void setPasswordHash(String username, String hash) {
         users.updateOne(Filters.eq("_id", username), Updates.set("passwordHash", hash), new UpdateOptions().upsert(true));
+        forget(username);
     }
 
     void registered(String username, String institution, List<String> roles, String displayName, String email) {
         users.updateOne(Filters.eq("_id", username), Updates.combine(Updates.set("institution", institution),
                 Updates.addEachToSet("roles", roles), Updates.set("displayName", displayName), Updates.set("email", email)),
                 new UpdateOptions().upsert(true));
+        forget(username);
     }
 
     /** Enabled members of the institution who gave an e-mail address: whom a measure's reminders go to. */
@@ -106,14 +159,17 @@ public class UserStore {
     void granted(String username, String role, String bodyId) {
         users.updateOne(Filters.eq("_id", username), bodyId == null ? Updates.addToSet("roles", role) : Updates.addToSet("secretaryOf", bodyId),
                 new UpdateOptions().upsert(true));
+        forget(username);
     }
 
     void revoked(String username, String role, String bodyId) {
         users.updateOne(Filters.eq("_id", username), bodyId == null ? Updates.pull("roles", role) : Updates.pull("secretaryOf", bodyId));
+        forget(username);
     }
 
     void disabled(String username) {
         users.updateOne(Filters.eq("_id", username), Updates.set("disabled", true));
+        forget(username);
     }
 
     private static Set<Actor.Role> roles(Document d) {
