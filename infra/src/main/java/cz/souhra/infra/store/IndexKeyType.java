@@ -44,6 +44,8 @@ final class IndexKeyType extends ObjectDataType {
     private final AtomicReferenceArray<Cached> cache = new AtomicReferenceArray<>(SLOTS);
     /** Keys serialized through an ObjectOutputStream because their bytes were not at hand (tests read it). */
     final LongAdder serializations = new LongAdder();
+    /** Keys read through an ObjectInputStream because no known template matched their bytes (tests read it). */
+    final LongAdder deserializations = new LongAdder();
 
     @Override
     public int compare(Object a, Object b) {
@@ -75,7 +77,14 @@ final class IndexKeyType extends ObjectDataType {
         buff.get();
         byte[] bytes = new byte[DataUtils.readVarInt(buff)];
         buff.get(bytes);
-        Object key = deserialize(bytes);
+        Object key = KeyBytes.parse(bytes);
+        if (key == null) {
+            deserializations.increment();
+            key = deserialize(bytes);
+            if (key instanceof KeyValue read) {
+                KeyBytes.learn(read);
+            }
+        }
         if (key instanceof KeyValue) {
             remember(key, bytes);
         }

@@ -2,10 +2,13 @@ package cz.souhra.infra.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 
@@ -27,17 +30,7 @@ class KeyBytesTest {
         Random random = new Random(20261203);
         int checked = 0;
         for (int i = 0; i < 5_000; i++) {
-            Object[] values = new Object[1 + random.nextInt(4)];
-            for (int v = 0; v < values.length; v++) {
-                values[v] = switch (random.nextInt(5)) {
-                    case 0 -> plainString(random, random.nextInt(i % 100 == 0 ? 3_000 : 40));
-                    case 1 -> new ObjectId(randomBytes(random));
-                    case 2 -> List.of(Double.NaN, -0.0, Double.MIN_VALUE, Double.POSITIVE_INFINITY, random.nextGaussian() * 1e9).get(random.nextInt(5));
-                    case 3 -> uncachedLong(random.nextLong() >> random.nextInt(64));
-                    default -> 1000 + random.nextInt(1_000_000);
-                };
-            }
-            KeyValue key = new KeyValue(values);
+            KeyValue key = randomKey(random, i);
             byte[] built = KeyBytes.bytes(key);
             assertThat(built).as("a key of plain values takes the fast path: %s", key).isNotNull();
             assertThat(built).as("bytes of %s", key).isEqualTo(ObjectDataType.serialize(key));
@@ -107,6 +100,92 @@ class KeyBytesTest {
             }
         }
         assertThat(type.serializations.sum()).isZero();
+    }
+
+    @Test
+    void given_random_keys_of_every_known_shape_when_their_bytes_are_read_back_without_a_stream_then_each_is_the_key_the_stream_reads() {
+        Random random = new Random(20261204);
+        for (int i = 0; i < 5_000; i++) {
+            KeyValue key = randomKey(random, i);
+            byte[] bytes = ObjectDataType.serialize(key);
+            KeyBytes.learn(key);
+            KeyValue parsed = KeyBytes.parse(bytes);
+            Object streamed = ObjectDataType.deserialize(bytes);
+            assertThat(parsed).as("read back: %s", key).isEqualTo(streamed).isEqualTo(key);
+            for (int v = 0; v < key.size(); v++) {
+                assertThat(parsed.get(v)).isExactlyInstanceOf(key.get(v).getClass());
+            }
+        }
+    }
+
+    @Test
+    void given_bytes_no_template_fits_exactly_when_read_then_they_are_left_to_the_stream() {
+        String same = "agg-1";
+        KeyValue plain = new KeyValue("agg-1", 7.0);
+        KeyBytes.learn(plain);
+        byte[] bytes = ObjectDataType.serialize(plain);
+        assertThat(KeyBytes.parse(bytes)).isEqualTo(plain);
+
+        // the second value a back reference to the first
+        assertThat(KeyBytes.parse(ObjectDataType.serialize(new KeyValue(same, same)))).isNull();
+        assertThat(KeyBytes.parse(ObjectDataType.serialize(new KeyValue(true)))).isNull();
+        assertThat(KeyBytes.parse(ObjectDataType.serialize(new KeyValue("a", "b", "c", "d", "e")))).isNull();
+        assertThat(KeyBytes.parse(Arrays.copyOf(bytes, bytes.length - 1))).isNull();
+        assertThat(KeyBytes.parse(Arrays.copyOf(bytes, bytes.length + 1))).isNull();
+        assertThat(KeyBytes.parse(new byte[0])).isNull();
+        // "agg-1" is at a known place after the first part: break its modified UTF-8 there
+        byte[] broken = bytes.clone();
+        int at = indexOf(broken, "agg-1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        broken[at + 2] = (byte) 0xFF;
+        assertThat(KeyBytes.parse(broken)).isNull();
+        broken[at + 2] = (byte) 0xC3; // the start of a two-byte char whose second byte is ASCII
+        assertThat(KeyBytes.parse(broken)).isNull();
+    }
+
+    @Test
+    void given_index_keys_written_to_a_page_when_the_index_type_reads_them_back_then_none_goes_through_an_object_input_stream() {
+        IndexKeyType type = new IndexKeyType();
+        Random random = new Random(11);
+        List<KeyValue> keys = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            keys.add(new KeyValue(randomString(random, random.nextInt(40))));
+            keys.add(new KeyValue(new ObjectId(randomBytes(random))));
+            keys.add(new KeyValue("agg-" + random.nextInt(5), (double) random.nextInt(100)));
+        }
+        WriteBuffer page = new WriteBuffer();
+        for (KeyValue key : keys) {
+            type.write(page, key);
+        }
+        ByteBuffer read = page.getBuffer();
+        read.flip();
+        for (KeyValue key : keys) {
+            assertThat(type.read(read)).isEqualTo(key);
+        }
+        assertThat(read.hasRemaining()).isFalse();
+        assertThat(type.deserializations.sum()).isZero();
+    }
+
+    private static KeyValue randomKey(Random random, int i) {
+        Object[] values = new Object[1 + random.nextInt(4)];
+        for (int v = 0; v < values.length; v++) {
+            values[v] = switch (random.nextInt(5)) {
+                case 0 -> plainString(random, random.nextInt(i % 100 == 0 ? 3_000 : 40));
+                case 1 -> new ObjectId(randomBytes(random));
+                case 2 -> List.of(Double.NaN, -0.0, Double.MIN_VALUE, Double.POSITIVE_INFINITY, random.nextGaussian() * 1e9).get(random.nextInt(5));
+                case 3 -> uncachedLong(random.nextLong() >> random.nextInt(64));
+                default -> 1000 + random.nextInt(1_000_000);
+            };
+        }
+        return new KeyValue(values);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
     }
 
     /** Long.valueOf shares the boxes of -128..127, and the same box twice in a key is left to the stream. */
