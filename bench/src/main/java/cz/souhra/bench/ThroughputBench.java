@@ -18,8 +18,9 @@ import jdk.jfr.Recording;
 /**
  * {@code tp [--seconds=N] [--warmup=S] [--jfr=FILE] [--jfc=profile|default] [--latency | --rate=R]}: only the throughput row of {@code perf} and its cost row, on a
  * fresh store, for profiling the command path without the other phases; with {@code --jfr} a flight recording
- * (profile settings unless {@code --jfc} names others) covers exactly the measured window. With {@code --latency} an open-loop window at half the
+ * (profile settings unless {@code --jfc} names others or gives a .jfc file) covers exactly the measured window. With {@code --latency} an open-loop window at half the
  * measured throughput (or at R commands/s) follows (perf's latency row, with the collectors' work in that window), and the recording covers that window instead.
+ * With {@code -Dsouhra.embedded.census=true} it also prints the store's commands per command by name and collection.
  */
 final class ThroughputBench {
     private ThroughputBench() {}
@@ -66,9 +67,12 @@ final class ThroughputBench {
             warmedUp = String.format("%d s, JIT %.0f %% of its last slice", w.seconds(), w.jitShare() * 100);
         }
         Recording recording = latency ? null : record(jfr, settings);
+        Map<String, Long> census0 = app.store().census();
         PerfBench.Cost cost = new PerfBench.Cost(app);
         PerfBench.Throughput souhra = PerfBench.runClients(fx, pool, seconds);
         cost.stop(app, souhra.commands());
+        // with -Dsouhra.embedded.census=true: the store's commands per command, by name and collection
+        app.store().census().forEach((k, v) -> System.out.printf("| store %s | %.3f per command |%n", k, (v - census0.getOrDefault(k, 0L)) / (double) souhra.commands()));
         stop(recording, jfr);
         System.out.printf("| %d clients, %d s | %,.0f commands/s (%d errors), %.2f ms CPU, %.2f reads + %.2f writes, %,.0f KB allocated per command "
                         + "| raw insertOne: %,.0f/s, %.2f ms CPU, %,.0f KB | %.3f× throughput, %.1f× CPU |%n",
@@ -116,7 +120,9 @@ final class ThroughputBench {
         if (jfr == null) {
             return null;
         }
-        Recording recording = new Recording(Configuration.getConfiguration(settings));
+        // A path to a .jfc file records only what it enables (an allocation-only recording costs far less than "profile").
+        Configuration configuration = settings.endsWith(".jfc") ? Configuration.create(Path.of(settings)) : Configuration.getConfiguration(settings);
+        Recording recording = new Recording(configuration);
         recording.start();
         return recording;
     }

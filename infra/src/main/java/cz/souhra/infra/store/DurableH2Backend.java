@@ -78,6 +78,12 @@ public final class DurableH2Backend extends H2Backend {
     private static final Set<String> DATA_READS = Set.of("find", "getmore", "count", "distinct", "aggregate");
 
     private static final String APPLIED = "appliedSeq";
+    /**
+     * {@code -Dsouhra.embedded.census=true} counts the store's commands by name and collection (the bench's
+     * {@code tp} prints them per command): which round trips a workload costs, not only how many.
+     */
+    static final String CENSUS_PROPERTY = "souhra.embedded.census";
+    private final java.util.Map<String, LongAdder> census = Boolean.getBoolean(CENSUS_PROPERTY) ? new java.util.concurrent.ConcurrentHashMap<>() : null;
 
     private final MVStore store;
     private final MVMap<String, Long> walState;
@@ -300,6 +306,9 @@ public final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if (census != null) {
+            census.computeIfAbsent(command + " " + query.get(command), k -> new LongAdder()).increment();
+        }
         if ("hello".equalsIgnoreCase(command)) {
             // Newer clients (Spring's health check) ask "hello"; the server knows only its older name.
             Document answer = super.handleCommand(channel, database, "ismaster", query);
@@ -539,6 +548,15 @@ public final class DurableH2Backend extends H2Backend {
     /** Tracking reads answered through the timeline (for tests and the bench). */
     public long timelineReadCount() {
         return timelineReads.get();
+    }
+
+    /** The commands counted since start by name and collection, sorted; empty unless {@link #CENSUS_PROPERTY} is set. */
+    public java.util.SortedMap<String, Long> census() {
+        java.util.SortedMap<String, Long> out = new java.util.TreeMap<>();
+        if (census != null) {
+            census.forEach((k, v) -> out.put(k, v.sum()));
+        }
+        return out;
     }
 
     /** Data reads answered since start (with {@link #writeCount()}: the store round trips a workload costs). */

@@ -208,6 +208,32 @@ class StoredFormatTest {
         }
     }
 
+    @Test
+    void given_the_census_switched_on_when_a_workload_runs_then_its_commands_are_counted_by_name_and_collection() throws Exception {
+        Path dir = Files.createTempDirectory("souhra-census");
+        System.setProperty(DurableH2Backend.CENSUS_PROPERTY, "true");
+        try (EmbeddedStore store = EmbeddedStore.start(dir, "127.0.0.1", 0, false, 0);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            System.clearProperty(DurableH2Backend.CENSUS_PROPERTY);
+            MongoCollection<org.bson.Document> users = client.getDatabase("souhra").getCollection("users");
+            for (int i = 0; i < 3; i++) {
+                users.insertOne(new org.bson.Document("_id", "u-" + i));
+            }
+            users.find(Filters.eq("_id", "u-1")).first();
+            users.find(Filters.eq("_id", "u-2")).first();
+            users.updateOne(Filters.eq("_id", "u-0"), Updates.set("disabled", true));
+
+            assertThat(store.backend().census()).containsEntry("insert users", 3L).containsEntry("find users", 2L).containsEntry("update users", 1L);
+        } finally {
+            System.clearProperty(DurableH2Backend.CENSUS_PROPERTY);
+        }
+        try (EmbeddedStore store = EmbeddedStore.start(Files.createTempDirectory("souhra-no-census"), "127.0.0.1", 0, false, 0);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            client.getDatabase("souhra").getCollection("users").insertOne(new org.bson.Document("_id", "u-0"));
+            assertThat(store.backend().census()).as("off unless asked for").isEmpty();
+        }
+    }
+
     private static ByteBuffer write(ObjectDataType type, Object value) {
         WriteBuffer buffer = new WriteBuffer();
         type.write(buffer, value);
