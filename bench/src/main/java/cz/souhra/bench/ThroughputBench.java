@@ -72,7 +72,12 @@ final class ThroughputBench {
         PerfBench.Throughput souhra = PerfBench.runClients(fx, pool, seconds);
         cost.stop(app, souhra.commands());
         // with -Dsouhra.embedded.census=true: the store's commands per command, by name and collection
-        app.store().census().forEach((k, v) -> System.out.printf("| store %s | %.3f per command |%n", k, (v - census0.getOrDefault(k, 0L)) / (double) souhra.commands()));
+        app.store().census().forEach((k, v) -> {
+            long n = v - census0.getOrDefault(k, 0L);
+            if (n > 0) {
+                System.out.printf("| store %s | %.3f per command |%n", k, n / (double) souhra.commands());
+            }
+        });
         stop(recording, jfr);
         System.out.printf("| %d clients, %d s | %,.0f commands/s (%d errors), %.2f ms CPU, %.2f reads + %.2f writes, %,.0f KB allocated per command "
                         + "| raw insertOne: %,.0f/s, %.2f ms CPU, %,.0f KB | %.3f× throughput, %.1f× CPU |%n",

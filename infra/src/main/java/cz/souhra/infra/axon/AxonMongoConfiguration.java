@@ -111,7 +111,8 @@ public class AxonMongoConfiguration {
                                           Serializer snapshotSerializer,
                                           ObjectProvider<EventUpcaster> upcasters,
                                           ObjectProvider<cz.souhra.infra.store.EmbeddedStore> embedded,
-                                          @Value("${souhra.event-store.lookback:PT1S}") Duration lookback) {
+                                          @Value("${souhra.event-store.lookback:PT1S}") Duration lookback,
+                                          @Value("${souhra.event-store.tail-read-gap:PT0.01S}") Duration tailReadGap) {
         // The Mongo store orders by timestamp, not by a global sequence; the lookback window re-reads
         // recent events so a writer whose insert lands late is not skipped (lookback 0 lost 317 of 20k).
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
@@ -124,7 +125,7 @@ public class AxonMongoConfiguration {
                         : new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(), lookback))
                 .build();
         engine.ensureIndexes();
-        return engine;
+        return new PacedTailEngine(engine, tailReadGap);
     }
 
     /** Bounded caches with strong references (see {@link AggregateCaches} for why not weak ones). */
