@@ -44,8 +44,7 @@ class FreshAccountContextRepository implements ServerSecurityContextRepository {
     }
 
     private Mono<SouhraPrincipal> account(String username) {
-        SouhraPrincipal known = users.cached(username);
-        return known != null ? Mono.just(known)
-                : Mono.fromCallable(() -> users.find(username).orElse(null)).subscribeOn(Schedulers.boundedElastic());
+        // a blocking thread even for a cached account, as in SecurityConfiguration's user details service
+        return Mono.fromCallable(() -> users.find(username).orElse(null)).subscribeOn(Schedulers.boundedElastic());
     }
 }

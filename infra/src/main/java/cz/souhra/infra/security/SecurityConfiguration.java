@@ -63,16 +63,13 @@ class SecurityConfiguration {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         String nobodysHash = encoder.encode(Base64.getEncoder().encodeToString(secret));
-        return username -> {
-            SouhraPrincipal known = users.cached(username);
-            if (known != null) {
-                return Mono.just(known);
-            }
-            return Mono.fromCallable(() -> users.find(username)
-                            .orElseGet(() -> new SouhraPrincipal(username, nobodysHash, true, List.of(), null, Set.of(), Set.of())))
-                    .subscribeOn(Schedulers.boundedElastic())
-                    .cast(UserDetails.class);
-        };
+        // On a blocking thread even when the account is cached: the rest of the request goes on in that thread,
+        // and answering from the event loop left the controllers' blocking store calls there, where a frozen
+        // store then held the loop and the watchdog's 503 could not be written (outage bench: up to 8 s).
+        return username -> Mono.fromCallable(() -> users.find(username)
+                        .orElseGet(() -> new SouhraPrincipal(username, nobodysHash, true, List.of(), null, Set.of(), Set.of())))
+                .subscribeOn(Schedulers.boundedElastic())
+                .cast(UserDetails.class);
     }
 
     @Bean

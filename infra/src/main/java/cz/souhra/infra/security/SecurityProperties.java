@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failureWindow   how long a failed login counts
  * @param accountCache    how long an account read for a request is used again without reading the store;
  *                        changes made in this process take effect at once, those of another process on the
- *                        same store within this time; zero reads the store at every request
+ *                        same store within this time; zero (the default) reads the store at every request
  */
 @ConfigurationProperties("souhra.security")
 public record SecurityProperties(
@@ -25,5 +25,5 @@ public record SecurityProperties(
         @DefaultValue("") String loginPage,
         @DefaultValue("5") int maxFailures,
         @DefaultValue("PT15M") Duration failureWindow,
-        @DefaultValue("PT1S") Duration accountCache) {
+        @DefaultValue("PT0S") Duration accountCache) {
 }

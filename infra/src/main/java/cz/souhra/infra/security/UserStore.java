@@ -36,12 +36,13 @@ import cz.souhra.shared.Actor;
  * {@code secretaryOf} per body. Revoking the last body leaves the bare role only if it was granted bare.
  * <p>
  * Every request looks its account up (HTTP Basic, and browser sessions so that a revoked right takes effect at
- * the next click): under the 8-client bench that was one of the two store reads per command. The accounts read
- * are therefore kept for {@code souhra.security.account-cache} (1 s unless set). Every change goes through this
- * class and drops the account's entry after writing, and the user projection runs in the committing thread, so
- * in one process a disabled account or a revoked role is refused at the next request as before. Only another
- * process on the same store may go on accepting an account it read within that time; a zero duration turns the
- * cache off.
+ * the next click): under the 8-client bench that was one of the two store reads per command. With
+ * {@code souhra.security.account-cache} set, the accounts read are kept that long. Every change goes through
+ * this class and drops the account's entry after writing, and the user projection runs in the committing
+ * thread, so in one process a disabled account or a revoked role is refused at the next request as before;
+ * another process on the same store may go on accepting an account it read within that time. Off by default:
+ * with 1 s, the frozen-store outage bench answered one request of five in 3.5-8 s instead of within 2 s in five
+ * of six runs (with it off, two of two within 2 s), and the cause was not found (docs/benchmarks.md, session 15).
  */
 @Component
 public class UserStore {
@@ -79,15 +80,6 @@ public class UserStore {
         }
         // A change's invalidate waits for a load of the same name in flight and then drops what it read.
         return Optional.ofNullable(accounts == null ? load(username) : accounts.get(username, this::load)).map(a -> principal(username, a));
-    }
-
-    /**
-     * The account if it is in the cache, without touching the store; null otherwise. Lets the security filters
-     * answer from memory on the event loop and hop to a blocking thread only for a store read.
-     */
-    SouhraPrincipal cached(String username) {
-        Account a = username == null || accounts == null ? null : accounts.getIfPresent(username);
-        return a == null ? null : principal(username, a);
     }
 
     private void forget(String username) {

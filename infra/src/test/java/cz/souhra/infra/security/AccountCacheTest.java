@@ -12,7 +12,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
 /**
- * The accounts a request reads are kept for a second ({@code souhra.security.account-cache}). A change made in
+ * With {@code souhra.security.account-cache} at a second (off by default; the shared security context sets it), the accounts a request reads are kept that long. A change made in
  * this process clears its entry, so it is refused at the next request; a change another process wrote to the
  * shared store is seen once that second has passed.
  */

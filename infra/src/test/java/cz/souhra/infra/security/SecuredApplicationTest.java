@@ -37,6 +37,8 @@ abstract class SecuredApplicationTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) {
         TestApplication.register(r, DATA_DIR, ADMIN_PASSWORD);
+        // off by default; on here, so that every security test also proves a change applies at the next request with it
+        r.add("souhra.security.account-cache", () -> "PT1S");
     }
 
     @TestConfiguration(proxyBeanMethods = false)

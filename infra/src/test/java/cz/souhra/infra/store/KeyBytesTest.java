@@ -87,13 +87,7 @@ class KeyBytesTest {
     void given_keys_of_the_store_s_shapes_when_the_index_type_compares_them_then_no_key_is_serialized_through_a_stream_and_the_order_is_h2s() {
         IndexKeyType type = new IndexKeyType();
         ObjectDataType h2 = new ObjectDataType();
-        Random random = new Random(7);
-        List<KeyValue> keys = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            keys.add(new KeyValue(randomString(random, random.nextInt(40))));
-            keys.add(new KeyValue(new ObjectId(randomBytes(random))));
-            keys.add(new KeyValue("agg-" + random.nextInt(5), (double) random.nextInt(100)));
-        }
+        List<KeyValue> keys = storeShapedKeys(new Random(7), 100);
         for (KeyValue a : keys) {
             for (KeyValue b : keys) {
                 assertThat(Integer.signum(type.compare(a, b))).isEqualTo(Integer.signum(h2.compare(a, b)));
@@ -145,13 +139,7 @@ class KeyBytesTest {
     @Test
     void given_index_keys_written_to_a_page_when_the_index_type_reads_them_back_then_none_goes_through_an_object_input_stream() {
         IndexKeyType type = new IndexKeyType();
-        Random random = new Random(11);
-        List<KeyValue> keys = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            keys.add(new KeyValue(randomString(random, random.nextInt(40))));
-            keys.add(new KeyValue(new ObjectId(randomBytes(random))));
-            keys.add(new KeyValue("agg-" + random.nextInt(5), (double) random.nextInt(100)));
-        }
+        List<KeyValue> keys = storeShapedKeys(new Random(11), 300);
         WriteBuffer page = new WriteBuffer();
         for (KeyValue key : keys) {
             type.write(page, key);
@@ -163,6 +151,17 @@ class KeyBytesTest {
         }
         assertThat(read.hasRemaining()).isFalse();
         assertThat(type.deserializations.sum()).isZero();
+    }
+
+    /** Per round a document id, an ObjectId _id and an (aggregate, sequence) key: the shapes the store's indexes hold. */
+    private static List<KeyValue> storeShapedKeys(Random random, int rounds) {
+        List<KeyValue> keys = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            keys.add(new KeyValue(randomString(random, random.nextInt(40))));
+            keys.add(new KeyValue(new ObjectId(randomBytes(random))));
+            keys.add(new KeyValue("agg-" + random.nextInt(5), (double) random.nextInt(100)));
+        }
+        return keys;
     }
 
     private static KeyValue randomKey(Random random, int i) {
