@@ -30,13 +30,15 @@ public final class Bench {
                 ThroughputBench.run(rest);
                 System.exit(0);
             }
-            case "perf", "rebuild", "growth-pairs" -> {
+            case "perf", "rebuild", "growth-pairs", "floor" -> {
                 // The application's non-daemon threads would keep a failed run alive.
                 try {
                     if (suite.equals("perf")) {
                         PerfBench.run(rest);
                     } else if (suite.equals("growth-pairs")) {
                         GrowthPairs.run(rest);
+                    } else if (suite.equals("floor")) {
+                        HttpFloorBench.run(rest);
                     } else {
                         PerfBench.runRebuildOnly(rest);
                     }
@@ -51,7 +53,7 @@ public final class Bench {
                 KillBench.run(rest);
                 VerifyBench.run(new String[0]);
             }
-            default -> throw new IllegalArgumentException("suites: store, kill, verify, growth, perf [--quick] [--events=N], rebuild [--events=N], growth-pairs [--events=N] [--rounds=R], tp [--seconds=N] [--jfr=FILE] [--jfc=NAME] [--latency | --rate=R], fuzz, appkill, twoproc, race, outage, all");
+            default -> throw new IllegalArgumentException("suites: store, kill, verify, growth, perf [--quick] [--events=N], rebuild [--events=N], growth-pairs [--events=N] [--rounds=R], floor [--seconds=N] [--warmup=S] [--rounds=R], tp [--seconds=N] [--jfr=FILE] [--jfc=NAME] [--latency | --rate=R], fuzz, appkill, twoproc, race, outage, all");
         }
     }
 }
