@@ -5,17 +5,13 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import cz.souhra.query.common.EventMeta;
-import cz.souhra.query.common.BatchedViews;
+import cz.souhra.query.common.LiveProjection;
 import cz.souhra.query.common.ReadModels;
-import cz.souhra.query.common.Projector;
 import cz.souhra.query.common.ViewLookup;
 import cz.souhra.shared.events.body.BodyDissolvedEvent;
 import cz.souhra.shared.events.body.BodyEstablishedEvent;
@@ -33,26 +29,15 @@ import cz.souhra.shared.events.institution.InstitutionRetiredEvent;
  */
 @Component
 @ProcessingGroup(DirectoryProjection.GROUP)
-public class DirectoryProjection implements Projector {
+public class DirectoryProjection extends LiveProjection {
 
     public static final String GROUP = "directory";
     public static final String INSTITUTIONS = "institutions";
     public static final String BODIES = "bodies";
 
-    private final BatchedViews views;
 
     public DirectoryProjection(MongoTemplate mongo) {
-        this.views = new BatchedViews(new ReadModels(mongo).live());
-    }
-
-    @Override
-    public String name() {
-        return GROUP;
-    }
-
-    @Override
-    public List<String> collections() {
-        return List.of(INSTITUTIONS, BODIES);
+        super(new ReadModels(mongo), GROUP, INSTITUTIONS, BODIES);
     }
 
     @Override
@@ -101,15 +86,5 @@ public class DirectoryProjection implements Projector {
         Document next = change.apply(current == null ? new Document("_id", m.aggregateId()) : new Document(current));
         next.append("version", m.sequence()).append("lastRecordedAt", m.recordedAt().toString());
         return List.of(new Write(collection, next));
-    }
-
-    @EventHandler
-    void on(Object event, DomainEventMessage<?> message) {
-        views.fold(this, message.getPayload(), EventMeta.of(message));
-    }
-
-    @ResetHandler
-    void reset() {
-        collections().forEach(c -> views.clear(c));
     }
 }

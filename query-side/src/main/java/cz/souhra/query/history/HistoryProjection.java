@@ -11,17 +11,13 @@ import java.util.Map;
 import java.util.Set;
 
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import cz.souhra.query.common.EventMeta;
-import cz.souhra.query.common.BatchedViews;
+import cz.souhra.query.common.LiveProjection;
 import cz.souhra.query.common.ReadModels;
-import cz.souhra.query.common.Projector;
 import cz.souhra.query.common.ViewLookup;
 import cz.souhra.query.common.Views;
 import cz.souhra.shared.queries.HistoryEntry;
@@ -45,7 +41,7 @@ import cz.souhra.shared.queries.HistoryEntry;
  */
 @Component
 @ProcessingGroup(HistoryProjection.GROUP)
-public class HistoryProjection implements Projector {
+public class HistoryProjection extends LiveProjection {
 
     public static final String GROUP = "history";
     public static final String COLLECTION = "event_history";
@@ -56,20 +52,9 @@ public class HistoryProjection implements Projector {
     private static final Set<String> REFERENCES = Set.of("measureId", "meetingId", "issueId", "bodyId", "institutionId", "fromMeetingId",
             "supersededBy", "owner", "previousOwner", "raisedAt", "raisedBy", "addresses", "issues", "presenter");
 
-    private final BatchedViews views;
 
     public HistoryProjection(MongoTemplate mongo) {
-        this.views = new BatchedViews(new ReadModels(mongo).live());
-    }
-
-    @Override
-    public String name() {
-        return GROUP;
-    }
-
-    @Override
-    public List<String> collections() {
-        return List.of(COLLECTION, SUBJECTS, SUBJECT_DAYS);
+        super(new ReadModels(mongo), GROUP, COLLECTION, SUBJECTS, SUBJECT_DAYS);
     }
 
     @Override
@@ -147,15 +132,5 @@ public class HistoryProjection implements Projector {
         } else if (v != null && !(v instanceof Map<?, ?>)) {
             into.add(v.toString());
         }
-    }
-
-    @EventHandler
-    void on(Object event, DomainEventMessage<?> message) {
-        views.fold(this, message.getPayload(), EventMeta.of(message));
-    }
-
-    @ResetHandler
-    void reset() {
-        collections().forEach(c -> views.clear(c));
     }
 }

@@ -7,17 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import cz.souhra.query.common.EventMeta;
-import cz.souhra.query.common.BatchedViews;
+import cz.souhra.query.common.LiveProjection;
 import cz.souhra.query.common.ReadModels;
-import cz.souhra.query.common.Projector;
 import cz.souhra.query.common.ViewLookup;
 import cz.souhra.query.common.Views;
 import cz.souhra.shared.events.measure.MeasureAdoptedEvent;
@@ -31,26 +27,15 @@ import cz.souhra.shared.queries.IssueView;
  */
 @Component
 @ProcessingGroup(IssueProjection.GROUP)
-public class IssueProjection implements Projector {
+public class IssueProjection extends LiveProjection {
 
     public static final String GROUP = "issues";
     public static final String COLLECTION = "issue_register";
     public static final String MEASURES = "issue_measures";
 
-    private final BatchedViews views;
 
     public IssueProjection(MongoTemplate mongo) {
-        this.views = new BatchedViews(new ReadModels(mongo).live());
-    }
-
-    @Override
-    public String name() {
-        return GROUP;
-    }
-
-    @Override
-    public List<String> collections() {
-        return List.of(COLLECTION, MEASURES);
+        super(new ReadModels(mongo), GROUP, COLLECTION, MEASURES);
     }
 
     @Override
@@ -107,15 +92,5 @@ public class IssueProjection implements Projector {
         Map<String, List<Document>> out = new HashMap<>();
         links.forEach(l -> out.computeIfAbsent(l.getString("issueId"), k -> new ArrayList<>()).add(l));
         return out;
-    }
-
-    @EventHandler
-    void on(Object event, DomainEventMessage<?> message) {
-        views.fold(this, message.getPayload(), EventMeta.of(message));
-    }
-
-    @ResetHandler
-    void reset() {
-        collections().forEach(c -> views.clear(c));
     }
 }

@@ -3,17 +3,13 @@ package cz.souhra.query.measure;
 import java.util.List;
 
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import cz.souhra.query.common.EventMeta;
-import cz.souhra.query.common.BatchedViews;
+import cz.souhra.query.common.LiveProjection;
 import cz.souhra.query.common.ReadModels;
-import cz.souhra.query.common.Projector;
 import cz.souhra.query.common.ViewLookup;
 import cz.souhra.query.common.Views;
 import cz.souhra.shared.queries.DashboardQueries;
@@ -27,27 +23,16 @@ import cz.souhra.shared.queries.MeasureView;
  */
 @Component
 @ProcessingGroup(MeasureProjection.GROUP)
-public class MeasureProjection implements Projector {
+public class MeasureProjection extends LiveProjection {
 
     public static final String GROUP = "measures";
     public static final String STATUS = "measure_status";
 
-    private final BatchedViews views;
     private final QueryUpdateEmitter emitter;
 
     public MeasureProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
-        this.views = new BatchedViews(new ReadModels(mongo).live());
+        super(new ReadModels(mongo), GROUP, STATUS);
         this.emitter = emitter;
-    }
-
-    @Override
-    public String name() {
-        return GROUP;
-    }
-
-    @Override
-    public List<String> collections() {
-        return List.of(STATUS);
     }
 
     @Override
@@ -68,17 +53,12 @@ public class MeasureProjection implements Projector {
         return MeasureFold.handles(event) ? List.of(new Read(STATUS, meta.aggregateId())) : List.of();
     }
 
-    @EventHandler
-    void on(Object event, DomainEventMessage<?> message) {
-        for (Write w : views.fold(this, message.getPayload(), EventMeta.of(message))) {
+    @Override
+    protected void changed(List<Write> writes) {
+        for (Write w : writes) {
             MeasureView after = Views.fromDocument(w.document(), MeasureView.class);
             emitter.emit(MeasureQueries.MeasureUpdates.class, q -> q.measureId().equals(after.measureId()), after);
             emitter.emit(DashboardQueries.DashboardUpdates.class, q -> true, after);
         }
-    }
-
-    @ResetHandler
-    void reset() {
-        collections().forEach(c -> views.clear(c));
     }
 }

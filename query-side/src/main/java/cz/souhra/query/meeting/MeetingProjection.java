@@ -8,9 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.model.Filters;
 
-import cz.souhra.query.common.EventMeta;
 import cz.souhra.query.common.BatchedViews;
-import cz.souhra.query.common.Projector;
+import cz.souhra.query.common.EventMeta;
+import cz.souhra.query.common.LiveProjection;
 import cz.souhra.query.common.ReadModels;
 import cz.souhra.query.common.ViewLookup;
 import cz.souhra.query.common.Views;
@@ -39,30 +36,17 @@ import cz.souhra.shared.queries.MeetingView;
  */
 @Component
 @ProcessingGroup(MeetingProjection.GROUP)
-public class MeetingProjection implements Projector {
+public class MeetingProjection extends LiveProjection {
 
     public static final String GROUP = "meetings";
     public static final String COLLECTION = "meeting_view";
     public static final String LINKS = "meeting_links";
 
-    private final ReadModels readModels;
-    private final BatchedViews views;
     private final QueryUpdateEmitter emitter;
 
     public MeetingProjection(MongoTemplate mongo, QueryUpdateEmitter emitter) {
-        this.readModels = new ReadModels(mongo);
-        this.views = new BatchedViews(readModels.live());
+        super(new ReadModels(mongo), GROUP, COLLECTION, LINKS);
         this.emitter = emitter;
-    }
-
-    @Override
-    public String name() {
-        return GROUP;
-    }
-
-    @Override
-    public List<String> collections() {
-        return List.of(COLLECTION, LINKS);
     }
 
     @Override
@@ -138,25 +122,20 @@ public class MeetingProjection implements Projector {
         return merge(view, readModels.collection(LINKS).find(Filters.eq("meetingId", meetingId)).into(new ArrayList<>()));
     }
 
-    @EventHandler
-    void on(Object event, DomainEventMessage<?> message) {
+    @Override
+    protected void changed(List<Write> writes) {
         Set<String> touched = new LinkedHashSet<>();
-        for (Write w : views.fold(this, message.getPayload(), EventMeta.of(message))) {
+        for (Write w : writes) {
             touched.add(w.collection().equals(LINKS) ? w.document().getString("meetingId") : w.id());
         }
         for (String id : touched) {
             // the merged view is read back from the store, so only once the batch's writes are there
             BatchedViews.afterStored("meeting-updates/" + id, () -> {
-                MeetingView view = read(readModels, id);
+                MeetingView view = read(readModels(), id);
                 if (view != null) {
                     emitter.emit(MeetingQueries.MeetingUpdates.class, q -> q.meetingId().equals(id), view);
                 }
             });
         }
-    }
-
-    @ResetHandler
-    void reset() {
-        collections().forEach(views::clear);
     }
 }
