@@ -7,11 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntUnaryOperator;
 
 import org.bson.Document;
 import org.springframework.http.MediaType;
@@ -86,18 +81,21 @@ final class HttpFloorBench {
         PerfHttp securedHttp = new PerfHttp(secured.port());
         Document doc = sample;
 
-        Map<String, IntUnaryOperator> variants = new LinkedHashMap<>();
-        variants.put("raw driver insertOne (baseline)", i -> {
+        Map<String, PerfBench.Request> variants = new LinkedHashMap<>();
+        int per = pool.size() / PerfBench.CLIENTS;
+        variants.put("raw driver insertOne (baseline)", (client, i) -> {
             Document d = new Document(doc);
             d.remove("_id");
             d.put("eventIdentifier", UUID.randomUUID().toString());
             target.insertOne(d);
             return 202;
         });
-        variants.put("WebFlux endpoint: parse, insertOne", i -> bareHttp.post(fx.owner(), "/floor/" + pool.get(i % pool.size()) + "/progress", fx.progressJson(i)).status());
-        variants.put("the same behind Spring Security HTTP Basic", i -> securedHttp.post(fx.owner(), "/floor/" + pool.get(i % pool.size()) + "/progress",
+        // Each client on its own 16 measures, as in perf's throughput row.
+        variants.put("WebFlux endpoint: parse, insertOne", (client, i) -> bareHttp.post(fx.owner(), "/floor/" + pool.get(client * per + i % per) + "/progress",
                 fx.progressJson(i)).status());
-        variants.put("Souhra: POST /api/measures/{id}/progress", i -> fx.progress(pool.get(i % pool.size()), i).status());
+        variants.put("the same behind Spring Security HTTP Basic", (client, i) -> securedHttp.post(fx.owner(), "/floor/" + pool.get(client * per + i % per)
+                + "/progress", fx.progressJson(i)).status());
+        variants.put("Souhra: POST /api/measures/{id}/progress", (client, i) -> fx.progress(pool.get(client * per + i % per), i).status());
         List<String> names = new ArrayList<>(variants.keySet());
 
         // Every variant's code paths compiled before any window counts.
@@ -131,32 +129,13 @@ final class HttpFloorBench {
         app.close();
     }
 
-    /** Closed loop: {@value PerfBench#CLIENTS} threads call {@code request} for {@code seconds}; answers per second with status 202. */
-    static double clients(int seconds, IntUnaryOperator request) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(PerfBench.CLIENTS);
-        AtomicLong ok = new AtomicLong();
-        AtomicLong other = new AtomicLong();
-        long started = System.nanoTime();
-        long end = started + seconds * 1_000_000_000L;
-        List<Future<?>> fs = new ArrayList<>();
-        for (int c = 0; c < PerfBench.CLIENTS; c++) {
-            int offset = c * 16;
-            fs.add(threads.submit(() -> {
-                int i = offset;
-                while (System.nanoTime() < end) {
-                    (request.applyAsInt(i++) == 202 ? ok : other).incrementAndGet();
-                }
-            }));
+    /** Accepted requests per second of a closed loop; a refused one fails the run, which would measure refusals. */
+    static double clients(int seconds, PerfBench.Request request) throws Exception {
+        PerfBench.Throughput t = PerfBench.closedLoop(seconds, request);
+        if (t.errors() > 0) {
+            throw new IllegalStateException(t.errors() + " requests were not accepted");
         }
-        for (Future<?> f : fs) {
-            f.get();
-        }
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        threads.shutdown();
-        if (other.get() > 0) {
-            throw new IllegalStateException(other.get() + " requests were not accepted");
-        }
-        return ok.get() / elapsed;
+        return t.perSecond();
     }
 
     /** The minimal endpoint on Reactor Netty, optionally behind Spring Security's HTTP Basic. */

@@ -462,6 +462,17 @@ final class PerfBench {
     }
 
     static Throughput runClients(Fixture fx, List<String> pool, int seconds) throws Exception {
+        int per = pool.size() / CLIENTS;
+        return closedLoop(seconds, (client, i) -> fx.progress(pool.get(client * per + i % per), i).status());
+    }
+
+    /** One request of a closed loop: client {@code client}'s {@code i}-th; answers the HTTP status (202: accepted). */
+    interface Request {
+        int send(int client, int i);
+    }
+
+    /** {@value #CLIENTS} clients, each sending its next request as soon as the last is answered, for {@code seconds}. */
+    static Throughput closedLoop(int seconds, Request request) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -469,14 +480,13 @@ final class PerfBench {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         long started = System.nanoTime();
         List<Future<?>> fs = new ArrayList<>();
-        int per = pool.size() / CLIENTS;
         for (int c = 0; c < CLIENTS; c++) {
-            List<String> mine = pool.subList(c * per, (c + 1) * per);
+            int client = c;
             fs.add(threads.submit(() -> {
                 int i = 0;
                 while (System.nanoTime() < end) {
                     long t = System.nanoTime();
-                    int status = fx.progress(mine.get(i % mine.size()), i).status();
+                    int status = request.send(client, i);
                     nanos.addAndGet(System.nanoTime() - t);
                     (status == 202 ? ok : errors).incrementAndGet();
                     i++;
