@@ -6,6 +6,17 @@ import java.util.Arrays;
 public final class Bench {
     private Bench() {}
 
+    /** The value of {@code --name=N} among a suite's arguments (the last one given), or {@code fallback}. */
+    static int option(String[] args, String name, int fallback) {
+        int value = fallback;
+        for (String a : args) {
+            if (a.startsWith("--" + name + "=")) {
+                value = Integer.parseInt(a.substring(name.length() + 3));
+            }
+        }
+        return value;
+    }
+
     public static void main(String[] args) throws Exception {
         cz.souhra.infra.SouhraApplication.disableUpdateChecker();
         String suite = args.length == 0 ? "all" : args[0];

@@ -109,15 +109,8 @@ final class GrowthPairs {
      * after the JIT is warmed by the 8-client load on it (until the compilers take under 5 % of the CPU, as in perf).
      */
     static void run(String[] args) throws Exception {
-        int events = 200_000;
-        int rounds = PerfBench.GROWTH_ROUNDS;
-        for (String a : args) {
-            if (a.startsWith("--events=")) {
-                events = Integer.parseInt(a.substring("--events=".length()));
-            } else if (a.startsWith("--rounds=")) {
-                rounds = Integer.parseInt(a.substring("--rounds=".length()));
-            }
-        }
+        int events = Bench.option(args, "events", 200_000);
+        int rounds = Bench.option(args, "rounds", PerfBench.GROWTH_ROUNDS);
         long t0 = System.nanoTime();
         Souhra app = Souhra.start(Files.createTempDirectory("souhra-growth-large"));
         Fixture largeFx = Fixture.create(app);

@@ -53,18 +53,9 @@ final class HttpFloorBench {
     record ProgressBody(int percent, String note, LocalDate effectiveOn) {}
 
     static void run(String[] args) throws Exception {
-        int seconds = 10;
-        int warmup = 90;
-        int rounds = 3;
-        for (String a : args) {
-            if (a.startsWith("--seconds=")) {
-                seconds = Integer.parseInt(a.substring("--seconds=".length()));
-            } else if (a.startsWith("--warmup=")) {
-                warmup = Integer.parseInt(a.substring("--warmup=".length()));
-            } else if (a.startsWith("--rounds=")) {
-                rounds = Integer.parseInt(a.substring("--rounds=".length()));
-            }
-        }
+        int seconds = Bench.option(args, "seconds", 10);
+        int warmup = Bench.option(args, "warmup", 90);
+        int rounds = Bench.option(args, "rounds", 3);
         Souhra app = Souhra.start(Files.createTempDirectory("souhra-floor"));
         Fixture fx = Fixture.create(app);
         List<String> pool = fx.adopt(PerfBench.CLIENTS * 16);

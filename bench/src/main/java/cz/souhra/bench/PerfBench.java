@@ -67,13 +67,9 @@ final class PerfBench {
     static void run(String[] args) throws Exception {
         boolean quick = Arrays.asList(args).contains("--quick");
         Scale scale = quick ? new Scale(4, 5, 6, 10_000, 20_000, 40, 2_000) : new Scale(10, 12, 20, 100_000, 200_000, 100, 10_000);
-        for (String a : args) {
-            if (a.startsWith("--events=")) {
-                // --events=N: the growth store size; the start-up store holds half of it
-                int n = Integer.parseInt(a.substring("--events=".length()));
-                scale = new Scale(scale.throughputSeconds(), scale.latencySeconds(), scale.lagSeconds(), n / 2, n, scale.peerChanges(), scale.catchUpEvents());
-            }
-        }
+        // --events=N: the growth store size; the start-up store holds half of it
+        int n = Bench.option(args, "events", scale.growthEvents());
+        scale = new Scale(scale.throughputSeconds(), scale.latencySeconds(), scale.lagSeconds(), n / 2, n, scale.peerChanges(), scale.catchUpEvents());
         long benchStarted = System.nanoTime();
         System.out.println("perf " + (quick ? "--quick " : "") + scale);
 
@@ -203,12 +199,7 @@ final class PerfBench {
      * stream and an archive of N events; for profiling the rebuild without the other phases.
      */
     static void runRebuildOnly(String[] args) throws Exception {
-        int n = 100_000;
-        for (String a : args) {
-            if (a.startsWith("--events=")) {
-                n = Integer.parseInt(a.substring("--events=".length()));
-            }
-        }
+        int n = Bench.option(args, "events", 100_000);
         Souhra app = Souhra.start(Files.createTempDirectory("souhra-rebuild"));
         Fixture fx = Fixture.create(app);
         long t0 = System.nanoTime();
