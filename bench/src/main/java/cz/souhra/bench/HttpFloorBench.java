@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.springframework.http.MediaType;
@@ -29,6 +29,7 @@ import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 
 import cz.souhra.bench.PerfBench.Fixture;
 import cz.souhra.bench.PerfBench.Souhra;
@@ -60,25 +61,18 @@ final class HttpFloorBench {
         Fixture fx = Fixture.create(app);
         List<String> pool = fx.adopt(PerfBench.CLIENTS * 16);
         fx.progress(pool.get(0), 1).expect(202);
-        // A stored progress report is the document every variant writes, so all write the same size.
-        Document sample = app.events().find(Filters.and(Filters.eq("aggregateIdentifier", pool.get(0)), Filters.eq("sequenceNumber", 1L))).first();
-        if (sample == null) {
-            sample = app.events().find(Filters.and(Filters.eq("aggregateIdentifier", pool.get(0)), Filters.eq("sequenceNumber", 1))).first();
-        }
+        // A stored progress report (the measure's newest event) is the document every variant writes, so all write the same size.
+        Document sample = app.events().find(Filters.eq("aggregateIdentifier", pool.get(0))).sort(Sorts.descending("sequenceNumber")).first();
         MongoCollection<Document> target = app.db.getCollection("floor").withWriteConcern(WriteConcern.JOURNALED);
         DisposableServer bare = serve(target, sample, false);
         DisposableServer secured = serve(target, sample, true);
         PerfHttp bareHttp = new PerfHttp(bare.port());
         PerfHttp securedHttp = new PerfHttp(secured.port());
-        Document doc = sample;
 
         Map<String, PerfBench.Request> variants = new LinkedHashMap<>();
         int per = pool.size() / PerfBench.CLIENTS;
         variants.put("raw driver insertOne (baseline)", (client, i) -> {
-            Document d = new Document(doc);
-            d.remove("_id");
-            d.put("eventIdentifier", UUID.randomUUID().toString());
-            target.insertOne(d);
+            target.insertOne(PerfBench.copyOf(sample));
             return 202;
         });
         // Each client on its own 16 measures, as in perf's throughput row.
@@ -113,7 +107,7 @@ final class HttpFloorBench {
         for (String name : names) {
             double median = GrowthPairs.quantile(rates.get(name), 0.5);
             System.out.printf("| %s | %,.0f (rounds: %s) | %.2f× |%n", name, median,
-                    rates.get(name).stream().map(v -> String.format("%,.0f", v)).reduce((a, b) -> a + ", " + b).orElse(""), median / raw);
+                    rates.get(name).stream().map(v -> String.format("%,.0f", v)).collect(Collectors.joining(", ")), median / raw);
         }
         bare.disposeNow();
         secured.disposeNow();
@@ -134,9 +128,7 @@ final class HttpFloorBench {
         RouterFunction<ServerResponse> route = RouterFunctions.route(RequestPredicates.POST("/floor/{id}/progress"), request ->
                 request.bodyToMono(ProgressBody.class)
                         .map(body -> {
-                            Document d = new Document(sample);
-                            d.remove("_id");
-                            d.put("eventIdentifier", UUID.randomUUID().toString());
+                            Document d = PerfBench.copyOf(sample);
                             d.put("aggregateIdentifier", request.pathVariable("id"));
                             target.insertOne(d);
                             return Map.of("id", d.getString("eventIdentifier"));

@@ -497,29 +497,20 @@ final class PerfBench {
         // Journaled like Souhra's event appends: the embedded store acknowledges such a write only after
         // its log is synced, so both sides pay the same durability.
         MongoCollection<Document> raw = app.db.getCollection("perf_raw").withWriteConcern(com.mongodb.WriteConcern.JOURNALED);
-        ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
-        AtomicLong n = new AtomicLong();
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        long started = System.nanoTime();
-        List<Future<?>> fs = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            fs.add(threads.submit(() -> {
-                while (System.nanoTime() < end) {
-                    Document d = new Document(sample);
-                    d.remove("_id");
-                    d.put("eventIdentifier", UUID.randomUUID().toString());
-                    raw.insertOne(d);
-                    n.incrementAndGet();
-                }
-            }));
-        }
-        for (Future<?> f : fs) {
-            f.get();
-        }
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        threads.shutdown();
+        double perSecond = closedLoop(seconds, (client, i) -> {
+            raw.insertOne(copyOf(sample));
+            return 202;
+        }).perSecond();
         raw.drop();
-        return n.get() / elapsed;
+        return perSecond;
+    }
+
+    /** A stored event as a new document: no {@code _id}, a fresh event id, the same size. */
+    static Document copyOf(Document event) {
+        Document d = new Document(event);
+        d.remove("_id");
+        d.put("eventIdentifier", UUID.randomUUID().toString());
+        return d;
     }
 
     static final class Latencies {
