@@ -28,12 +28,34 @@ public class DomainException extends RuntimeException {
     private final String code;
     private final Kind kind;
     private final Object[] args;
+    private final String field;
 
     public DomainException(Kind kind, String code, Object... args) {
+        this(null, kind, code, args);
+    }
+
+    private DomainException(String field, Kind kind, String code, Object... args) {
         super(code);
         this.kind = kind;
         this.code = code;
         this.args = args;
+        this.field = field;
+    }
+
+    /**
+     * A refusal of one input field ({@code title}, {@code votes.inFavour}, {@code attendance[2].substitute}):
+     * the problem answer names it in {@code field}, and the field is the message's first argument.
+     */
+    public static DomainException field(Kind kind, String code, String field, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = field;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return new DomainException(field, kind, code, all);
+    }
+
+    /** The input field refused, or null when the refusal is not about one field. */
+    public String field() {
+        return field;
     }
 
     public String code() {

@@ -70,7 +70,7 @@ public class Measure {
         if (status == MeasureStatus.COMPLETED) {
             throw DomainException.conflict("MEASURE_ALREADY_COMPLETED", id);
         }
-        apply(new ProgressReportedEvent(id, region, cmd.percent(), cmd.note(), requireDate(cmd.effectiveOn(), "effectiveOn")),
+        apply(new ProgressReportedEvent(id, region, cmd.percent(), cmd.note(), requireSinceAdoption(cmd.effectiveOn())),
                 Facts.in(region, cmd.effectiveOn()));
     }
 
@@ -81,7 +81,7 @@ public class Measure {
         if (status == MeasureStatus.COMPLETED) {
             throw DomainException.conflict("MEASURE_ALREADY_COMPLETED", id);
         }
-        apply(new MeasureCompletedEvent(id, region, cmd.note(), requireDate(cmd.effectiveOn(), "effectiveOn")), Facts.in(region, cmd.effectiveOn()));
+        apply(new MeasureCompletedEvent(id, region, cmd.note(), requireSinceAdoption(cmd.effectiveOn())), Facts.in(region, cmd.effectiveOn()));
     }
 
     /** Sent by the overdue schedule; records the fact once, and only when the due date has really passed. */
@@ -176,6 +176,19 @@ public class Measure {
         if (decision.meetingId().equals(adoptedAt) || !decision.heldAt().isAfter(adoptedTime)) {
             throw DomainException.rule("DECISION_NOT_LATER");
         }
+    }
+
+    /**
+     * A report or completion is dated on or after the day the measure was adopted (a Czech calendar day);
+     * that it is not after today is checked where the clock is, before the command is sent.
+     */
+    private LocalDate requireSinceAdoption(LocalDate effectiveOn) {
+        requireDate(effectiveOn, "effectiveOn");
+        LocalDate adoptedOn = adoptedTime.atZone(Facts.PRAGUE).toLocalDate();
+        if (effectiveOn.isBefore(adoptedOn)) {
+            throw DomainException.field(DomainException.Kind.RULE, "BEFORE_MEASURE_ADOPTED", "effectiveOn", effectiveOn, adoptedOn);
+        }
+        return effectiveOn;
     }
 
     private static LocalDate requireDate(LocalDate date, String field) {

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -79,6 +80,8 @@ public class Meeting {
     private BodyId bodyId;
     private Instant startsAt;
     private Instant convenedAt;
+    /** Member institutions present with a vote (delegate or substitute), from the attendance sheet. */
+    private int present;
     private QuorumRule quorum;
     private Status status;
     private final Set<InstitutionId> members = new LinkedHashSet<>();
@@ -167,6 +170,11 @@ public class Meeting {
         if (cmd.convenedAt() == null) {
             throw DomainException.invalid("REQUIRED", "convenedAt");
         }
+        if (cmd.convenedAt().isBefore(startsAt)) {
+            // The record says when the sitting began; one held earlier than scheduled is rescheduled first,
+            // so that the agenda, the calendar and the minutes all show the time it was held.
+            throw DomainException.field(DomainException.Kind.RULE, "CONVENED_BEFORE_START", "convenedAt", cmd.convenedAt(), startsAt);
+        }
         List<Attendance> sheet = cmd.attendance() == null ? List.of() : cmd.attendance();
         Set<InstitutionId> seen = new HashSet<>();
         for (Attendance a : sheet) {
@@ -207,6 +215,11 @@ public class Meeting {
         if (resolutions.contains(cmd.resolutionId())) {
             throw DomainException.conflict("RESOLUTION_EXISTS", cmd.resolutionId());
         }
+        if (cmd.votes() != null && cmd.votes().inFavour() + cmd.votes().against() + cmd.votes().abstained() > present) {
+            // Each member institution present (delegate or substitute) has one vote.
+            throw DomainException.field(DomainException.Kind.RULE, "VOTES_EXCEED_PRESENT", "votes",
+                    cmd.votes().inFavour() + cmd.votes().against() + cmd.votes().abstained(), present);
+        }
         apply(new ResolutionAdoptedEvent(id, region, cmd.resolutionId(), cmd.itemId(), cmd.number(),
                 Facts.requireText(cmd.text(), "text", 20_000), cmd.votes()), Facts.in(region, convenedAt));
     }
@@ -226,6 +239,10 @@ public class Meeting {
         }
         if (cmd.dueDate() == null) {
             throw DomainException.invalid("REQUIRED", "dueDate");
+        }
+        LocalDate heldOn = convenedAt.atZone(Facts.PRAGUE).toLocalDate();
+        if (cmd.dueDate().isBefore(heldOn)) {
+            throw DomainException.field(DomainException.Kind.RULE, "DUE_BEFORE_MEETING", "dueDate", cmd.dueDate(), heldOn);
         }
         MeasureAdoptedEvent adopted = new MeasureAdoptedEvent(cmd.measureId(), region, bodyId, id, cmd.resolutionId(), convenedAt,
                 Facts.requireText(cmd.title(), "title", 500), cmd.description(), cmd.owner(), cmd.dueDate(),
@@ -247,6 +264,9 @@ public class Meeting {
         requireStatus(Status.CONVENED);
         if (cmd.closedAt() == null) {
             throw DomainException.invalid("REQUIRED", "closedAt");
+        }
+        if (cmd.closedAt().isBefore(convenedAt)) {
+            throw DomainException.field(DomainException.Kind.RULE, "CLOSED_BEFORE_CONVENED", "closedAt", cmd.closedAt(), convenedAt);
         }
         apply(new MeetingClosedEvent(id, region, bodyId, cmd.closedAt()), Facts.in(region, cmd.closedAt()));
     }
@@ -365,6 +385,7 @@ public class Meeting {
     void on(MeetingConvenedEvent e) {
         status = Status.CONVENED;
         convenedAt = e.convenedAt();
+        present = e.present();
     }
 
     @EventSourcingHandler

@@ -51,7 +51,12 @@ class CommandProblems {
     ResponseEntity<ProblemDetail> validation(WebExchangeBindException e, ServerWebExchange exchange) {
         Map<String, String> fields = new LinkedHashMap<>();
         e.getFieldErrors().forEach(f -> fields.putIfAbsent(f.getField(), f.getDefaultMessage()));
-        return problem(HttpStatus.BAD_REQUEST, DomainException.invalid("VALIDATION"), exchange, Map.of("errors", fields));
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("errors", fields);
+        if (!fields.isEmpty()) {
+            extra.put("field", fields.keySet().iterator().next());
+        }
+        return problem(HttpStatus.BAD_REQUEST, DomainException.invalid("VALIDATION"), exchange, extra);
     }
 
     @ExceptionHandler(ServerWebInputException.class)
@@ -63,6 +68,12 @@ class CommandProblems {
             }
             if (t instanceof DomainException de) {
                 return domain(de, exchange);
+            }
+            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+                DomainException named = JsonRefusals.of(json);
+                if (named != null) {
+                    return domain(named, exchange);
+                }
             }
             t = t.getCause() == t ? null : t.getCause();
         }
@@ -118,6 +129,11 @@ class CommandProblems {
         p.setProperty("code", e.code());
         p.setProperty("messageCs", cs);
         p.setProperty("messageEn", en);
+        String field = e.field() != null ? e.field()
+                : (e.code().equals("REQUIRED") || e.code().equals("TOO_LONG")) && e.args().length > 0 ? String.valueOf(e.args()[0]) : null;
+        if (field != null) {
+            p.setProperty("field", field);
+        }
         extra.forEach(p::setProperty);
         return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }

@@ -1,0 +1,74 @@
+package cz.souhra.command.web;
+
+import org.springframework.boot.web.codec.CodecCustomizer;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.codec.json.Jackson2JsonDecoder;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+
+/**
+ * Request bodies are read strictly: what is accepted once stays in the ledger, so a value Jackson would
+ * guess at is refused instead ({@code "dueDate": 20271231} read as an epoch day, {@code "category": 3}
+ * as the fourth constant, {@code 2.7} as 2, a key given twice, text after the JSON value).
+ *
+ * <p>Only the WebFlux decoder uses this mapper. Stored events are read by Axon's serializer with its own
+ * mapper ({@code AxonMongoConfiguration.eventObjectMapper}), which stays as lenient as the store's history
+ * needs; answers are written by the application's mapper unchanged.
+ */
+@Component
+@Order(10) // after Spring Boot's Jackson codec customizer (order 0), whose decoder this one replaces
+public class StrictJson implements CodecCustomizer {
+
+    private final ObjectMapper strict;
+
+    public StrictJson(ObjectMapper application) {
+        this.strict = strict(application);
+    }
+
+    @Override
+    public void customize(org.springframework.http.codec.CodecConfigurer configurer) {
+        configurer.defaultCodecs().jackson2JsonDecoder(new Jackson2JsonDecoder(strict));
+    }
+
+    /** A strict copy of {@code base} for reading requests; {@code base} itself is not changed. */
+    public static ObjectMapper strict(ObjectMapper base) {
+        ObjectMapper m = base.copy();
+        m.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+        m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        m.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        m.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        m.disable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
+        m.disable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE);
+        m.disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+        m.disable(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS);
+        m.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        // java.time reads numbers as epoch days/seconds only when lenient: dates are ISO strings here.
+        m.setDefaultLeniency(false);
+        m.configOverride(java.time.LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
+        m.configOverride(java.time.Instant.class).setFormat(JsonFormat.Value.forLeniency(false));
+        // Scalars keep their JSON type: no number, boolean or empty string turned into text, a number, an enum or a date.
+        for (LogicalType t : new LogicalType[] {LogicalType.Textual, LogicalType.Enum, LogicalType.DateTime, LogicalType.Boolean,
+                LogicalType.Integer, LogicalType.Float, LogicalType.OtherScalar}) {
+            m.coercionConfigFor(t)
+                    .setCoercion(CoercionInputShape.Integer, t == LogicalType.Integer || t == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, t == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, t == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail);
+        }
+        m.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        m.coercionConfigDefaults()
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setAcceptBlankAsEmpty(false);
+        // An empty text stays an empty text (a REQUIRED refusal names it), not an error of the JSON reader.
+        m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.EmptyString, CoercionAction.TryConvert);
+        return m;
+    }
+}
