@@ -316,7 +316,7 @@ final class PerfBench {
             String meeting = h.post(secretary, "/api/meetings", "{\"bodyId\":\"" + body + "\",\"startsAt\":\"2026-03-10T09:00:00Z\",\"place\":\"KÚ Liberec\"}").expect(201).id();
             String issue = h.post(owner, "/api/issues", "{\"region\":\"LBK\",\"category\":\"DORMITORY_TENSIONS\",\"title\":\"Napětí u ubytovny\","
                     + "\"locality\":\"Liberec-Doubí\",\"observedOn\":\"2026-02-20\"}").expect(201).id();
-            h.post(secretary, "/api/meetings/" + meeting + "/convene", "{\"attendance\":[{\"institution\":\"KULK\",\"status\":\"DELEGATE\",\"delegate\":\"Jana Nováková\"},"
+            h.post(secretary, "/api/meetings/" + meeting + "/convene", "{\"convenedAt\":\"2026-03-10T09:00:00Z\",\"attendance\":[{\"institution\":\"KULK\",\"status\":\"DELEGATE\",\"delegate\":\"Jana Nováková\"},"
                     + "{\"institution\":\"UPLB\",\"status\":\"DELEGATE\",\"delegate\":\"Petr Dvořák\"}]}").expect(202);
             String resolution = h.post(secretary, "/api/meetings/" + meeting + "/resolutions", "{\"number\":\"1/2026\",\"text\":\"Skupina ukládá Úřadu práce opatření.\"}")
                     .expect(201).id();

@@ -26,9 +26,11 @@ final class JsonRefusals {
 
     /** The refusal for {@code e}, or null for a body that is not JSON at all (answered as MALFORMED). */
     static DomainException of(JsonProcessingException e) {
-        if (e instanceof JsonParseException parse && parse.getOriginalMessage() != null
-                && parse.getOriginalMessage().startsWith("Duplicate field")) {
-            return DomainException.field(Kind.INVALID, "JSON_DUPLICATE_KEY", duplicateField(parse));
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonParseException parse && parse.getOriginalMessage() != null
+                    && parse.getOriginalMessage().startsWith("Duplicate field")) {
+                return DomainException.field(Kind.INVALID, "JSON_DUPLICATE_KEY", duplicateField(parse));
+            }
         }
         if (!(e instanceof JsonMappingException mapping)) {
             return null;

@@ -5,7 +5,18 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.codec.json.Jackson2JsonDecoder;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -44,17 +55,18 @@ public class StrictJson implements CodecCustomizer {
         m.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         m.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
-        m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         m.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         m.disable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
         m.disable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE);
         m.disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
         m.disable(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS);
         m.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
-        // java.time reads numbers as epoch days/seconds only when lenient: dates are ISO strings here.
+        // jackson-datatype-jsr310 reads a number as an epoch day or second and [2027,12,31] as a date, leniency
+        // or not: here a date is an ISO string and nothing else.
         m.setDefaultLeniency(false);
-        m.configOverride(java.time.LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
-        m.configOverride(java.time.Instant.class).setFormat(JsonFormat.Value.forLeniency(false));
+        m.registerModule(new SimpleModule("souhra-strict-dates")
+                .addDeserializer(LocalDate.class, new IsoOnly<>(LocalDate.class, LocalDate::parse))
+                .addDeserializer(Instant.class, new IsoOnly<>(Instant.class, text -> OffsetDateTime.parse(text).toInstant())));
         // Scalars keep their JSON type: no number, boolean or empty string turned into text, a number, an enum or a date.
         for (LogicalType t : new LogicalType[] {LogicalType.Textual, LogicalType.Enum, LogicalType.DateTime, LogicalType.Boolean,
                 LogicalType.Integer, LogicalType.Float, LogicalType.OtherScalar}) {
@@ -70,5 +82,29 @@ public class StrictJson implements CodecCustomizer {
         // An empty text stays an empty text (a REQUIRED refusal names it), not an error of the JSON reader.
         m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.EmptyString, CoercionAction.TryConvert);
         return m;
+    }
+
+    /** A java.time value from an ISO string only; anything else names the field and the value. */
+    private static final class IsoOnly<T> extends StdScalarDeserializer<T> {
+        private final Function<String, T> parse;
+
+        IsoOnly(Class<T> type, Function<String, T> parse) {
+            super(type);
+            this.parse = parse;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (T) ctxt.handleUnexpectedToken(handledType(), p);
+            }
+            String text = p.getText();
+            try {
+                return parse.apply(text.strip());
+            } catch (DateTimeException e) {
+                return (T) ctxt.handleWeirdStringValue(handledType(), text, "not an ISO-8601 value");
+            }
+        }
     }
 }

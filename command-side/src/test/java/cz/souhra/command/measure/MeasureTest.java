@@ -58,6 +58,29 @@ class MeasureTest {
     }
 
     @Test
+    void given_adopted_measure_when_progress_is_dated_before_the_adopting_meeting_then_refused_naming_effectiveOn() {
+        fixture.given(adopted())
+                .when(new ReportProgressCommand(ID, 40, null, LocalDate.parse("2026-03-09"), null), Actors.member("UPLB"))
+                .expectException(DomainException.class)
+                .expectExceptionMessage("Field \"effectiveOn\": 2026-03-09 is before the measure was adopted (2026-03-10).")
+                .expectNoEvents();
+    }
+
+    @Test
+    void given_adopted_measure_when_progress_is_dated_on_the_day_of_adoption_then_accepted() {
+        fixture.given(adopted())
+                .when(new ReportProgressCommand(ID, 5, null, LocalDate.parse("2026-03-10"), null), Actors.member("UPLB"))
+                .expectEvents(new ProgressReportedEvent(ID, LBK, 5, null, LocalDate.parse("2026-03-10")));
+    }
+
+    @Test
+    void given_adopted_measure_when_completion_is_dated_before_adoption_then_refused() {
+        fixture.given(adopted())
+                .when(new CompleteMeasureCommand(ID, null, LocalDate.parse("2000-01-01"), null), Actors.member("UPLB"))
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
     void given_adopted_measure_when_the_bodys_secretary_reports_progress_then_accepted() {
         fixture.given(adopted())
                 .when(new ReportProgressCommand(ID, 10, null, LocalDate.parse("2026-04-01"), null), Actors.secretary())

@@ -37,6 +37,7 @@ import cz.souhra.shared.ids.ResolutionId;
 import cz.souhra.shared.model.Attendance;
 import cz.souhra.shared.model.AttendanceStatus;
 import cz.souhra.shared.model.QuorumRule;
+import cz.souhra.shared.model.Votes;
 
 class MeetingTest {
 
@@ -88,6 +89,47 @@ class MeetingTest {
         fixture.given(scheduled())
                 .when(new ConveneMeetingCommand(ID, AT, convened().attendance(), null), Actors.secretary())
                 .expectEvents(convened());
+    }
+
+    @Test
+    void given_scheduled_meeting_when_convened_before_its_scheduled_start_then_refused_naming_convenedAt() {
+        fixture.given(scheduled())
+                .when(new ConveneMeetingCommand(ID, AT.minusSeconds(1), convened().attendance(), null), Actors.secretary())
+                .expectException(DomainException.class)
+                .expectExceptionMessage("Field \"convenedAt\": 2026-03-10T08:59:59Z is before the scheduled start (2026-03-10T09:00:00Z); "
+                        + "reschedule the meeting first.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void given_convened_meeting_when_closed_before_it_was_convened_then_refused() {
+        fixture.given(scheduled(), convened())
+                .when(new CloseMeetingCommand(ID, AT.minusSeconds(60), null), Actors.secretary())
+                .expectException(DomainException.class)
+                .expectExceptionMessage("Field \"closedAt\": 2026-03-10T08:59:00Z is before the meeting was convened (2026-03-10T09:00:00Z).")
+                .expectNoEvents();
+    }
+
+    @Test
+    void given_two_members_present_when_three_votes_are_recorded_then_refused_and_two_are_accepted() {
+        fixture.given(scheduled(), convened())
+                .when(new AdoptResolutionCommand(ID, RES, null, "1/2026", "Ukládá se …", new Votes(2, 1, 0), null), Actors.secretary())
+                .expectException(DomainException.class)
+                .expectExceptionMessage("Field \"votes\": 3 votes cast, but only 2 member institutions present have a vote.")
+                .expectNoEvents();
+        fixture.given(scheduled(), convened())
+                .when(new AdoptResolutionCommand(ID, RES, null, "1/2026", "Ukládá se …", new Votes(1, 0, 1), null), Actors.secretary())
+                .expectEvents(new ResolutionAdoptedEvent(ID, LBK, RES, null, "1/2026", "Ukládá se …", new Votes(1, 0, 1)));
+    }
+
+    @Test
+    void given_convened_meeting_when_a_measure_is_due_before_the_meeting_then_refused_naming_dueDate() {
+        fixture.given(scheduled(), convened(), resolution())
+                .when(new AdoptMeasureCommand(ID, RES, MeasureId.random(), "Zmapovat", null, UPLB, LocalDate.parse("2020-01-01"), List.of(), null),
+                        Actors.secretary())
+                .expectException(DomainException.class)
+                .expectExceptionMessage("Field \"dueDate\": the due date 2020-01-01 is before the meeting that adopts the measure (2026-03-10).")
+                .expectNoEvents();
     }
 
     @Test

@@ -58,7 +58,9 @@ class MinutesPdf {
                 .append("table{border-collapse:collapse;width:100%;} td,th{border:1px solid #444;padding:3pt;text-align:left;vertical-align:top;}")
                 .append(".small{font-size:8pt;}</style></head><body>");
         h.append("<h1>Zápis z jednání: ").append(esc(bodyName)).append("</h1>");
-        h.append("<p>Datum a čas: ").append(esc(when(m.getString("convenedAt") != null ? m.getString("convenedAt") : m.getString("startsAt"))))
+        // The meeting's time is its scheduled (or rescheduled) start, as on the meeting page, the calendar and OParl;
+        // the convening instant may be when the secretary recorded it.
+        h.append("<p>Datum a čas: ").append(esc(when(m.getString("startsAt"))))
                 .append("<br/>Místo: ").append(esc(m.getString("place")))
                 .append("<br/>Stav: ").append(esc(status(m.getString("status")))).append("</p>");
 

@@ -37,7 +37,8 @@ class AccountProblems {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e, ServerWebExchange exchange) {
-        return problem(HttpStatusCode.valueOf(e.kind().status()), e.code(), e.message(CS), e.message(Locale.ENGLISH), exchange, Map.of());
+        return problem(HttpStatusCode.valueOf(e.kind().status()), e.code(), e.message(CS), e.message(Locale.ENGLISH), exchange,
+                e.field() == null ? Map.of() : Map.of("field", e.field()));
     }
 
     @ExceptionHandler(CommandExecutionException.class)

@@ -236,7 +236,11 @@ class MeetingPages extends Pages {
         return change(id, actor, exchange, "convene", Map.of("QUORUM_NOT_MET", "attendance", "ATTENDANCE_NOT_MEMBER", "attendance",
                 "ATTENDANCE_DUPLICATE", "attendance", "MEETING_ALREADY_CONVENED", "attendance"), (f, locale) -> {
             MeetingView m = ui.meeting(id, null, actor);
-            ui.send(new ConveneMeetingCommand(MeetingId.of(id), clock.instant(), sheet(f, m), null), actor, locale);
+            // A sitting recorded afterwards began at its scheduled start, so measures adopted there date from
+            // it; one scheduled later than now is refused by the meeting (reschedule it first).
+            java.time.Instant now = clock.instant();
+            java.time.Instant start = m.startsAt() == null ? now : java.time.Instant.parse(m.startsAt());
+            ui.send(new ConveneMeetingCommand(MeetingId.of(id), start.isAfter(now) ? now : start, sheet(f, m), null), actor, locale);
             return "#attendance";
         });
     }

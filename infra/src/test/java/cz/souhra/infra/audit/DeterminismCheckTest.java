@@ -135,7 +135,7 @@ class DeterminismCheckTest {
                         List.of(issue), null));
             }
             for (int k = 0; k < 5; k++) {
-                send(new ReportProgressCommand(measures.get(r.nextInt(measures.size())), r.nextInt(100), "zpráva " + k, LocalDate.parse("2026-05-01"), null));
+                send(new ReportProgressCommand(measures.get(r.nextInt(measures.size())), r.nextInt(100), "zpráva " + k, LocalDate.parse("2026-09-01"), null));
             }
         }
         long stored = mongo.getCollection("domainevents").countDocuments();

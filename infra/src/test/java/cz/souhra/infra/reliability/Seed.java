@@ -34,7 +34,7 @@ public final class Seed {
         String meeting = expect(http.post(SECRETARY, "/api/meetings", "{\"bodyId\":\"" + body + "\",\"startsAt\":\"2026-03-10T09:00:00Z\",\"place\":\"KÚ Liberec\"}"), 201).id();
         String issue = expect(http.post(OWNER, "/api/issues", "{\"region\":\"LBK\",\"category\":\"DORMITORY_TENSIONS\",\"title\":\"Napětí u ubytovny\","
                 + "\"locality\":\"Liberec-Doubí\",\"observedOn\":\"2026-02-20\"}"), 201).id();
-        expect(http.post(SECRETARY, "/api/meetings/" + meeting + "/convene", "{\"attendance\":[{\"institution\":\"KULK\",\"status\":\"DELEGATE\",\"delegate\":\"Jana Nováková\"},"
+        expect(http.post(SECRETARY, "/api/meetings/" + meeting + "/convene", "{\"convenedAt\":\"2026-03-10T09:00:00Z\",\"attendance\":[{\"institution\":\"KULK\",\"status\":\"DELEGATE\",\"delegate\":\"Jana Nováková\"},"
                 + "{\"institution\":\"UPLB\",\"status\":\"SUBSTITUTE\",\"substitute\":\"Petr Dvořák\"}]}"), 202);
         String resolution = expect(http.post(SECRETARY, "/api/meetings/" + meeting + "/resolutions", "{\"number\":\"1/2026\",\"text\":\"Skupina ukládá opatření.\"}"), 201).id();
         List<String> ids = new ArrayList<>();

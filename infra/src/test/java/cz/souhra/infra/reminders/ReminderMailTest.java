@@ -138,7 +138,7 @@ class ReminderMailTest {
             post(admin, "/api/admin/users", "{\"user\":\"kulk\",\"password\":\"heslo-kraje-12345\",\"institution\":\"KULK\",\"roles\":[\"MEMBER\"],\"email\":\"kraj@kraj-lbc.example\"}");
             post(admin, "/api/bodies/" + body + "/secretaries", "{\"user\":\"tajemnice\"}");
             WebTestClient secretary = client(app, "tajemnice", "heslo-tajemnice-1");
-            String adopting = post(secretary, "/api/meetings", "{\"bodyId\":\"" + body + "\",\"startsAt\":\"2026-12-10T09:00:00Z\",\"place\":\"KÚ Liberec\"}");
+            String adopting = post(secretary, "/api/meetings", "{\"bodyId\":\"" + body + "\",\"startsAt\":\"2026-12-10T07:00:00Z\",\"place\":\"KÚ Liberec\"}");
             post(secretary, "/api/meetings/" + adopting + "/convene", "{\"attendance\":[{\"institution\":\"KULK\",\"status\":\"DELEGATE\",\"delegate\":\"Jana Nováková\"},"
                     + "{\"institution\":\"UPLB\",\"status\":\"DELEGATE\",\"delegate\":\"Petr Dvořák\"}]}");
             String resolution = post(secretary, "/api/meetings/" + adopting + "/resolutions", "{\"number\":\"1/2026\",\"text\":\"Skupina ukládá Úřadu práce zmapovat ubytovny.\"}");

@@ -193,7 +193,7 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
         String issue = post(as("mx-member-own", PW + "member-own"), "/api/issues",
                 "{\"region\":\"LBK\",\"category\":\"DORMITORY_TENSIONS\",\"title\":\"Ubytovna\",\"observedOn\":\"2026-02-20\"}", 201);
         String adoptedAt = post(secretary, "/api/meetings", "{\"bodyId\":\"" + body + "\",\"startsAt\":\"2026-03-03T09:00:00Z\",\"place\":\"Kraj\"}", 201);
-        post(secretary, "/api/meetings/" + adoptedAt + "/convene", "{\"attendance\":[{\"institution\":\"MXKU\",\"status\":\"DELEGATE\",\"delegate\":\"Jana\"},"
+        post(secretary, "/api/meetings/" + adoptedAt + "/convene", "{\"convenedAt\":\"2026-03-03T09:00:00Z\",\"attendance\":[{\"institution\":\"MXKU\",\"status\":\"DELEGATE\",\"delegate\":\"Jana\"},"
                 + "{\"institution\":\"MXUP\",\"status\":\"DELEGATE\",\"delegate\":\"Petr\"}]}", 202);
         String resolution = post(secretary, "/api/meetings/" + adoptedAt + "/resolutions", "{\"number\":\"1/2026\",\"text\":\"Ukládá se.\"}", 201);
         String measure = post(secretary, "/api/meetings/" + adoptedAt + "/resolutions/" + resolution + "/measures",

@@ -63,7 +63,7 @@ class RefusalProblemsTest extends SecuredApplicationTest {
         ensureUser("rf-cizi", PW + "cizi", "RFKU", "MEMBER");
         post(admin(), "/api/bodies/" + body + "/secretaries", "{\"user\":\"rf-sek\"}", 202);
         meeting = post(secretary(), "/api/meetings", "{\"bodyId\":\"" + body + "\",\"startsAt\":\"2026-03-03T09:00:00Z\",\"place\":\"Kraj\"}", 201);
-        post(secretary(), "/api/meetings/" + meeting + "/convene", "{\"attendance\":[{\"institution\":\"RFKU\",\"status\":\"DELEGATE\",\"delegate\":\"Jana\"},"
+        post(secretary(), "/api/meetings/" + meeting + "/convene", "{\"convenedAt\":\"2026-03-03T09:00:00Z\",\"attendance\":[{\"institution\":\"RFKU\",\"status\":\"DELEGATE\",\"delegate\":\"Jana\"},"
                 + "{\"institution\":\"RFUP\",\"status\":\"DELEGATE\",\"delegate\":\"Petr\"}]}", 202);
         resolution = post(secretary(), "/api/meetings/" + meeting + "/resolutions", "{\"number\":\"1/2026\",\"text\":\"Ukládá se.\"}", 201);
         issue = post(owner(), "/api/issues", "{\"region\":\"LBK\",\"category\":\"DORMITORY_TENSIONS\",\"title\":\"Ubytovna\",\"observedOn\":\"2026-02-20\"}", 201);
@@ -71,7 +71,7 @@ class RefusalProblemsTest extends SecuredApplicationTest {
                 "{\"title\":\"Zmapovat ubytovny\",\"owner\":\"RFUP\",\"dueDate\":\"2026-06-30\",\"addresses\":[\"" + issue + "\"]}", 201);
         post(owner(), "/api/measures/" + measure + "/progress", "{\"percent\":20,\"effectiveOn\":\"2026-03-20\"}", 202);
         post(owner(), "/api/issues/" + issue + "/recategorise", "{\"category\":\"AGENCY_EMPLOYMENT\",\"reason\":\"agentura\"}", 202);
-        quorumless = post(secretary(), "/api/meetings", "{\"bodyId\":\"" + body + "\",\"startsAt\":\"2026-06-03T09:00:00Z\",\"place\":\"Kraj\"}", 201);
+        quorumless = post(secretary(), "/api/meetings", "{\"bodyId\":\"" + body + "\",\"startsAt\":\"2026-05-03T09:00:00Z\",\"place\":\"Kraj\"}", 201);
         post(secretary(), "/api/meetings/" + quorumless + "/agenda-items", "{\"title\":\"Bod 1\"}", 201);
     }
 

@@ -46,7 +46,7 @@ abstract class SecuredApplicationTest {
         @Bean
         @Primary
         MutableClock testClock() {
-            return new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
+            return new MutableClock(Instant.parse("2026-06-01T08:00:00Z"));
         }
     }
 

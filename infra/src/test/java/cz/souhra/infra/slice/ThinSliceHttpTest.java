@@ -143,7 +143,7 @@ class ThinSliceHttpTest {
     @Test
     @Order(4)
     void given_convened_meeting_when_measure_adopted_and_owner_reports_progress_then_status_and_history_are_read_back() {
-        post(secretary, "/api/meetings/" + meeting + "/convene", "{\"attendance\":[{\"institution\":\"KULK\",\"status\":\"DELEGATE\",\"delegate\":\"Jana Nováková\"},"
+        post(secretary, "/api/meetings/" + meeting + "/convene", "{\"convenedAt\":\"2026-03-10T09:00:00Z\",\"attendance\":[{\"institution\":\"KULK\",\"status\":\"DELEGATE\",\"delegate\":\"Jana Nováková\"},"
                 + "{\"institution\":\"UPLB\",\"status\":\"SUBSTITUTE\",\"substitute\":\"Petr Dvořák\"}]}", 202);
         resolution = post(secretary, "/api/meetings/" + meeting + "/resolutions", "{\"number\":\"1/2026\",\"text\":\"Skupina ukládá Úřadu práce zmapovat agenturní ubytovny.\"}", 201);
         secretary.post().uri("/api/meetings/" + meeting + "/resolutions/" + resolution + "/measures").contentType(MediaType.APPLICATION_JSON)
