@@ -40,6 +40,7 @@ import cz.souhra.shared.commands.meeting.ConveneMeetingCommand;
 import cz.souhra.shared.commands.meeting.RecordDiscussionCommand;
 import cz.souhra.shared.commands.meeting.RecordMinutesCommand;
 import cz.souhra.shared.commands.meeting.ScheduleMeetingCommand;
+import cz.souhra.shared.commands.user.RegisterUserCommand;
 import cz.souhra.shared.ids.AgendaItemId;
 import cz.souhra.shared.ids.BodyId;
 import cz.souhra.shared.ids.InstitutionId;
@@ -67,6 +68,7 @@ import cz.souhra.shared.model.QuorumRule;
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final String SECRETARY = "tajemnice";
 
     private final CommandGateway commands;
     private final Clock clock;
@@ -102,6 +104,8 @@ class DemoData implements ApplicationRunner {
             log.info("Demo data already loaded; nothing to do");
             return;
         }
+        // A secretary is appointed only as an existing account; this one has no password until the administrator sets one.
+        send(new RegisterUserCommand(SECRETARY, "CPICLB", List.of(), "Tajemnice CPIC", null), admin);
         Map<String, BodyId> bodies = new HashMap<>();
         Map<String, List<InstitutionId>> members = new HashMap<>();
         for (JsonNode b : demo.get("bodies")) {
@@ -116,7 +120,7 @@ class DemoData implements ApplicationRunner {
                 send(new AdmitMemberCommand(body, inst, null), admin);
             }
             members.put(b.get("code").asText(), list);
-            send(new AppointSecretaryCommand(body, "tajemnice", null), admin);
+            send(new AppointSecretaryCommand(body, SECRETARY, null), admin);
         }
 
         // An invented sitting of the working group on industrial zones and dormitories.
@@ -157,7 +161,7 @@ class DemoData implements ApplicationRunner {
         ResolutionId r2 = ResolutionId.of(id("resolution-2"));
         send(new AdoptResolutionCommand(meeting, r1, item1, "1/" + today.getYear(), "Pracovní skupina ukládá Magistrátu města Liberec svolat jednání s provozovatelem ubytovny.", null, null), secretary);
         send(new AdoptResolutionCommand(meeting, r2, item2, "2/" + today.getYear(), "Pracovní skupina ukládá OIP a Úřadu práce společné kontroly agentur.",
-                new cz.souhra.shared.model.Votes(6, 0, 1), null), secretary);
+                new cz.souhra.shared.model.Votes(5, 0, 1), null), secretary);
         MeasureId m1 = MeasureId.of(id("measure-1"));
         MeasureId m2 = MeasureId.of(id("measure-2"));
         MeasureId m3 = MeasureId.of(id("measure-3"));
@@ -172,6 +176,7 @@ class DemoData implements ApplicationRunner {
         send(new RecordMinutesCommand(meeting, "Jednání řídila tajemnice CPIC. Program schválen bez připomínek.", null), secretary);
         send(new CloseMeetingCommand(meeting, held.plusSeconds(3 * 3600), null), secretary);
         log.warn("Demo data loaded: region {}, {} bodies, 3 issues, 1 closed meeting, 3 measures (one overdue). "
-                + "Create the user 'tajemnice' (secretary of all demo bodies) via POST /api/admin/users to record meetings.", region, bodies.size());
+                + "Set a password for the user 'tajemnice' (secretary of all demo bodies) via POST /api/admin/users/tajemnice/password to record meetings.",
+                region, bodies.size());
     }
 }

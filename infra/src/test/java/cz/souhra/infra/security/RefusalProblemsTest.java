@@ -87,12 +87,13 @@ class RefusalProblemsTest extends SecuredApplicationTest {
     @Test
     void body_refusals_are_problems_and_store_nothing() {
         refused(admin(), "/api/bodies/" + body + "/members", null, "{}", 400, "VALIDATION");
-        refused(owner(), "/api/bodies/" + body + "/members", null, "{\"institution\":\"RFOL\"}", 403, "NOT_SECRETARY");
-        refused(secretary(), "/api/bodies/" + body + "/members", null, "{\"institution\":\"RFNO\"}", 404, "NOT_FOUND");
+        refused(owner(), "/api/bodies/" + body + "/members", null, "{\"institution\":\"RFKU\"}", 403, "NOT_SECRETARY");
+        // An institution that does not exist or no longer acts is refused before the body is loaded (the command lookup).
+        refused(secretary(), "/api/bodies/" + body + "/members", null, "{\"institution\":\"RFNO\"}", 422, "UNKNOWN_INSTITUTION");
         refused(secretary(), "/api/bodies/" + UNKNOWN_UUID + "/dissolve", null, "{\"reason\":\"x\"}", 404, null);
         // Axon checks the expected version once the handler has decided, so the stale request must be otherwise valid.
         stale(secretary(), "/api/bodies/" + body + "/members/RFUP/remove", "{\"reason\":\"vystoupení\"}", 3);
-        refused(secretary(), "/api/bodies/" + body + "/members", null, "{\"institution\":\"RFOL\"}", 422, "MEMBER_RETIRED");
+        refused(secretary(), "/api/bodies/" + body + "/members", null, "{\"institution\":\"RFOL\"}", 422, "INACTIVE_INSTITUTION");
         refused(secretary(), "/api/bodies/" + body + "/members/RFOL/remove", null, "{\"reason\":\"omyl\"}", 422, "NOT_MEMBER");
         refused(secretary(), "/api/bodies/" + body + "/members", null, "{\"institution\":\"RFKU\"}", 409, "ALREADY_MEMBER");
     }

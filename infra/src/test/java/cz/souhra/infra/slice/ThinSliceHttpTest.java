@@ -94,6 +94,7 @@ class ThinSliceHttpTest {
     void given_admin_when_registering_institutions_body_and_users_then_created_with_location() {
         post(admin, "/api/institutions", "{\"code\":\"KULK\",\"region\":\"LBK\",\"kind\":\"REGION_OFFICE\",\"name\":\"Krajský úřad Libereckého kraje\"}", 201);
         post(admin, "/api/institutions", "{\"code\":\"UPLB\",\"region\":\"LBK\",\"kind\":\"LABOUR_OFFICE\",\"name\":\"Úřad práce ČR – krajská pobočka v Liberci\"}", 201);
+        post(admin, "/api/institutions", "{\"code\":\"KRPL\",\"region\":\"LBK\",\"kind\":\"POLICE\",\"name\":\"Krajské ředitelství policie Libereckého kraje\"}", 201);
         admin.post().uri("/api/bodies").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Pracovní skupina průmyslové zóny a ubytovny\",\"cadence\":\"quarterly\"}")
                 .exchange().expectStatus().isCreated().expectHeader().value("Location", l -> assertThat(l).startsWith("/api/bodies/"))
