@@ -10,8 +10,7 @@ public sealed interface Rule {
     record Text(int max, boolean multiline, boolean required) implements Rule {
         @Override
         public String describe() {
-            return (required ? "required " : "optional ") + "text, at most " + max + " characters"
-                    + (multiline ? ", may contain new lines and tabs" : ", one line") + ", no control characters, bidi overrides or lone surrogates, stored NFC";
+            return (required ? "required " : "optional ") + "text, at most " + max + " characters" + (multiline ? ", may contain new lines and tabs" : ", one line");
         }
     }
 
