@@ -36,7 +36,8 @@ import jakarta.validation.Validator;
  */
 class CommandParsingFuzzTest {
 
-    private static final ObjectMapper WEB = Jackson2ObjectMapperBuilder.json().build();
+    /** The request reader the server uses: the application mapper made strict ({@link StrictJson}). */
+    private static final ObjectMapper WEB = StrictJson.strict(Jackson2ObjectMapperBuilder.json().build());
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
     private static final List<Class<?>> REQUESTS = requestTypes();
     private static final List<Method> ID_FACTORIES = Arrays.stream(new Class<?>[] {AgendaItemId.class, BodyId.class, InstitutionId.class,
