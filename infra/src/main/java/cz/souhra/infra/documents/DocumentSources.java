@@ -18,7 +18,7 @@ import cz.souhra.shared.Actor;
 /**
  * The read models documents are made from (they are folds of the events, so nothing is typed twice),
  * and the read right: administrators and auditors see every body, a secretary the bodies they record,
- * a member institution the bodies it belongs to.
+ * a member institution the bodies it belongs to; issues are read within the actor's regions.
  */
 @Component
 class DocumentSources {
@@ -65,6 +65,12 @@ class DocumentSources {
         Map<String, String> names = new HashMap<>();
         mongo.getCollection("institutions").find().forEach(d -> names.put(String.valueOf(d.get("_id")), d.getString("name")));
         return names;
+    }
+
+    /** Issues are a region's: read by those who act in it (and the institution that raised one), admins and auditors. */
+    boolean seesIssue(Actor actor, Document issue) {
+        return actor.has(Actor.Role.ADMIN) || actor.has(Actor.Role.AUDITOR) || actor.regions().contains(issue.getString("region"))
+                || actor.actsFor(issue.getString("raisedBy"));
     }
 
     boolean sees(Actor actor, String bodyId) {
