@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import com.mongodb.client.model.Filters;
 
 import cz.souhra.query.issue.IssueProjection;
+import cz.souhra.query.measure.Overdue;
 import cz.souhra.query.meeting.MeetingProjection;
 import cz.souhra.shared.Actor;
 
@@ -24,9 +25,11 @@ import cz.souhra.shared.Actor;
 class DocumentSources {
 
     private final MongoTemplate mongo;
+    private final java.time.Clock clock;
 
-    DocumentSources(MongoTemplate mongo) {
+    DocumentSources(MongoTemplate mongo, java.time.Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     Document meeting(String id) {
@@ -57,8 +60,16 @@ class DocumentSources {
         return issues;
     }
 
+    /** The measures with {@code overdue} as a reader sees it today (derived as in every measure answer: {@link Overdue}). */
     List<Document> measures() {
-        return mongo.getCollection("measure_status").find().into(new ArrayList<>());
+        java.time.LocalDate today = Overdue.today(clock);
+        List<Document> out = new ArrayList<>();
+        mongo.getCollection("measure_status").find().forEach(d -> {
+            Object due = d.get("dueDate");
+            java.time.LocalDate dueDate = due == null ? null : java.time.LocalDate.parse(due.toString());
+            out.add(d.append("overdue", Overdue.on(d.getString("status"), dueDate, Boolean.TRUE.equals(d.get("overdue")), today)));
+        });
+        return out;
     }
 
     Map<String, String> institutionNames() {

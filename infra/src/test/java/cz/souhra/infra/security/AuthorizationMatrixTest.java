@@ -90,7 +90,7 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
                         .expect(201, ADMIN, SECRETARY_OTHER_REGION, MEMBER_OTHER_REGION).otherwise(403),
                 on(GET, "/api/issues/{otherRegionIssue}").expect(200, ADMIN, AUDITOR, SECRETARY_OTHER_REGION, MEMBER_OTHER_REGION).otherwise(403),
                 on(GET, "/api/issues/{otherRegionIssue}/history").expect(200, ADMIN, AUDITOR, SECRETARY_OTHER_REGION, MEMBER_OTHER_REGION).otherwise(403),
-                on(POST, "/api/issues/{otherRegionIssue}/recategorise").body("{\"category\":\"HEALTH\",\"reason\":\"přesněji {uniq}\"}")
+                on(POST, "/api/issues/{otherRegionIssue}/recategorise").body("{\"category\":\"SECURITY\",\"reason\":\"přesněji {uniq}\"}")
                         .expect(202, ADMIN, SECRETARY_OTHER_REGION, MEMBER_OTHER_REGION).otherwise(403),
 
                 // Measures: the owner institution reports progress, and so does the secretary of the body that
@@ -146,6 +146,42 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
         assertThat(holes).as("unauthorized successes").isEmpty();
         assertThat(mismatches).as("calls answered with another status than the table says").isEmpty();
         assertThat(outcomes).hasSize(rules().size() * Who.values().length);
+    }
+
+    @Test
+    void the_issue_register_and_its_export_list_only_the_issues_of_the_callers_regions() {
+        prepareFixture();
+        String lbk = fixture.get("issue");
+        String ulk = fixture.get("otherRegionIssue");
+        WebTestClient ulkMember = as("mx-member-ulk", PW + "member-ulk");
+        WebTestClient lbkMember = as("mx-member-own", PW + "member-own");
+
+        assertThat(issueIds(ulkMember)).contains(ulk).doesNotContain(lbk);
+        assertThat(issueIds(lbkMember)).contains(lbk).doesNotContain(ulk);
+        assertThat(issueIds(as("mx-sek-ulk", PW + "sek-ulk"))).contains(ulk).doesNotContain(lbk);
+        assertThat(issueIds(admin())).contains(lbk, ulk);
+        assertThat(issueIds(as("mx-auditor", PW + "auditor"))).contains(lbk, ulk);
+        assertThat(csv(ulkMember)).contains(ulk).doesNotContain(lbk);
+        assertThat(csv(lbkMember)).contains(lbk).doesNotContain(ulk);
+        // the register's total counts only what the caller may see
+        assertThat(total(ulkMember, "?region=LBK")).isZero();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> issueIds(WebTestClient client) {
+        Map<String, Object> page = client.get().uri("/api/issues?size=500").exchange().expectStatus().isOk().expectBody(Map.class)
+                .returnResult().getResponseBody();
+        return ((List<Map<String, Object>>) page.get("items")).stream().map(i -> String.valueOf(i.get("issueId"))).toList();
+    }
+
+    private static long total(WebTestClient client, String query) {
+        Map<?, ?> page = client.get().uri("/api/issues" + query).exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return ((Number) page.get("total")).longValue();
+    }
+
+    private static String csv(WebTestClient client) {
+        return new String(client.get().uri("/api/exports/issues.csv").exchange().expectStatus().isOk().expectBody(byte[].class).returnResult()
+                .getResponseBody(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private String fill(String template) {
@@ -216,6 +252,10 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
         post(admin(), "/api/bodies/" + foreignBody + "/secretaries", "{\"user\":\"mx-sek-foreign\"}", 202);
         post(admin(), "/api/bodies/" + otherRegionBody + "/secretaries", "{\"user\":\"mx-sek-ulk\"}", 202);
 
+        awaitRegion("mx-member-own", PW + "member-own", "LBK");
+        awaitRegion("mx-member-foreign", PW + "member-foreign", "LBK");
+        awaitRegion("mx-member-ulk", PW + "member-ulk", "ULK");
+        awaitRegion("mx-sek-ulk", PW + "sek-ulk", "ULK");
         WebTestClient secretary = as("mx-sek-own", PW + "sek-own");
         String meeting = post(secretary, "/api/meetings", "{\"bodyId\":\"" + body + "\",\"startsAt\":\"2026-03-10T09:00:00Z\",\"place\":\"Kraj\"}", 201);
         String issue = post(as("mx-member-own", PW + "member-own"), "/api/issues",
