@@ -56,7 +56,8 @@ class QueryHttpApiTest {
             new AnnotationQueryHandlerAdapter<>(handler).subscribe(bus);
         }
         QueryGateway gateway = DefaultQueryGateway.builder().queryBus(bus).build();
-        Access access = new Access(f.readModels);
+        // an empty region directory: the regions come from the directory read model, as on a store older than it
+        Access access = new Access(f.readModels, new cz.souhra.query.common.RegionDirectory(f.readModels));
         http = WebTestClient.bindToController(
                         controller("measure.MeasureQueryController", gateway, access, f.clock),
                         controller("meeting.MeetingQueryController", gateway, access),

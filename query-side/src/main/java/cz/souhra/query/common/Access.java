@@ -21,9 +21,11 @@ import cz.souhra.shared.queries.Viewer;
 public class Access {
 
     private final ReadModels readModels;
+    private final RegionDirectory regionDirectory;
 
-    public Access(ReadModels readModels) {
+    public Access(ReadModels readModels, RegionDirectory regionDirectory) {
         this.readModels = readModels;
+        this.regionDirectory = regionDirectory;
     }
 
     public boolean seesAll(Actor a) {
@@ -32,11 +34,16 @@ public class Access {
 
     /**
      * The regions an actor acts in: their institution's, and those of the bodies their institution is a
-     * member of or they are secretary of. Read from the directory read model at each request, so an
-     * admission or an appointment counts at the next request after it is projected.
+     * member of or they are secretary of. Read from the {@link RegionDirectory}, kept as the events commit, so
+     * a registration or an admission counts at the next request; what that directory may not know (a store
+     * recorded before it ran) is read from the directory read model as well.
      */
     public Set<String> regionsOf(String institution, Set<String> secretaryOf) {
-        Set<String> regions = new HashSet<>();
+        RegionDirectory.Known known = regionDirectory.regionsOf(institution, secretaryOf);
+        if (known.complete()) {
+            return known.regions();
+        }
+        Set<String> regions = new HashSet<>(known.regions());
         if (institution != null) {
             Document i = readModels.collection("institutions").find(Filters.eq("_id", institution)).first();
             if (i != null && i.getString("region") != null) {
@@ -45,12 +52,10 @@ public class Access {
         }
         var filter = institution == null ? Filters.in("_id", secretaryOf)
                 : Filters.or(Filters.eq("members", institution), Filters.in("_id", secretaryOf));
-        if (institution != null || !secretaryOf.isEmpty()) {
-            for (Document b : readModels.collection("bodies").find(filter)) {
-                boolean member = institution != null && b.getList("members", String.class, List.of()).contains(institution);
-                if ((member || secretaryOf.contains(b.getString("_id"))) && b.getString("region") != null) {
-                    regions.add(b.getString("region"));
-                }
+        for (Document b : readModels.collection("bodies").find(filter)) {
+            boolean member = institution != null && b.getList("members", String.class, List.of()).contains(institution);
+            if ((member || secretaryOf.contains(b.getString("_id"))) && b.getString("region") != null) {
+                regions.add(b.getString("region"));
             }
         }
         return regions;
