@@ -102,7 +102,7 @@ public class OverdueSchedule {
     private boolean send(MeasureId id, LocalDate today) {
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(new MarkMeasureOverdueCommand(id, today))
-                    .andMetaData(MetaData.with(MetaKeys.USER, SYSTEM_USER)));
+                    .andMetaData(MetaData.with(MetaKeys.USER, SYSTEM_USER).and(MetaKeys.INSTITUTION, MetaKeys.SYSTEM_INSTITUTION)));
             return true;
         } catch (RuntimeException e) {
             log.warn("Overdue check of measure {} failed, next run retries: {}", id.value(), e.toString());

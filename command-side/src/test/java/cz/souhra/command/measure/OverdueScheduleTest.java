@@ -135,6 +135,12 @@ class OverdueScheduleTest {
         MeasureDeadlines deadlines = new MeasureDeadlines(mongo);
         CommandGateway gateway = Mockito.mock(CommandGateway.class);
         List<Object> sent = recording(gateway);
+        List<org.axonframework.messaging.MetaData> metaData = new ArrayList<>();
+        Mockito.when(gateway.sendAndWait(Mockito.any())).thenAnswer(i -> {
+            sent.add(((CommandMessage<?>) i.getArgument(0)).getPayload());
+            metaData.add(((CommandMessage<?>) i.getArgument(0)).getMetaData());
+            return null;
+        });
         OverdueSchedule schedule = new OverdueSchedule(deadlines, gateway, at("2026-07-09T08:00:00Z"), Runnable::run);
         OverdueTrigger trigger = new OverdueTrigger(schedule);
 
@@ -144,6 +150,9 @@ class OverdueScheduleTest {
         uow.commit();
 
         assertThat(sent).containsExactly(new MarkMeasureOverdueCommand(MeasureTest.ID, java.time.LocalDate.parse("2026-07-09")));
+        // the system acts: its record names the schedule as the user and "system" as the institution
+        assertThat(metaData.get(0)).containsEntry(cz.souhra.shared.MetaKeys.USER, "system:overdue-schedule")
+                .containsEntry(cz.souhra.shared.MetaKeys.INSTITUTION, "system");
     }
 
     @Test

@@ -166,17 +166,16 @@ class MinutesPdf {
     }
 
     /**
-     * Who attended for the institution: the delegate, or the substitute and for whom ("Ing. Karel Říha
-     * (náhradník za Mgr. Janu Novou)"); for an excused or absent member the delegate it would have sent.
+     * Who attended for the institution, in the glossary's words: the delegate, or "náhradník: Ing. Karel Říha,
+     * delegát: Mgr. Jana Nová" for a substitute and the delegate they stood in for (names stay in the nominative);
+     * for an excused or absent member the delegate it would have sent.
      */
     static String attendee(Map<String, Object> a) {
         String delegate = text(a.get("delegate"));
         String substitute = text(a.get("substitute"));
         if ("SUBSTITUTE".equals(String.valueOf(a.get("status"))) || substitute != null) {
-            if (substitute == null) {
-                return delegate == null ? "" : "náhradník za " + delegate;
-            }
-            return delegate == null ? substitute + " (náhradník)" : substitute + " (náhradník za " + delegate + ")";
+            String who = substitute == null ? "náhradník neuveden" : "náhradník: " + substitute;
+            return delegate == null ? who : who + ", delegát: " + delegate;
         }
         return delegate == null ? "" : delegate;
     }

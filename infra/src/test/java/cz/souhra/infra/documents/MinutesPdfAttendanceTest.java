@@ -8,7 +8,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-/** The minutes say who attended for whom: the delegate, or the substitute and whom they stood in for. */
+/** The minutes say who attended for whom: the delegate, or the substitute and the delegate they stood in for. */
 class MinutesPdfAttendanceTest {
 
     @Test
@@ -27,8 +27,8 @@ class MinutesPdfAttendanceTest {
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertThat(text).contains("Mgr. Jana Nováková")
-                    .contains("Ing. Karel Říha (náhradník za Mgr. Eva Malá)")
-                    .contains("npor. Petr Veselý (náhradník)")
+                    .contains("zastoupen").contains("náhradník: Ing. Karel Říha, delegát: Mgr. Eva Malá")
+                    .contains("náhradník: npor. Petr Veselý")
                     .contains("omluven").contains("Bc. Tomáš Horák");
         }
     }

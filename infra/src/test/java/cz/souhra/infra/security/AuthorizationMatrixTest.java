@@ -156,6 +156,8 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
         WebTestClient ulkMember = as("mx-member-ulk", PW + "member-ulk");
         WebTestClient lbkMember = as("mx-member-own", PW + "member-own");
 
+        // the register follows the raising a moment later
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(issueIds(admin())).contains(lbk, ulk));
         assertThat(issueIds(ulkMember)).contains(ulk).doesNotContain(lbk);
         assertThat(issueIds(lbkMember)).contains(lbk).doesNotContain(ulk);
         assertThat(issueIds(as("mx-sek-ulk", PW + "sek-ulk"))).contains(ulk).doesNotContain(lbk);

@@ -174,6 +174,7 @@ class ThinSliceHttpTest {
                 .jsonPath("$[0].type").isEqualTo("MeasureAdopted").jsonPath("$[0].actor").isEqualTo("tajemnice").jsonPath("$[0].institution").isEqualTo("KULK")
                 .jsonPath("$[0].meetingId").isEqualTo(meeting).jsonPath("$[0].recordedAt").exists().jsonPath("$[0].effectiveAt").exists()
                 .jsonPath("$[1].type").isEqualTo("MeasureBecameOverdue").jsonPath("$[1].actor").isEqualTo("system:overdue-schedule")
+                .jsonPath("$[1].institution").isEqualTo("system")
                 .jsonPath("$[2].type").isEqualTo("ProgressReported").jsonPath("$[2].actor").isEqualTo("uprace").jsonPath("$[2].institution").isEqualTo("UPLB")
                 .jsonPath("$[2].effectiveAt").isEqualTo("2026-04-14T22:00:00Z").jsonPath("$[2].recordedAt").exists();
     }
@@ -255,7 +256,7 @@ class ThinSliceHttpTest {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertThat(text).contains("Zápis z jednání: Pracovní skupina průmyslové zóny a ubytovny")
                     .contains("Úřad práce ČR – krajská pobočka v Liberci")
-                    .contains("Jana Nováková").contains("Petr Dvořák (náhradník za Mgr. Eva Malá)")
+                    .contains("Jana Nováková").contains("náhradník: Petr Dvořák, delegát: Mgr. Eva Malá")
                     .contains("Zmapovat agenturní ubytovny").contains("30. 6. 2026")
                     .contains("usnášeníschopné").contains(digest.substring(0, 32));
             assertThat(doc.getDocumentCatalog().getMetadata()).as("PDF/A carries XMP metadata").isNotNull();

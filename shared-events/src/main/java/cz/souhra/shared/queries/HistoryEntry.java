@@ -14,8 +14,8 @@ public record HistoryEntry(String eventId, String aggregateId, String aggregateT
                            String actor, String institution, String region, String meetingId, String correlationId, List<String> subjects,
                            Instant recordedAt, Instant effectiveAt) {
 
-    /** The institution of an entry recorded without one: the system's own acts (the overdue schedule, the first start). */
-    public static final String SYSTEM = "system";
+    /** The institution shown for an entry recorded without one (the first start, an administrator acting for none). */
+    public static final String SYSTEM = cz.souhra.shared.MetaKeys.SYSTEM_INSTITUTION;
 
     /**
      * The entry as every view shows it: an entry recorded without an institution is the system's, and one
