@@ -9,7 +9,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * How application-level tests start Souhra: on its own embedded store in a fresh temporary directory, with
- * a configured admin password (there is no default one), and without an overdue run in the middle of a test.
+ * a configured admin password (there is no default one), and without a scheduled overdue run in the middle of a test
+ * (the run right after a past-due adoption stays: it is what the tests of that behaviour observe).
  */
 public final class TestApplication {
 
@@ -28,5 +29,6 @@ public final class TestApplication {
         r.add("souhra.data-dir", dataDir::toString);
         r.add("souhra.admin-password", () -> adminPassword);
         r.add("souhra.overdue.initial-delay", () -> "PT1H");
+        r.add("souhra.overdue.midnight-cron", () -> "-");
     }
 }

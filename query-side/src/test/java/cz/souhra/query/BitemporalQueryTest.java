@@ -101,9 +101,9 @@ class BitemporalQueryTest {
             assertThat(known.status()).isEqualTo("RESOLVED");
             assertThat(unknown.status()).isEqualTo("OPEN");
             // Before it was observed, the issue was not yet true in the world.
-            assertThat(f.issueQueries.list(new IssueQueries.ListIssuesBitemporal(new IssueQueries.ListIssues(null, null, null, null, null, null, null, 0, 50,
+            assertThat(f.issueQueries.list(new IssueQueries.ListIssuesBitemporal(new IssueQueries.ListIssues(null, null, null, null, null, null, null, null, 0, 50,
                     null), new Bitemporal(null, at("2026-01-15T00:00:00Z")))).total()).isZero();
-            assertThat(f.issueQueries.list(new IssueQueries.ListIssuesBitemporal(new IssueQueries.ListIssues(null, "RESOLVED", null, null, null, null, null, 0,
+            assertThat(f.issueQueries.list(new IssueQueries.ListIssuesBitemporal(new IssueQueries.ListIssues(null, null, "RESOLVED", null, null, null, null, null, 0,
                     50, null), new Bitemporal(null, D))).items()).extracting(IssueView::issueId).containsExactly(ISSUE.value());
         }
     }
@@ -157,7 +157,7 @@ class BitemporalQueryTest {
                             .containsExactlyInAnyOrderElementsOf(measures);
                     List<IssueView> issues = expected.issueQueries.all(null);
                     assertThat(store.issueQueries.list(new IssueQueries.ListIssuesBitemporal(
-                            new IssueQueries.ListIssues(null, null, null, null, null, null, null, 0, 200, null), slice)).items())
+                            new IssueQueries.ListIssues(null, null, null, null, null, null, null, null, 0, 200, null), slice)).items())
                             .containsExactlyInAnyOrderElementsOf(issues);
                     for (IssueView v : issues) {
                         assertThat(store.issueQueries.find(new IssueQueries.FindIssueBitemporal(v.issueId(), slice))).isEqualTo(v);

@@ -87,6 +87,8 @@ public final class QueryFixture implements AutoCloseable {
     public final RebuildService rebuild;
     public final ReadModelDigest digest;
     public final List<DomainEventMessage<?>> appended = new ArrayList<>();
+    /** The day the queries are asked on: the scenario's March 2026, unless a test moves it. */
+    public final TestClock clock = new TestClock(Instant.parse("2026-03-20T08:00:00Z"));
 
     public QueryFixture() {
         mongo = new MongoTemplate(CLIENT, "q" + UUID.randomUUID().toString().replace("-", ""));
@@ -101,7 +103,7 @@ public final class QueryFixture implements AutoCloseable {
         replay = new Replay(eventStore);
         historyIndex = new cz.souhra.query.history.HistorySubjectIndex(readModels);
         historyQueries = new HistoryQueryHandler(readModels, historyIndex);
-        measureQueries = new MeasureQueryHandler(readModels, replay, measures, historyQueries);
+        measureQueries = new MeasureQueryHandler(readModels, replay, measures, historyQueries, clock);
         issueQueries = new IssueQueryHandler(readModels, replay, issues);
         meetingQueries = new MeetingQueryHandler(readModels, replay, meetings);
         directoryQueries = new DirectoryQueryHandler(readModels, replay, directory);

@@ -56,17 +56,18 @@ class QueryHttpApiTest {
             new AnnotationQueryHandlerAdapter<>(handler).subscribe(bus);
         }
         QueryGateway gateway = DefaultQueryGateway.builder().queryBus(bus).build();
-        Access access = new Access(f.readModels);
+        // an empty region directory: the regions come from the directory read model, as on a store older than it
+        Access access = new Access(f.readModels, new cz.souhra.query.common.RegionDirectory(f.readModels));
         http = WebTestClient.bindToController(
-                        controller("measure.MeasureQueryController", gateway, access),
+                        controller("measure.MeasureQueryController", gateway, access, f.clock),
                         controller("meeting.MeetingQueryController", gateway, access),
-                        controller("issue.IssueQueryController", gateway),
+                        controller("issue.IssueQueryController", gateway, access),
                         controller("body.DirectoryQueryController", gateway),
                         controller("history.HistoryQueryController", gateway, access),
                         controller("dashboard.DashboardController", gateway, access),
                         controller("rebuild.RebuildController", f.rebuild, f.digest))
                 .controllerAdvice(controller("common.QueryProblems"))
-                .argumentResolvers(r -> r.addCustomResolver(new TestActorResolver()))
+                .argumentResolvers(r -> r.addCustomResolver(new TestActorResolver(access)))
                 .httpMessageCodecs(c -> {
                     // as spring.jackson.serialization.write-dates-as-timestamps=false does in the application
                     var mapper = org.springframework.http.converter.json.Jackson2ObjectMapperBuilder.json()
@@ -92,6 +93,12 @@ class QueryHttpApiTest {
 
     /** "user|institution|ROLE,ROLE|body,body" in X-Actor. */
     static final class TestActorResolver implements HandlerMethodArgumentResolver {
+        private final Access access;
+
+        TestActorResolver(Access access) {
+            this.access = access;
+        }
+
         @Override
         public boolean supportsParameter(MethodParameter parameter) {
             return parameter.getParameterType().equals(Actor.class);
@@ -100,8 +107,9 @@ class QueryHttpApiTest {
         @Override
         public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext context, ServerWebExchange exchange) {
             String[] p = exchange.getRequest().getHeaders().getFirst("X-Actor").split("\\|", -1);
-            return Mono.just(new Actor(p[0], p[1].isEmpty() ? null : p[1], split(p[2]).stream().map(Actor.Role::valueOf).collect(Collectors.toSet()),
-                    split(p[3])));
+            // the regions as the application's resolver finds them in the directory
+            return Mono.just(access.withRegions(new Actor(p[0], p[1].isEmpty() ? null : p[1],
+                    split(p[2]).stream().map(Actor.Role::valueOf).collect(Collectors.toSet()), split(p[3]))));
         }
 
         private static Set<String> split(String s) {

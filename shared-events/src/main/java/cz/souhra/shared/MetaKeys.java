@@ -10,6 +10,8 @@ public final class MetaKeys {
     public static final String USER = "user";
     /** Institution (code) the acting user acted for. */
     public static final String INSTITUTION = "institution";
+    /** The institution recorded for what the system does by itself (the overdue schedule): no institution acted. */
+    public static final String SYSTEM_INSTITUTION = "system";
     /** Region code the fact belongs to. */
     public static final String REGION = "region";
     /** Correlation id; Axon's MessageOriginProvider copies it from command to events. */

@@ -54,6 +54,16 @@ public final class Facts {
         }
     }
 
+    /**
+     * Regions are tenants: whoever is not an administrator acts only in the regions of their institution and
+     * of the bodies it belongs to or they are secretary of (resolved at the HTTP edge into the actor).
+     */
+    public static void requireRegion(Actor actor, RegionCode region) {
+        if (region != null && !actor.actsIn(region.value())) {
+            throw DomainException.forbidden("OTHER_REGION", region);
+        }
+    }
+
     public static String requireText(String value, String field, int max) {
         if (value == null || value.isBlank()) {
             throw DomainException.invalid("REQUIRED", field);

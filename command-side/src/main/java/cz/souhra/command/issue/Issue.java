@@ -58,6 +58,7 @@ public class Issue {
         if (!actor.actsFor(cmd.raisedBy().value()) && !onBehalf) {
             throw DomainException.forbidden("NOT_OWN_INSTITUTION", cmd.raisedBy());
         }
+        Facts.requireRegion(actor, cmd.region());
         apply(new IssueRaisedEvent(cmd.issueId(), cmd.region(), cmd.category(), Facts.requireText(cmd.title(), "title", 500),
                 cmd.description(), cmd.locality(), cmd.raisedBy(), cmd.observedOn(), cmd.raisedAt()),
                 Facts.in(cmd.region(), cmd.observedOn()));
@@ -105,13 +106,14 @@ public class Issue {
         apply(new IssueReopenedEvent(id, region, Facts.requireText(cmd.reason(), "reason", 2000)), Facts.in(region));
     }
 
-    /** The raising institution, or a secretary or administrator, may change an issue. */
+    /** The raising institution, or a secretary or administrator, may change an issue; within the issue's region. */
     private void requireEditor(MetaData metaData) {
         Actor actor = Facts.actor(metaData);
         Facts.requireWriter(actor);
         if (!actor.actsFor(raisedBy.value()) && !actor.has(Actor.Role.SECRETARY) && !actor.has(Actor.Role.ADMIN)) {
             throw DomainException.forbidden("NOT_OWN_INSTITUTION", raisedBy);
         }
+        Facts.requireRegion(actor, region);
     }
 
     @EventSourcingHandler

@@ -14,7 +14,8 @@ public final class CzechDay {
 
     private CzechDay() {}
 
+    /** From the clock's instant, whatever zone the clock carries. */
     public static LocalDate today(Clock clock) {
-        return LocalDate.now(clock.withZone(Facts.PRAGUE));
+        return LocalDate.ofInstant(clock.instant(), Facts.PRAGUE);
     }
 }

@@ -72,6 +72,40 @@ class IssueTest {
     }
 
     @Test
+    void a_member_of_a_liberec_institution_cannot_raise_an_issue_in_another_region() {
+        fixture.givenNoPriorActivity()
+                .when(new RaiseIssueCommand(ID, RegionCode.of("ULK"), IssueCategory.DORMITORY_TENSIONS, "Ubytovna", null, "Ústí", UPLB, SEEN, null),
+                        Actors.member("UPLB"))
+                .expectException(DomainException.class)
+                .expectExceptionMessage("Region ULK is not yours: you act only in the regions of your institution and of its bodies.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_secretary_cannot_record_an_issue_in_a_region_where_they_record_no_body() {
+        fixture.givenNoPriorActivity()
+                .when(raise(IssueCategory.DORMITORY_TENSIONS, UPLB), Actors.secretaryIn("ULK"))
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void an_administrator_records_an_issue_in_any_region() {
+        fixture.givenNoPriorActivity()
+                .when(new RaiseIssueCommand(ID, RegionCode.of("ULK"), IssueCategory.SCHOOLS, "Škola", null, "Ústí", UPLB, SEEN, null), Actors.admin())
+                .expectEvents(new IssueRaisedEvent(ID, RegionCode.of("ULK"), IssueCategory.SCHOOLS, "Škola", null, "Ústí", UPLB, SEEN, null));
+    }
+
+    @Test
+    void a_secretary_of_another_region_cannot_change_an_issue() {
+        fixture.given(raised())
+                .when(new RecategoriseIssueCommand(ID, IssueCategory.AGENCY_EMPLOYMENT, "jinak", null), Actors.secretaryIn("ULK"))
+                .expectException(DomainException.class).expectNoEvents();
+        fixture.given(raised())
+                .when(new ResolveIssueCommand(ID, "vyřešeno", LocalDate.parse("2026-04-01"), null), Actors.secretaryIn("ULK"))
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
     void an_issue_without_a_category_is_refused_as_invalid() {
         fixture.givenNoPriorActivity()
                 .when(raise(null, UPLB), Actors.member("UPLB"))

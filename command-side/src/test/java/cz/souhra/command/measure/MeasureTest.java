@@ -132,10 +132,25 @@ class MeasureTest {
     }
 
     @Test
-    void given_overdue_already_recorded_when_check_runs_again_on_another_node_then_no_second_event() {
-        fixture.given(adopted(), new MeasureBecameOverdueEvent(ID, LBK, LocalDate.parse("2026-06-30"), LocalDate.parse("2026-07-01")))
-                .when(new MarkMeasureOverdueCommand(ID, LocalDate.parse("2026-07-02")))
-                .expectSuccessfulHandlerExecution().expectNoEvents();
+    void given_measure_recorded_overdue_days_late_then_the_fact_is_effective_at_prague_midnight_after_the_due_date() {
+        MeasureBecameOverdueEvent expected = new MeasureBecameOverdueEvent(ID, LBK, LocalDate.parse("2026-06-30"), LocalDate.parse("2026-07-09"));
+        fixture.given(adopted())
+                .when(new MarkMeasureOverdueCommand(ID, LocalDate.parse("2026-07-09")))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        new org.hamcrest.TypeSafeMatcher<org.axonframework.eventhandling.EventMessage<?>>() {
+                            @Override
+                            protected boolean matchesSafely(org.axonframework.eventhandling.EventMessage<?> m) {
+                                // 1 July 2026 00:00 in Prague (summer time) is 30 June 22:00 UTC
+                                return expected.equals(m.getPayload())
+                                        && "2026-06-30T22:00:00Z".equals(m.getMetaData().get(cz.souhra.shared.MetaKeys.EFFECTIVE_AT));
+                            }
+
+                            @Override
+                            public void describeTo(org.hamcrest.Description d) {
+                                d.appendText(expected + " effective at 2026-06-30T22:00:00Z");
+                            }
+                        },
+                        org.axonframework.test.matchers.Matchers.andNoMore()));
     }
 
     @Test

@@ -125,7 +125,10 @@ class DemoData implements ApplicationRunner {
 
         // An invented sitting of the working group on industrial zones and dormitories.
         BodyId zones = bodies.get("PS-ZONY");
-        Actor secretary = new Actor("tajemnice", "CPICLB", Set.of(Actor.Role.SECRETARY), Set.copyOf(bodies.values().stream().map(BodyId::value).toList()));
+        // The secretary of bodies established in the demo's region acts in that region (what the HTTP edge resolves
+        // from the directory, which may not have projected these bodies yet).
+        Actor secretary = new Actor("tajemnice", "CPICLB", Set.of(Actor.Role.SECRETARY), Set.copyOf(bodies.values().stream().map(BodyId::value).toList()),
+                Set.of(region.value()));
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Prague")));
         Instant held = today.minusDays(20).atTime(9, 0).atZone(ZoneId.of("Europe/Prague")).toInstant();
         IssueId dormitory = IssueId.of(id("issue-dormitory"));
@@ -172,7 +175,7 @@ class DemoData implements ApplicationRunner {
         send(new AdoptMeasureCommand(meeting, r2, m3, "Informační leták pro agenturní pracovníky", null, InstitutionId.of("UPLB"), today.minusDays(2),
                 List.of(agency), "Usnesení 2"), secretary);
         send(new ReportProgressCommand(m1, 50, "Schůzka s provozovatelem proběhla, čeká se na úpravu provozního řádu.", today.minusDays(5), null),
-                new Actor("demo-mml", "MML", Set.of(Actor.Role.MEMBER), Set.of()));
+                new Actor("demo-mml", "MML", Set.of(Actor.Role.MEMBER), Set.of(), Set.of(region.value())));
         send(new RecordMinutesCommand(meeting, "Jednání řídila tajemnice CPIC. Program schválen bez připomínek.", null), secretary);
         send(new CloseMeetingCommand(meeting, held.plusSeconds(3 * 3600), null), secretary);
         log.warn("Demo data loaded: region {}, {} bodies, 3 issues, 1 closed meeting, 3 measures (one overdue). "

@@ -12,21 +12,24 @@ import org.springframework.stereotype.Component;
 import com.mongodb.client.model.Filters;
 
 import cz.souhra.query.issue.IssueProjection;
+import cz.souhra.query.measure.Overdue;
 import cz.souhra.query.meeting.MeetingProjection;
 import cz.souhra.shared.Actor;
 
 /**
  * The read models documents are made from (they are folds of the events, so nothing is typed twice),
  * and the read right: administrators and auditors see every body, a secretary the bodies they record,
- * a member institution the bodies it belongs to.
+ * a member institution the bodies it belongs to; issues are read within the actor's regions.
  */
 @Component
 class DocumentSources {
 
     private final MongoTemplate mongo;
+    private final java.time.Clock clock;
 
-    DocumentSources(MongoTemplate mongo) {
+    DocumentSources(MongoTemplate mongo, java.time.Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     Document meeting(String id) {
@@ -57,14 +60,28 @@ class DocumentSources {
         return issues;
     }
 
+    /** The measures with {@code overdue} as a reader sees it today (derived as in every measure answer: {@link Overdue}). */
     List<Document> measures() {
-        return mongo.getCollection("measure_status").find().into(new ArrayList<>());
+        java.time.LocalDate today = Overdue.today(clock);
+        List<Document> out = new ArrayList<>();
+        mongo.getCollection("measure_status").find().forEach(d -> {
+            Object due = d.get("dueDate");
+            java.time.LocalDate dueDate = due == null ? null : java.time.LocalDate.parse(due.toString());
+            out.add(d.append("overdue", Overdue.on(d.getString("status"), dueDate, Boolean.TRUE.equals(d.get("overdue")), today)));
+        });
+        return out;
     }
 
     Map<String, String> institutionNames() {
         Map<String, String> names = new HashMap<>();
         mongo.getCollection("institutions").find().forEach(d -> names.put(String.valueOf(d.get("_id")), d.getString("name")));
         return names;
+    }
+
+    /** Issues are a region's: read by those who act in it (and the institution that raised one), admins and auditors. */
+    boolean seesIssue(Actor actor, Document issue) {
+        return actor.has(Actor.Role.ADMIN) || actor.has(Actor.Role.AUDITOR) || actor.regions().contains(issue.getString("region"))
+                || actor.actsFor(issue.getString("raisedBy"));
     }
 
     boolean sees(Actor actor, String bodyId) {

@@ -86,7 +86,8 @@ class DocumentsController {
 
     @GetMapping("/api/exports/issues.csv")
     Mono<ResponseEntity<byte[]>> issues(Actor actor) {
-        return Mono.fromCallable(() -> file(csv.issues(sources.issues(), sources.institutionNames()), CSV, "podnety.csv"))
+        return Mono.fromCallable(() -> file(csv.issues(sources.issues().stream().filter(i -> sources.seesIssue(actor, i)).toList(),
+                        sources.institutionNames()), CSV, "podnety.csv"))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 

@@ -64,12 +64,12 @@ class MinutesPdf {
                 .append("<br/>Místo: ").append(esc(m.getString("place")))
                 .append("<br/>Stav: ").append(esc(status(m.getString("status")))).append("</p>");
 
-        h.append("<h2>Prezence</h2><table><tr><th>Instituce</th><th>Účast</th><th>Delegát / zástup</th></tr>");
+        h.append("<h2>Prezence</h2><table><tr><th>Instituce</th><th>Účast</th><th>Kdo se účastnil</th></tr>");
         for (Map<String, Object> a : list(m, "attendance")) {
             String inst = String.valueOf(a.get("institution"));
             h.append("<tr><td>").append(esc(institutions.getOrDefault(inst, inst))).append(" (").append(esc(inst)).append(")</td><td>")
                     .append(esc(attendance(String.valueOf(a.get("status"))))).append("</td><td>")
-                    .append(esc(a.get("delegate") != null ? String.valueOf(a.get("delegate")) : a.get("substitute") != null ? "zástup: " + a.get("substitute") : ""))
+                    .append(esc(attendee(a)))
                     .append("</td></tr>");
         }
         h.append("</table>");
@@ -165,6 +165,25 @@ class MinutesPdf {
             case "CANCELLED" -> "zrušeno";
             default -> "naplánováno";
         };
+    }
+
+    /**
+     * Who attended for the institution, in the glossary's words: the delegate, or "náhradník: Ing. Karel Říha,
+     * delegát: Mgr. Jana Nová" for a substitute and the delegate they stood in for (names stay in the nominative);
+     * for an excused or absent member the delegate it would have sent.
+     */
+    static String attendee(Map<String, Object> a) {
+        String delegate = text(a.get("delegate"));
+        String substitute = text(a.get("substitute"));
+        if ("SUBSTITUTE".equals(String.valueOf(a.get("status"))) || substitute != null) {
+            String who = substitute == null ? "náhradník neuveden" : "náhradník: " + substitute;
+            return delegate == null ? who : who + ", delegát: " + delegate;
+        }
+        return delegate == null ? "" : delegate;
+    }
+
+    private static String text(Object o) {
+        return o == null || o.toString().isBlank() ? null : o.toString();
     }
 
     private static String attendance(String s) {

@@ -29,6 +29,7 @@ import cz.souhra.query.body.DirectoryProjection;
 import cz.souhra.query.common.ReadModels;
 import cz.souhra.query.common.Views;
 import cz.souhra.query.measure.MeasureProjection;
+import cz.souhra.query.measure.Overdue;
 import cz.souhra.query.meeting.MeetingProjection;
 import cz.souhra.shared.model.MeasureStatus;
 import cz.souhra.shared.queries.MeasureView;
@@ -100,7 +101,7 @@ public class ReminderJob {
         sent.deleteMany(Filters.and(Filters.eq("state", "claimed"), Filters.lt("claimedAt", now.minus(STALE_CLAIM).toString())));
         LocalDate today = LocalDate.ofInstant(now, properties.zone());
         int count = 0;
-        List<MeasureView> openMeasures = openMeasures();
+        List<MeasureView> openMeasures = openMeasures(now);
         for (MeasureView m : openMeasures) {
             if (m.dueDate() == null || m.owner() == null) {
                 continue;
@@ -157,10 +158,12 @@ public class ReminderJob {
         return 1;
     }
 
-    private List<MeasureView> openMeasures() {
+    /** Open measures, overdue as every measure answer says it (from the due date, the Prague day of {@code now}). */
+    private List<MeasureView> openMeasures(Instant now) {
         List<MeasureView> out = new ArrayList<>();
+        LocalDate today = LocalDate.ofInstant(now, Overdue.PRAGUE);
         for (Document d : readModels.collection(MeasureProjection.STATUS).find()) {
-            MeasureView m = Views.fromDocument(d, MeasureView.class);
+            MeasureView m = Overdue.on(Views.fromDocument(d, MeasureView.class), today);
             if (m.status() != null && !MeasureStatus.valueOf(m.status()).isFinal() && !MeasureStatus.COMPLETED.name().equals(m.status())) {
                 out.add(m);
             }

@@ -40,14 +40,15 @@ class IssuePages extends Pages {
     @GetMapping("/issues")
     Mono<Rendering> list(@RequestParam(required = false) String category, @RequestParam(required = false) String status,
                          @RequestParam(required = false) String region, @RequestParam(required = false) String q, Actor actor) {
-        return blocking(() -> register(category, status, region, q, new Form.Bag(null)).build());
+        return blocking(() -> register(actor, category, status, region, q, new Form.Bag(null)).build());
     }
 
-    private Rendering.Builder<?> register(String category, String status, String region, String q, Form.Bag forms) {
-        IssuePage page = ui.query(new IssueQueries.ListIssues(blank(category), blank(status), blank(region), null, null, blank(q), null, 0, 200,
+    private Rendering.Builder<?> register(Actor actor, String category, String status, String region, String q, Form.Bag forms) {
+        var viewer = ui.viewer(actor);
+        IssuePage page = ui.query(new IssueQueries.ListIssues(viewer, blank(category), blank(status), blank(region), null, null, blank(q), null, 0, 200,
                 null), IssuePage.class);
         return Rendering.view("issues").modelAttribute("issues", page).modelAttribute("categories", IssueCategory.values())
-                .modelAttribute("regions", regions()).modelAttribute("names", ui.institutionNames()).modelAttribute("forms", forms)
+                .modelAttribute("regions", regions(viewer)).modelAttribute("names", ui.institutionNames()).modelAttribute("forms", forms)
                 .modelAttribute("filter", Map.of("category", nz(category), "status", nz(status), "region", nz(region), "q", nz(q)));
     }
 
@@ -70,11 +71,12 @@ class IssuePages extends Pages {
                     observed == null ? LocalDate.now(clock.withZone(Formats.ZONE)) : observed, null), actor, locale);
             ui.catchUp(() -> ui.query(new IssueQueries.FindIssue(id.value(), null), IssueView.class) != null);
             return "/issues#issue-" + id.value();
-        }, forms -> register(null, null, null, null, forms));
+        }, forms -> register(actor, null, null, null, null, forms));
     }
 
-    private List<String> regions() {
-        return ui.bodies().stream().map(BodyView::region).distinct().sorted().toList();
+    /** The regions offered for filtering and raising: those the viewer reads. */
+    private List<String> regions(cz.souhra.shared.queries.Viewer viewer) {
+        return ui.bodies().stream().map(BodyView::region).filter(viewer::seesRegion).distinct().sorted().toList();
     }
 
     private static String blank(String s) {

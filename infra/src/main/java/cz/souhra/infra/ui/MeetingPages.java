@@ -181,13 +181,17 @@ class MeetingPages extends Pages {
         return open;
     }
 
-    /** The attendance typed so far: one select per member, {@code status_CODE} and {@code delegate_CODE}. */
+    /**
+     * The attendance typed so far: one select per member, {@code status_CODE}, {@code delegate_CODE} and, for a
+     * substitute, {@code substitute_CODE} (who came instead of the delegate).
+     */
     private static List<Attendance> sheet(Form f, MeetingView m) {
         List<Attendance> sheet = new ArrayList<>();
         for (String member : Objects.requireNonNullElse(m.members(), List.<String>of())) {
             String status = f.text("status_" + member);
             if (status != null) {
-                sheet.add(new Attendance(InstitutionId.of(member), AttendanceStatus.valueOf(status), f.text("delegate_" + member), null));
+                sheet.add(new Attendance(InstitutionId.of(member), AttendanceStatus.valueOf(status), f.text("delegate_" + member),
+                        f.text("substitute_" + member)));
             }
         }
         return sheet;

@@ -87,7 +87,7 @@ class ReminderMailTest {
                 "--server.port=0",
                 "--souhra.data-dir=" + dataDir,
                 "--souhra.admin-password=admin-password-for-tests",
-                "--souhra.overdue.initial-delay=PT1000H",
+                "--souhra.overdue.initial-delay=PT1000H", "--souhra.overdue.midnight-cron=-",
                 "--souhra.reminders.initial-delay=PT1000H",
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtp.getSmtp().getPort(),

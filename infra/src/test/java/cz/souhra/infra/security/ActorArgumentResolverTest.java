@@ -15,14 +15,14 @@ import cz.souhra.shared.Actor;
 
 class ActorArgumentResolverTest {
 
-    private final ActorArgumentResolver resolver = new ActorArgumentResolver();
+    private final ActorArgumentResolver resolver = new ActorArgumentResolver(a -> a.withRegions(Set.of("JHM")));
 
     @Test
-    void given_an_authenticated_principal_when_resolving_then_the_actor_comes_from_it() {
+    void given_an_authenticated_principal_when_resolving_then_the_actor_comes_from_it_with_its_regions() {
         SouhraPrincipal principal = new SouhraPrincipal("tajemnik", "", true, List.of(), "KUJMK", Set.of(Actor.Role.SECRETARY), Set.of("platforma-jmk"));
         var resolved = resolver.resolveArgument(null, null, null)
                 .contextWrite(ReactiveSecurityContextHolder.withAuthentication(new UsernamePasswordAuthenticationToken(principal, null, List.of())));
-        assertThat(resolved.block()).isEqualTo(new Actor("tajemnik", "KUJMK", Set.of(Actor.Role.SECRETARY), Set.of("platforma-jmk")));
+        assertThat(resolved.block()).isEqualTo(new Actor("tajemnik", "KUJMK", Set.of(Actor.Role.SECRETARY), Set.of("platforma-jmk"), Set.of("JHM")));
     }
 
     @Test

@@ -20,8 +20,11 @@ import org.springframework.http.HttpMethod;
  */
 final class AuthorizationMatrix {
 
-    /** The kinds of caller; "own" and "foreign" are relative to the fixture's body, meeting and measure. */
-    enum Who { ANONYMOUS, ADMIN, SECRETARY_OWN, SECRETARY_FOREIGN, MEMBER_OWN, MEMBER_FOREIGN, AUDITOR }
+    /**
+     * The kinds of caller; "own" and "foreign" are relative to the fixture's body, meeting and measure (all in
+     * one region), "other region" callers hold the same role in a body and institution of another region.
+     */
+    enum Who { ANONYMOUS, ADMIN, SECRETARY_OWN, SECRETARY_FOREIGN, MEMBER_OWN, MEMBER_FOREIGN, SECRETARY_OTHER_REGION, MEMBER_OTHER_REGION, AUDITOR }
 
     static final class Rule {
         final HttpMethod method;

@@ -3,8 +3,10 @@ package cz.souhra.infra.security;
 import static cz.souhra.infra.security.AuthorizationMatrix.Who.ADMIN;
 import static cz.souhra.infra.security.AuthorizationMatrix.Who.AUDITOR;
 import static cz.souhra.infra.security.AuthorizationMatrix.Who.MEMBER_FOREIGN;
+import static cz.souhra.infra.security.AuthorizationMatrix.Who.MEMBER_OTHER_REGION;
 import static cz.souhra.infra.security.AuthorizationMatrix.Who.MEMBER_OWN;
 import static cz.souhra.infra.security.AuthorizationMatrix.Who.SECRETARY_FOREIGN;
+import static cz.souhra.infra.security.AuthorizationMatrix.Who.SECRETARY_OTHER_REGION;
 import static cz.souhra.infra.security.AuthorizationMatrix.Who.SECRETARY_OWN;
 import static cz.souhra.infra.security.AuthorizationMatrix.on;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +30,8 @@ import cz.souhra.infra.security.AuthorizationMatrix.Who;
 /**
  * Every endpoint × every kind of caller → the exact status, and not a single unauthorized success.
  * "Own" callers belong to the fixture's body (its secretary, the institution owning its measure);
- * "foreign" ones hold the same role for another body and institution.
+ * "foreign" ones hold the same role for another body and institution of the same region (LBK); "other
+ * region" ones for a body and institution of ULK: regions are tenants, so they neither act nor read in LBK.
  */
 class AuthorizationMatrixTest extends SecuredApplicationTest {
 
@@ -79,24 +82,40 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
                 on(POST, "/api/issues").body("{\"region\":\"LBK\",\"category\":\"DORMITORY_TENSIONS\",\"title\":\"Podnět {uniq}\",\"observedOn\":\"2026-02-20\",\"raisedBy\":\"MXOA\"}")
                         .expect(201, ADMIN, SECRETARY_OWN, SECRETARY_FOREIGN, MEMBER_FOREIGN).otherwise(403),
                 on(GET, "/api/issues").otherwise(200),
+                // Regions are tenants: raising an issue in ULK is for those who act in ULK (the case of a member of
+                // a Liberec institution raising one there), and an issue is read in its region only.
+                on(POST, "/api/issues").body("{\"region\":\"ULK\",\"category\":\"SCHOOLS\",\"title\":\"Podnět {uniq}\",\"observedOn\":\"2026-02-20\"}")
+                        .expect(201, SECRETARY_OTHER_REGION, MEMBER_OTHER_REGION).expect(400, ADMIN).otherwise(403),
+                on(POST, "/api/issues").body("{\"region\":\"ULK\",\"category\":\"SCHOOLS\",\"title\":\"Podnět {uniq}\",\"observedOn\":\"2026-02-20\",\"raisedBy\":\"MXUL\"}")
+                        .expect(201, ADMIN, SECRETARY_OTHER_REGION, MEMBER_OTHER_REGION).otherwise(403),
+                on(GET, "/api/issues/{otherRegionIssue}").expect(200, ADMIN, AUDITOR, SECRETARY_OTHER_REGION, MEMBER_OTHER_REGION).otherwise(403),
+                on(GET, "/api/issues/{otherRegionIssue}/history").expect(200, ADMIN, AUDITOR, SECRETARY_OTHER_REGION, MEMBER_OTHER_REGION).otherwise(403),
+                on(POST, "/api/issues/{otherRegionIssue}/recategorise").body("{\"category\":\"SECURITY\",\"reason\":\"přesněji {uniq}\"}")
+                        .expect(202, ADMIN, SECRETARY_OTHER_REGION, MEMBER_OTHER_REGION).otherwise(403),
 
                 // Measures: the owner institution reports progress, and so does the secretary of the body that
                 // adopted it (progress is often reported at the meeting); others of the same roles do not.
                 // Reading is for the body's people, admins and auditors.
                 on(POST, "/api/measures/{measure}/progress").body("{\"percent\":10,\"note\":\"průběžně\"}")
                         .expect(202, MEMBER_OWN, SECRETARY_OWN, ADMIN).otherwise(403),
-                on(GET, "/api/measures/{measure}").expect(403, SECRETARY_FOREIGN, MEMBER_FOREIGN).otherwise(200),
-                on(GET, "/api/measures/{measure}/history").expect(403, SECRETARY_FOREIGN, MEMBER_FOREIGN).otherwise(200),
+                on(GET, "/api/measures/{measure}").expect(403, SECRETARY_FOREIGN, MEMBER_FOREIGN, SECRETARY_OTHER_REGION, MEMBER_OTHER_REGION)
+                        .otherwise(200),
+                on(GET, "/api/measures/{measure}/history").expect(403, SECRETARY_FOREIGN, MEMBER_FOREIGN, SECRETARY_OTHER_REGION, MEMBER_OTHER_REGION)
+                        .otherwise(200),
                 on(GET, "/api/measures").otherwise(200),
                 on(GET, "/api/exports/measures.csv").otherwise(200),
 
                 // The directory (institutions, bodies and their members) is open to every signed-in user;
                 // a body's meetings, calendar and measures only to its people, admins and auditors.
                 on(GET, "/api/bodies/{body}").otherwise(200),
-                on(GET, "/api/bodies/{body}/meetings").expect(403, SECRETARY_FOREIGN, MEMBER_FOREIGN).otherwise(200),
-                on(GET, "/api/meetings/{meeting}").expect(403, SECRETARY_FOREIGN, MEMBER_FOREIGN).otherwise(200),
-                on(GET, "/api/bodies/{body}/calendar.ics").expect(403, SECRETARY_FOREIGN, MEMBER_FOREIGN).otherwise(200),
-                on(GET, "/api/issues/{issue}").otherwise(200),
+                on(GET, "/api/bodies/{body}/meetings").expect(403, SECRETARY_FOREIGN, MEMBER_FOREIGN, SECRETARY_OTHER_REGION, MEMBER_OTHER_REGION)
+                        .otherwise(200),
+                on(GET, "/api/meetings/{meeting}").expect(403, SECRETARY_FOREIGN, MEMBER_FOREIGN, SECRETARY_OTHER_REGION, MEMBER_OTHER_REGION)
+                        .otherwise(200),
+                on(GET, "/api/bodies/{body}/calendar.ics").expect(403, SECRETARY_FOREIGN, MEMBER_FOREIGN, SECRETARY_OTHER_REGION, MEMBER_OTHER_REGION)
+                        .otherwise(200),
+                on(GET, "/api/issues/{issue}").expect(403, SECRETARY_OTHER_REGION, MEMBER_OTHER_REGION).otherwise(200),
+                on(GET, "/api/issues/{issue}/history").expect(403, SECRETARY_OTHER_REGION, MEMBER_OTHER_REGION).otherwise(200),
                 on(GET, "/api/exports/issues.csv").otherwise(200),
                 on(GET, "/api/audit/events").expect(200, ADMIN, AUDITOR).otherwise(403),
                 on(GET, "/api/audit/export.jsonl").expect(200, ADMIN, AUDITOR).otherwise(403),
@@ -129,6 +148,44 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
         assertThat(outcomes).hasSize(rules().size() * Who.values().length);
     }
 
+    @Test
+    void the_issue_register_and_its_export_list_only_the_issues_of_the_callers_regions() {
+        prepareFixture();
+        String lbk = fixture.get("issue");
+        String ulk = fixture.get("otherRegionIssue");
+        WebTestClient ulkMember = as("mx-member-ulk", PW + "member-ulk");
+        WebTestClient lbkMember = as("mx-member-own", PW + "member-own");
+
+        // the register follows the raising a moment later
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(issueIds(admin())).contains(lbk, ulk));
+        assertThat(issueIds(ulkMember)).contains(ulk).doesNotContain(lbk);
+        assertThat(issueIds(lbkMember)).contains(lbk).doesNotContain(ulk);
+        assertThat(issueIds(as("mx-sek-ulk", PW + "sek-ulk"))).contains(ulk).doesNotContain(lbk);
+        assertThat(issueIds(admin())).contains(lbk, ulk);
+        assertThat(issueIds(as("mx-auditor", PW + "auditor"))).contains(lbk, ulk);
+        assertThat(csv(ulkMember)).contains(ulk).doesNotContain(lbk);
+        assertThat(csv(lbkMember)).contains(lbk).doesNotContain(ulk);
+        // the register's total counts only what the caller may see
+        assertThat(total(ulkMember, "?region=LBK")).isZero();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> issueIds(WebTestClient client) {
+        Map<String, Object> page = client.get().uri("/api/issues?size=500").exchange().expectStatus().isOk().expectBody(Map.class)
+                .returnResult().getResponseBody();
+        return ((List<Map<String, Object>>) page.get("items")).stream().map(i -> String.valueOf(i.get("issueId"))).toList();
+    }
+
+    private static long total(WebTestClient client, String query) {
+        Map<?, ?> page = client.get().uri("/api/issues" + query).exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return ((Number) page.get("total")).longValue();
+    }
+
+    private static String csv(WebTestClient client) {
+        return new String(client.get().uri("/api/exports/issues.csv").exchange().expectStatus().isOk().expectBody(byte[].class).returnResult()
+                .getResponseBody(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private String fill(String template) {
         String s = template;
         if (s.contains("{uniq}")) {
@@ -148,6 +205,8 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
             case SECRETARY_FOREIGN -> as("mx-sek-foreign", PW + "sek-foreign");
             case MEMBER_OWN -> as("mx-member-own", PW + "member-own");
             case MEMBER_FOREIGN -> as("mx-member-foreign", PW + "member-foreign");
+            case SECRETARY_OTHER_REGION -> as("mx-sek-ulk", PW + "sek-ulk");
+            case MEMBER_OTHER_REGION -> as("mx-member-ulk", PW + "member-ulk");
             case AUDITOR -> as("mx-auditor", PW + "auditor");
         };
         var spec = client.mutate().responseTimeout(java.time.Duration.ofSeconds(30)).build().method(method).uri(path);
@@ -176,6 +235,10 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
         post(admin(), "/api/institutions", "{\"code\":\"MXZZ\",\"region\":\"LBK\",\"kind\":\"EMPLOYER\",\"name\":\"Zaměstnavatel\"}", 201);
         String body = post(admin(), "/api/bodies", "{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Vlastní skupina\",\"cadence\":\"quarterly\"}", 201);
         String foreignBody = post(admin(), "/api/bodies", "{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Cizí skupina\",\"cadence\":\"quarterly\"}", 201);
+        // Another region: an institution and a working group of Ústí nad Labem.
+        post(admin(), "/api/institutions", "{\"code\":\"MXUL\",\"region\":\"ULK\",\"kind\":\"NGO\",\"name\":\"Ústecká poradna\"}", 201);
+        String otherRegionBody = post(admin(), "/api/bodies", "{\"region\":\"ULK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Ústecká skupina\",\"cadence\":\"quarterly\"}", 201);
+        post(admin(), "/api/bodies/" + otherRegionBody + "/members", "{\"institution\":\"MXUL\"}", 202);
         post(admin(), "/api/bodies/" + body + "/members", "{\"institution\":\"MXKU\"}", 202);
         post(admin(), "/api/bodies/" + body + "/members", "{\"institution\":\"MXUP\"}", 202);
         post(admin(), "/api/bodies/" + foreignBody + "/members", "{\"institution\":\"MXOA\"}", 202);
@@ -183,11 +246,18 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
         ensureUser("mx-sek-foreign", PW + "sek-foreign", "MXOA", "SECRETARY");
         ensureUser("mx-member-own", PW + "member-own", "MXUP", "MEMBER");
         ensureUser("mx-member-foreign", PW + "member-foreign", "MXOA", "MEMBER");
+        ensureUser("mx-sek-ulk", PW + "sek-ulk", "MXUL", "SECRETARY");
+        ensureUser("mx-member-ulk", PW + "member-ulk", "MXUL", "MEMBER");
         ensureUser("mx-auditor", PW + "auditor", null, "AUDITOR");
         ensureUser("mx-target", PW + "target", "MXOA", "MEMBER");
         post(admin(), "/api/bodies/" + body + "/secretaries", "{\"user\":\"mx-sek-own\"}", 202);
         post(admin(), "/api/bodies/" + foreignBody + "/secretaries", "{\"user\":\"mx-sek-foreign\"}", 202);
+        post(admin(), "/api/bodies/" + otherRegionBody + "/secretaries", "{\"user\":\"mx-sek-ulk\"}", 202);
 
+        awaitRegion("mx-member-own", PW + "member-own", "LBK");
+        awaitRegion("mx-member-foreign", PW + "member-foreign", "LBK");
+        awaitRegion("mx-member-ulk", PW + "member-ulk", "ULK");
+        awaitRegion("mx-sek-ulk", PW + "sek-ulk", "ULK");
         WebTestClient secretary = as("mx-sek-own", PW + "sek-own");
         String meeting = post(secretary, "/api/meetings", "{\"bodyId\":\"" + body + "\",\"startsAt\":\"2026-03-10T09:00:00Z\",\"place\":\"Kraj\"}", 201);
         String issue = post(as("mx-member-own", PW + "member-own"), "/api/issues",
@@ -198,7 +268,10 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
         String resolution = post(secretary, "/api/meetings/" + adoptedAt + "/resolutions", "{\"number\":\"1/2026\",\"text\":\"Ukládá se.\"}", 201);
         String measure = post(secretary, "/api/meetings/" + adoptedAt + "/resolutions/" + resolution + "/measures",
                 "{\"title\":\"Zmapovat ubytovny\",\"owner\":\"MXUP\",\"dueDate\":\"2026-06-30\",\"addresses\":[\"" + issue + "\"],\"decisionBasis\":\"1/2026\"}", 201);
-        fixture = Map.of("body", body, "foreignBody", foreignBody, "meeting", meeting, "issue", issue, "measure", measure);
+        String otherRegionIssue = post(as("mx-member-ulk", PW + "member-ulk"), "/api/issues",
+                "{\"region\":\"ULK\",\"category\":\"SCHOOLS\",\"title\":\"Škola v Ústí\",\"observedOn\":\"2026-02-21\"}", 201);
+        fixture = Map.of("body", body, "foreignBody", foreignBody, "meeting", meeting, "issue", issue, "measure", measure,
+                "otherRegionIssue", otherRegionIssue);
     }
 
     @SuppressWarnings("unchecked")

@@ -84,4 +84,29 @@ abstract class SecuredApplicationTest {
             admin().post().uri("/api/admin/users").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isCreated();
         }
     }
+
+    /**
+     * Waits until the account acts in {@code region}: the regions are resolved from the directory read model,
+     * which follows the institution's registration and the body's admissions a moment later.
+     */
+    @SuppressWarnings("unchecked")
+    void awaitRegion(String user, String password, String region) {
+        Instant until = Instant.now().plusSeconds(20);
+        while (true) {
+            Map<String, Object> me = as(user, password).get().uri("/api/me").exchange().expectStatus().isOk().expectBody(Map.class)
+                    .returnResult().getResponseBody();
+            if (me != null && ((java.util.List<String>) me.getOrDefault("regions", java.util.List.of())).contains(region)) {
+                return;
+            }
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError(user + " does not act in " + region + ": " + me);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
 }

@@ -13,20 +13,60 @@ import cz.souhra.shared.Actor;
 import cz.souhra.shared.queries.Viewer;
 
 /**
- * Read rights: auditors and administrators see everything; a secretary sees the bodies they record; a
- * member institution sees the measures it owns and everything of the bodies it is a member of.
+ * Read rights. Administrators and auditors (a national role) see everything; a secretary sees the bodies
+ * they record; a member institution sees the measures it owns and everything of the bodies it is a member
+ * of. Regions are tenants: issues are read by those who act in the issue's region (see {@link #regionsOf}).
  */
 @Component
 public class Access {
 
     private final ReadModels readModels;
+    private final RegionDirectory regionDirectory;
 
-    public Access(ReadModels readModels) {
+    public Access(ReadModels readModels, RegionDirectory regionDirectory) {
         this.readModels = readModels;
+        this.regionDirectory = regionDirectory;
     }
 
     public boolean seesAll(Actor a) {
         return a.has(Actor.Role.ADMIN) || a.has(Actor.Role.AUDITOR);
+    }
+
+    /**
+     * The regions an actor acts in: their institution's, and those of the bodies their institution is a
+     * member of or they are secretary of. Read from the {@link RegionDirectory}, kept as the events commit, so
+     * a registration or an admission counts at the next request; what that directory may not know (a store
+     * recorded before it ran) is read from the directory read model as well.
+     */
+    public Set<String> regionsOf(String institution, Set<String> secretaryOf) {
+        RegionDirectory.Known known = regionDirectory.regionsOf(institution, secretaryOf);
+        if (known.complete()) {
+            return known.regions();
+        }
+        Set<String> regions = new HashSet<>(known.regions());
+        if (institution != null) {
+            Document i = readModels.collection("institutions").find(Filters.eq("_id", institution)).first();
+            if (i != null && i.getString("region") != null) {
+                regions.add(i.getString("region"));
+            }
+        }
+        var filter = institution == null ? Filters.in("_id", secretaryOf)
+                : Filters.or(Filters.eq("members", institution), Filters.in("_id", secretaryOf));
+        for (Document b : readModels.collection("bodies").find(filter)) {
+            boolean member = institution != null && b.getList("members", String.class, List.of()).contains(institution);
+            if ((member || secretaryOf.contains(b.getString("_id"))) && b.getString("region") != null) {
+                regions.add(b.getString("region"));
+            }
+        }
+        return regions;
+    }
+
+    /** The actor with the regions they act in; administrators and auditors need none (they read all, admins act in all). */
+    public Actor withRegions(Actor a) {
+        if (seesAll(a) && !a.has(Actor.Role.SECRETARY) && !a.has(Actor.Role.MEMBER)) {
+            return a;
+        }
+        return a.withRegions(regionsOf(a.institution(), a.has(Actor.Role.SECRETARY) ? a.secretaryOf() : Set.of()));
     }
 
     /** The actor's rights resolved against the current body memberships. */
@@ -45,7 +85,7 @@ public class Access {
                 }
             }
         }
-        return new Viewer(false, a.institution(), bodies);
+        return new Viewer(false, a.institution(), bodies, a.regions());
     }
 
     public boolean seesBody(Actor a, String bodyId) {
@@ -56,6 +96,10 @@ public class Access {
         return viewer(a).seesMeasure(owner, bodyId);
     }
 
+    public boolean seesIssue(Actor a, String region, String raisedBy) {
+        return seesAll(a) || (region != null && a.regions().contains(region)) || (raisedBy != null && a.actsFor(raisedBy));
+    }
+
     public void requireMeasure(Actor a, String owner, String bodyId) {
         if (!seesMeasure(a, owner, bodyId)) {
             throw QueryRefusal.forbidden();
@@ -64,6 +108,12 @@ public class Access {
 
     public void requireBody(Actor a, String bodyId) {
         if (!seesBody(a, bodyId)) {
+            throw QueryRefusal.forbidden();
+        }
+    }
+
+    public void requireIssue(Actor a, String region, String raisedBy) {
+        if (!seesIssue(a, region, raisedBy)) {
             throw QueryRefusal.forbidden();
         }
     }

@@ -27,8 +27,9 @@ import cz.souhra.shared.queries.Viewer;
 /**
  * Dashboards are computed from the measure and issue read models when asked, not kept as a projection
  * of their own: they are small sums over those views, so they cannot drift from them, and as-of comes
- * for free from the registers' as-of. Counts cover only the measures the viewer may see; for auditors
- * and administrators the national row is the whole country.
+ * for free from the registers' as-of. Counts cover only the measures and issues the viewer may see (their
+ * bodies' measures, their regions' issues); for auditors and administrators the national row is the whole
+ * country, for anyone else the sum of what they see.
  */
 @Component
 public class DashboardQueryHandler {
@@ -65,7 +66,7 @@ public class DashboardQueryHandler {
 
         List<DashboardView.Row> perBody = rows(visible, m -> List.of(m.bodyId()), bodyNames::get, Map.of());
         Map<String, Long> openIssues = new TreeMap<>();
-        allIssues.stream().filter(i -> "OPEN".equals(i.status()))
+        allIssues.stream().filter(i -> "OPEN".equals(i.status()) && viewer.seesIssue(i.region(), i.raisedBy()))
                 .forEach(i -> openIssues.merge(i.category(), 1L, Long::sum));
         List<DashboardView.Row> perCategory = rows(visible, m -> categories(m, issueById), k -> k, openIssues);
         List<DashboardView.Row> perRegion = rows(visible, m -> List.of(m.region()), k -> k, Map.of());
@@ -117,6 +118,6 @@ public class DashboardQueryHandler {
 
     @QueryHandler
     public DashboardView initial(DashboardQueries.DashboardUpdates q) {
-        return dashboard(new DashboardQueries.Dashboard(new Viewer(false, q.institution(), Set.of()), null));
+        return dashboard(new DashboardQueries.Dashboard(new Viewer(false, q.institution(), Set.of(), Set.of()), null));
     }
 }

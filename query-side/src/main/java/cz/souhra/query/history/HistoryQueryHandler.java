@@ -17,7 +17,10 @@ import cz.souhra.shared.queries.HistoryPage;
 import cz.souhra.shared.queries.HistoryQueries;
 import cz.souhra.shared.queries.Page;
 
-/** Histories in recorded order: store timestamp, then aggregate and sequence for events of one instant. */
+/**
+ * Histories in recorded order: store timestamp, then aggregate and sequence for events of one instant. Every
+ * entry is answered as shown ({@link HistoryEntry#shown}): with an institution or "system", and an effective time.
+ */
 @Component
 public class HistoryQueryHandler {
 
@@ -44,7 +47,7 @@ public class HistoryQueryHandler {
             HistoryEntry e = Views.fromDocument(d, HistoryEntry.class);
             // The embedded store may answer an array filter loosely; the subject list is the truth.
             if (e.subjects() != null && e.subjects().contains(q.subjectId())) {
-                out.add(e);
+                out.add(e.shown());
             }
         }
         out.sort(RECORDED_ORDER);
@@ -76,7 +79,7 @@ public class HistoryQueryHandler {
     @QueryHandler
     public HistoryPage region(HistoryQueries.RegionHistory q) {
         List<HistoryEntry> all = new ArrayList<>();
-        readModels.collection(HistoryProjection.COLLECTION).find().forEach(d -> all.add(Views.fromDocument(d, HistoryEntry.class)));
+        readModels.collection(HistoryProjection.COLLECTION).find().forEach(d -> all.add(Views.fromDocument(d, HistoryEntry.class).shown()));
         Page<HistoryEntry> p = Views.page(all, e -> (q.region() == null || q.region().equals(e.region()))
                 && (q.from() == null || !e.recordedAt().isBefore(q.from())) && (q.to() == null || !e.recordedAt().isAfter(q.to())),
                 RECORDED_ORDER, q.page(), q.size());

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cz.souhra.query.common.Access;
 import cz.souhra.query.common.OffLoop;
 import cz.souhra.query.common.TimeAxes;
 import cz.souhra.shared.Actor;
@@ -24,15 +25,18 @@ import reactor.core.publisher.Mono;
 
 /**
  * The issue register: filters by category, status, region, locality, institution and text; as of an
- * instant. Issues are raised for the whole region's platform to see, so every signed-in user reads them.
+ * instant. Issues are raised for the whole region's platform to see: everyone who acts in the issue's
+ * region reads them (and the institution that raised one), administrators and auditors read every region.
  */
 @RestController
 class IssueQueryController {
 
     private final QueryGateway queries;
+    private final Access access;
 
-    IssueQueryController(QueryGateway queries) {
+    IssueQueryController(QueryGateway queries, Access access) {
         this.queries = queries;
+        this.access = access;
     }
 
     @GetMapping("/api/issues")
@@ -43,9 +47,11 @@ class IssueQueryController {
                              @RequestParam(required = false) Instant validAt, @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String sort, Actor actor) {
         Bitemporal at = TimeAxes.of(asOf, knownAt, validAt);
-        var filter = new IssueQueries.ListIssues(category, status, region, locality, institution, q, asOf, page, size, sort);
-        return OffLoop.ask(() -> at == null ? queries.query(filter, IssuePage.class)
-                : queries.query(new IssueQueries.ListIssuesBitemporal(filter, at), IssuePage.class));
+        return OffLoop.ask(() -> {
+            var filter = new IssueQueries.ListIssues(access.viewer(actor), category, status, region, locality, institution, q, asOf, page, size, sort);
+            return at == null ? queries.query(filter, IssuePage.class)
+                : queries.query(new IssueQueries.ListIssuesBitemporal(filter, at), IssuePage.class);
+        });
     }
 
     @GetMapping("/api/issues/{id}")
@@ -54,7 +60,8 @@ class IssueQueryController {
         IssueId.of(id);
         Bitemporal at = TimeAxes.of(asOf, knownAt, validAt);
         return OffLoop.ask(() -> at == null ? queries.query(new IssueQueries.FindIssue(id, asOf), IssueView.class)
-                : queries.query(new IssueQueries.FindIssueBitemporal(id, at), IssueView.class));
+                : queries.query(new IssueQueries.FindIssueBitemporal(id, at), IssueView.class))
+                .doOnNext(v -> access.requireIssue(actor, v.region(), v.raisedBy()));
     }
 
     @GetMapping("/api/issues/{id}/history")

@@ -21,6 +21,7 @@ import cz.souhra.query.common.Views;
 import cz.souhra.shared.queries.IssuePage;
 import cz.souhra.shared.queries.IssueQueries;
 import cz.souhra.shared.queries.IssueView;
+import cz.souhra.shared.queries.Viewer;
 import cz.souhra.shared.queries.Page;
 
 /**
@@ -100,7 +101,8 @@ public class IssueQueryHandler {
     private static IssuePage page(IssueQueries.ListIssues q, List<IssueView> all) {
         String text = q.q() == null ? null : q.q().toLowerCase(Locale.ROOT);
         String locality = q.locality() == null ? null : q.locality().toLowerCase(Locale.ROOT);
-        Page<IssueView> p = Views.page(all, v -> eq(q.category(), v.category()) && eq(q.status(), v.status()) && eq(q.region(), v.region())
+        Viewer viewer = q.viewer() == null ? Viewer.EVERYTHING : q.viewer();
+        Page<IssueView> p = Views.page(all, v -> viewer.seesIssue(v.region(), v.raisedBy()) && eq(q.category(), v.category()) && eq(q.status(), v.status()) && eq(q.region(), v.region())
                         && eq(q.institution(), v.raisedBy())
                         && (locality == null || String.valueOf(v.locality()).toLowerCase(Locale.ROOT).contains(locality))
                         && (text == null || (v.title() + " " + v.description()).toLowerCase(Locale.ROOT).contains(text)),

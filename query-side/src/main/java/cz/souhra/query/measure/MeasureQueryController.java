@@ -39,10 +39,12 @@ class MeasureQueryController {
 
     private final QueryGateway queries;
     private final Access access;
+    private final java.time.Clock clock;
 
-    MeasureQueryController(QueryGateway queries, Access access) {
+    MeasureQueryController(QueryGateway queries, Access access, java.time.Clock clock) {
         this.queries = queries;
         this.access = access;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -90,7 +92,8 @@ class MeasureQueryController {
         return one(id, null, null, null, actor).flatMapMany(first -> {
             SubscriptionQueryResult<MeasureView, MeasureView> result = queries.subscriptionQuery(new MeasureQueries.MeasureUpdates(id),
                     ResponseTypes.instanceOf(MeasureView.class), ResponseTypes.instanceOf(MeasureView.class));
-            return result.initialResult().concatWith(result.updates())
+            // the projection emits what the events say; overdue is derived for today as in every answer
+            return result.initialResult().concatWith(result.updates().map(v -> Overdue.on(v, Overdue.today(clock))))
                     .map(v -> ServerSentEvent.builder(v).id(String.valueOf(v.version())).event("measure").build())
                     .mergeWith(Flux.interval(Duration.ofSeconds(20)).map(t -> ServerSentEvent.<MeasureView>builder().comment("keep-alive").build()))
                     .doFinally(s -> result.close());

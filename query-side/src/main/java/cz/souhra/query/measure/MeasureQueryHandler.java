@@ -1,5 +1,6 @@
 package cz.souhra.query.measure;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,7 +33,8 @@ import cz.souhra.shared.queries.Viewer;
 
 /**
  * Answers the measure queries. Now = the read model; as of an instant = the events recorded up to then,
- * folded by the same {@link MeasureProjection#fold} the live projection uses.
+ * folded by the same {@link MeasureProjection#fold} the live projection uses. Every answer's
+ * {@code overdue} is derived for the day asked about ({@link Overdue}), from the injected clock for now.
  */
 @Component
 public class MeasureQueryHandler {
@@ -43,12 +45,14 @@ public class MeasureQueryHandler {
     private final Replay replay;
     private final MeasureProjection projection;
     private final HistoryQueryHandler history;
+    private final Clock clock;
 
-    public MeasureQueryHandler(ReadModels readModels, Replay replay, MeasureProjection projection, HistoryQueryHandler history) {
+    public MeasureQueryHandler(ReadModels readModels, Replay replay, MeasureProjection projection, HistoryQueryHandler history, Clock clock) {
         this.readModels = readModels;
         this.replay = replay;
         this.projection = projection;
         this.history = history;
+        this.clock = clock;
     }
 
     @QueryHandler
@@ -59,7 +63,7 @@ public class MeasureQueryHandler {
         if (d == null) {
             throw QueryRefusal.notFound(q.measureId());
         }
-        return Views.fromDocument(d, MeasureView.class);
+        return Overdue.on(Views.fromDocument(d, MeasureView.class), Overdue.day(q.asOf(), clock));
     }
 
     /** The measure as the register knew it at {@code knownAt} about {@code validAt}: the same fold over the selected events. */
@@ -69,23 +73,30 @@ public class MeasureQueryHandler {
         if (d == null) {
             throw QueryRefusal.notFound(q.measureId());
         }
-        return Views.fromDocument(d, MeasureView.class);
+        return Overdue.on(Views.fromDocument(d, MeasureView.class), Overdue.day(q.at(), clock));
     }
 
     @QueryHandler
     public MeasurePage list(MeasureQueries.ListMeasuresBitemporal q) {
         List<MeasureView> all = new ArrayList<>();
-        replay.all(projection, q.at()).all(MeasureProjection.STATUS).forEach(d -> all.add(Views.fromDocument(d, MeasureView.class)));
+        java.time.LocalDate day = Overdue.day(q.at(), clock);
+        replay.all(projection, q.at()).all(MeasureProjection.STATUS).forEach(d -> all.add(Overdue.on(Views.fromDocument(d, MeasureView.class), day)));
         return page(q.filter(), all);
     }
 
-    /** Every measure now, or as it stood at {@code asOf}. */
+    /** Every measure now, or as it stood at {@code asOf}, overdue as of that day. */
     public List<MeasureView> all(Instant asOf) {
         List<MeasureView> all = new ArrayList<>();
         Iterable<Document> docs = asOf == null ? readModels.collection(MeasureProjection.STATUS).find()
                 : replay.all(projection, asOf).all(MeasureProjection.STATUS);
-        docs.forEach(d -> all.add(Views.fromDocument(d, MeasureView.class)));
+        java.time.LocalDate day = Overdue.day(asOf, clock);
+        docs.forEach(d -> all.add(Overdue.on(Views.fromDocument(d, MeasureView.class), day)));
         return all;
+    }
+
+    /** A view the projection emitted, as a reader sees it today. */
+    public MeasureView now(MeasureView emitted) {
+        return Overdue.on(emitted, Overdue.today(clock));
     }
 
     @QueryHandler

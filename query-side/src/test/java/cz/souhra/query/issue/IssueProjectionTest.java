@@ -70,8 +70,8 @@ class IssueProjectionTest {
         assertThat(view().category()).isEqualTo("AGENCY_EMPLOYMENT");
         issue(3, new IssueReopenedEvent(Scenario.ISSUE, Scenario.R, "znovu otevřena"));
         assertThat(view().status()).isEqualTo("OPEN");
-        assertThat(f.issueQueries.list(new IssueQueries.ListIssues(null, "RESOLVED", null, null, null, null, null, 0, 10, null)).total()).isZero();
-        assertThat(f.issueQueries.list(new IssueQueries.ListIssues(null, "RESOLVED", null, null, null, null, Scenario.T0.plusSeconds(100_001), 0, 10, null))
+        assertThat(f.issueQueries.list(new IssueQueries.ListIssues(null, null, "RESOLVED", null, null, null, null, null, 0, 10, null)).total()).isZero();
+        assertThat(f.issueQueries.list(new IssueQueries.ListIssues(null, null, "RESOLVED", null, null, null, null, Scenario.T0.plusSeconds(100_001), 0, 10, null))
                 .total()).isEqualTo(1);
     }
 

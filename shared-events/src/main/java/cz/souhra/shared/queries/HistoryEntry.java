@@ -12,4 +12,21 @@ import java.util.Map;
  */
 public record HistoryEntry(String eventId, String aggregateId, String aggregateType, long sequence, String type, Map<String, Object> details,
                            String actor, String institution, String region, String meetingId, String correlationId, List<String> subjects,
-                           Instant recordedAt, Instant effectiveAt) {}
+                           Instant recordedAt, Instant effectiveAt) {
+
+    /** The institution shown for an entry recorded without one (the first start, an administrator acting for none). */
+    public static final String SYSTEM = cz.souhra.shared.MetaKeys.SYSTEM_INSTITUTION;
+
+    /**
+     * The entry as every view shows it: an entry recorded without an institution is the system's, and one
+     * without a stated effective time took effect when it was recorded (as {@link Bitemporal} reads it). The
+     * history read model keeps what the event's metadata says, so it stays equal to a rebuild.
+     */
+    public HistoryEntry shown() {
+        if (institution != null && effectiveAt != null) {
+            return this;
+        }
+        return new HistoryEntry(eventId, aggregateId, aggregateType, sequence, type, details, actor, institution == null ? SYSTEM : institution,
+                region, meetingId, correlationId, subjects, recordedAt, effectiveAt == null ? recordedAt : effectiveAt);
+    }
+}

@@ -2,7 +2,11 @@ package cz.souhra.shared.queries;
 
 import java.time.Instant;
 
-/** Typed queries about issues; null filters match everything, {@code q} is a case-insensitive text search. */
+/**
+ * Typed queries about issues; null filters match everything, {@code q} is a case-insensitive text search.
+ * The register lists only what its {@code viewer} may see (regions are tenants); a null viewer is a caller
+ * inside the application that sees everything.
+ */
 public final class IssueQueries {
 
     private IssueQueries() {}
@@ -15,6 +19,6 @@ public final class IssueQueries {
     /** The issue register on both time axes; the filters of {@code filter} apply, its {@code asOf} must be null. */
     public record ListIssuesBitemporal(ListIssues filter, Bitemporal at) {}
 
-    public record ListIssues(String category, String status, String region, String locality, String institution, String q, Instant asOf,
+    public record ListIssues(Viewer viewer, String category, String status, String region, String locality, String institution, String q, Instant asOf,
                              int page, int size, String sort) {}
 }
