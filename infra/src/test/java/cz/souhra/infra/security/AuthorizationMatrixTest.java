@@ -32,7 +32,7 @@ import cz.souhra.infra.security.AuthorizationMatrix.Who;
  */
 class AuthorizationMatrixTest extends SecuredApplicationTest {
 
-    static final String PW = "matrix-heslo-";
+    static final String PW = "Matice-prav-u-jerabu-";
     static final AtomicInteger UNIQ = new AtomicInteger();
     static final int NO_ANSWER = 0;
 
@@ -44,7 +44,7 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
                 // Accounts
                 on(GET, "/api/admin/users").expect(200, ADMIN).otherwise(403),
                 on(GET, "/api/admin/users/mx-target").expect(200, ADMIN).otherwise(403),
-                on(POST, "/api/admin/users").body("{\"user\":\"mx-new-{uniq}\",\"password\":\"nove-heslo-{uniq}-abc\",\"roles\":[\"AUDITOR\"]}")
+                on(POST, "/api/admin/users").body("{\"user\":\"mx-new-{uniq}\",\"password\":\"novy-ucet-{uniq}-pod-vrbou-abc\",\"roles\":[\"AUDITOR\"]}")
                         .expect(201, ADMIN).otherwise(403),
                 on(POST, "/api/admin/users/mx-target/roles").body("{\"role\":\"AUDITOR\"}").expect(202, ADMIN).otherwise(403),
                 on(DELETE, "/api/admin/users/mx-target/roles/AUDITOR").expect(202, ADMIN).otherwise(403),

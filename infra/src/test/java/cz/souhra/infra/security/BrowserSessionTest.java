@@ -52,8 +52,8 @@ class BrowserSessionTest extends SecuredApplicationTest {
 
     @Test
     void a_session_loses_its_rights_at_the_next_request_once_the_account_is_disabled() {
-        ensureUser("br-member", "br-member-heslo-1", "KULK", "MEMBER");
-        Session s = login("br-member", "br-member-heslo-1");
+        ensureUser("br-member", "prohlizec-jezek-v-trave-1", "KULK", "MEMBER");
+        Session s = login("br-member", "prohlizec-jezek-v-trave-1");
         // Logged in: the dashboard rather than a redirect to the login form.
         assertThat(status(s, "/")).isEqualTo(200);
 
@@ -63,8 +63,8 @@ class BrowserSessionTest extends SecuredApplicationTest {
 
     @Test
     void logout_needs_the_csrf_token_and_ends_the_session() {
-        ensureUser("br-logout", "br-logout-heslo-1", "KULK", "MEMBER");
-        Session s = login("br-logout", "br-logout-heslo-1");
+        ensureUser("br-logout", "odhlaseny-jezek-v-trave-1", "KULK", "MEMBER");
+        Session s = login("br-logout", "odhlaseny-jezek-v-trave-1");
         anonymous().post().uri("/logout").cookie(SecurityConfiguration.SESSION_COOKIE, s.cookie()).exchange().expectStatus().isForbidden();
         assertThat(status(s, "/")).isEqualTo(200);
 
