@@ -83,15 +83,21 @@ class ActorMetadataTest extends SecuredApplicationTest {
         ensureUser("am-auditor", "metadata-kos-v-kose-1", null, "AUDITOR");
         var auditor = as("am-auditor", "metadata-kos-v-kose-1");
         auditor.post().uri("/api/me/password").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"currentPassword\":\"wrong-wrong-wrong\",\"newPassword\":\"am-auditor-heslo-2\"}").exchange()
+                .bodyValue("{\"currentPassword\":\"wrong-wrong-wrong\",\"newPassword\":\"metadata-kos-v-kose-2\"}").exchange()
                 .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("WRONG_PASSWORD");
         auditor.post().uri("/api/me/password").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"currentPassword\":\"metadata-kos-v-kose-1\",\"newPassword\":\"admin\"}").exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("WEAK_PASSWORD");
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("WEAK_PASSWORD")
+                .jsonPath("$.reason").isEqualTo("TOO_SHORT").jsonPath("$.field").isEqualTo("newPassword");
+        auditor.post().uri("/api/me/password").contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "en")
+                .bodyValue("{\"currentPassword\":\"metadata-kos-v-kose-1\",\"newPassword\":\"AM-AUDITORam-auditor\"}").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.reason").isEqualTo("USER_NAME")
+                .jsonPath("$.detail").isEqualTo("The password must not be the user name or a repetition of it.")
+                .jsonPath("$.messageCs").isEqualTo("Heslo nesmí být uživatelské jméno ani jeho opakování.");
         auditor.post().uri("/api/me/password").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"currentPassword\":\"metadata-kos-v-kose-1\",\"newPassword\":\"am-auditor-heslo-2\"}").exchange()
+                .bodyValue("{\"currentPassword\":\"metadata-kos-v-kose-1\",\"newPassword\":\"metadata-kos-v-kose-2\"}").exchange()
                 .expectStatus().isAccepted();
-        as("am-auditor", "am-auditor-heslo-2").get().uri("/api/me").exchange().expectStatus().isOk();
+        as("am-auditor", "metadata-kos-v-kose-2").get().uri("/api/me").exchange().expectStatus().isOk();
     }
 
     @Test
