@@ -55,9 +55,9 @@ import cz.souhra.query.rebuild.RebuildService;
 final class PerfBench {
     private PerfBench() {}
 
-    static final String ADMIN_PASSWORD = "perf-admin-password-1";
+    static final String ADMIN_PASSWORD = "vykonny-vlak-pod-bukem-1";
     static final String OWNER_PASSWORD = "heslo-uradu-prace-1";
-    static final String SECRETARY_PASSWORD = "heslo-tajemnice-1";
+    static final String SECRETARY_PASSWORD = "zapis-z-porady-pod-javorem-1";
     static final int CLIENTS = 8;
 
     record Scale(int throughputSeconds, int latencySeconds, int lagSeconds, int startupEvents, int growthEvents, int peerChanges, int catchUpEvents) {}

@@ -16,7 +16,7 @@ import cz.souhra.infra.reliability.SouhraHttp.Credentials;
 /** A whole Souhra application in its own JVM, as an operator runs it, for the reliability runs. */
 final class RelApp {
 
-    static final Credentials ADMIN = new Credentials("admin", "rel-admin-password-1");
+    static final Credentials ADMIN = new Credentials("admin", "spolehlivy-most-pres-jilm-1");
 
     final Process process;
     final int port;

@@ -44,7 +44,6 @@ public class Body {
     private RegionCode region;
     private QuorumRule quorum;
     private final Set<InstitutionId> members = new LinkedHashSet<>();
-    private final Set<String> secretaries = new LinkedHashSet<>();
     private boolean dissolved;
 
     protected Body() {}
@@ -90,9 +89,10 @@ public class Body {
         Facts.requireAdmin(Facts.actor(metaData));
         requireActive();
         String user = Facts.requireText(cmd.user(), "user", 100);
-        if (!secretaries.contains(user)) {
-            apply(new SecretaryAppointedEvent(id, region, user), Facts.in(region));
-        }
+        // Recorded even for a user appointed before: the secretaryship may have been revoked on the account since
+        // (RoleRevokedEvent, which this aggregate does not see), and a re-appointment must then take effect. The
+        // projections add the user to sets, so a repeated appointment changes nothing else.
+        apply(new SecretaryAppointedEvent(id, region, user), Facts.in(region));
     }
 
     @CommandHandler
@@ -135,11 +135,6 @@ public class Body {
     @EventSourcingHandler
     void on(MemberRemovedEvent e) {
         members.remove(e.institutionId());
-    }
-
-    @EventSourcingHandler
-    void on(SecretaryAppointedEvent e) {
-        secretaries.add(e.user());
     }
 
     @EventSourcingHandler

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -88,6 +89,13 @@ public class UserAccount {
         requireBodyOnlyForSecretary(cmd.role(), cmd.bodyId());
         // A body's secretary may also have been appointed by the body itself (SecretaryAppointedEvent),
         // which this aggregate never sees; such a revocation must still be recordable.
+        if (cmd.bodyId() == null && Actor.Role.SECRETARY.name().equals(cmd.role())) {
+            // The whole role: each body's secretaryship goes with it, one event per body so the record names them.
+            Set<String> bodies = new TreeSet<>(cmd.appointedBodies());
+            grants.stream().filter(g -> g.startsWith(Actor.Role.SECRETARY.name() + "/") && !g.endsWith("/"))
+                    .forEach(g -> bodies.add(g.substring(g.indexOf('/') + 1)));
+            bodies.forEach(b -> apply(new RoleRevokedEvent(user, cmd.role(), b)));
+        }
         if (grants.contains(key(cmd.role(), cmd.bodyId())) || cmd.bodyId() != null) {
             apply(new RoleRevokedEvent(user, cmd.role(), cmd.bodyId()));
         }

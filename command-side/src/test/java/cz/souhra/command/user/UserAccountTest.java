@@ -120,6 +120,21 @@ class UserAccountTest {
     }
 
     @Test
+    void revoking_secretary_without_a_body_revokes_every_body_secretaryship_granted_here_or_appointed_by_a_body() {
+        fixture.given(registered(), new RoleGrantedEvent("jana", "SECRETARY", null), new RoleGrantedEvent("jana", "SECRETARY", "body-1"))
+                .when(new RevokeRoleCommand("jana", "SECRETARY", null, List.of("body-7")), Actors.admin())
+                .expectEvents(new RoleRevokedEvent("jana", "SECRETARY", "body-1"), new RoleRevokedEvent("jana", "SECRETARY", "body-7"),
+                        new RoleRevokedEvent("jana", "SECRETARY", null));
+    }
+
+    @Test
+    void revoking_secretary_from_a_user_only_appointed_by_bodies_revokes_those_appointments() {
+        fixture.given(registered())
+                .when(new RevokeRoleCommand("jana", "SECRETARY", null, List.of("body-7")), Actors.admin())
+                .expectEvents(new RoleRevokedEvent("jana", "SECRETARY", "body-7"));
+    }
+
+    @Test
     void revoking_a_role_never_held_records_nothing() {
         fixture.given(registered())
                 .when(new RevokeRoleCommand("jana", "AUDITOR", null), Actors.admin())

@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -34,6 +35,12 @@ import cz.souhra.command.common.DomainException;
 class AccountProblems {
 
     private static final Locale CS = Locale.forLanguageTag("cs");
+
+    private final MessageSource messages;
+
+    AccountProblems(MessageSource messages) {
+        this.messages = messages;
+    }
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e, ServerWebExchange exchange) {
@@ -60,11 +67,14 @@ class AccountProblems {
                 exchange, Map.of());
     }
 
+    /** Which rule the password broke ({@code reason}) and the field, never the password itself. */
     @ExceptionHandler(UserAdminController.WeakPasswordException.class)
-    ResponseEntity<ProblemDetail> weak(RuntimeException e, ServerWebExchange exchange) {
-        return problem(HttpStatus.BAD_REQUEST, "WEAK_PASSWORD",
-                "Heslo musí mít alespoň " + PasswordPolicy.MIN_LENGTH + " znaků a nesmí být běžně známé.",
-                "The password must have at least " + PasswordPolicy.MIN_LENGTH + " characters and must not be a well-known one.", exchange, Map.of());
+    ResponseEntity<ProblemDetail> weak(UserAdminController.WeakPasswordException e, ServerWebExchange exchange) {
+        Object[] args = {PasswordPolicy.MIN_LENGTH};
+        String key = e.verdict.messageKey;
+        return problem(HttpStatus.BAD_REQUEST, "WEAK_PASSWORD", messages.getMessage(key, args, CS), messages.getMessage(key, args, Locale.ENGLISH),
+                exchange, Map.of("field", exchange.getRequest().getPath().value().endsWith("/me/password") ? "newPassword" : "password",
+                        "reason", e.verdict.name()));
     }
 
     @ExceptionHandler(MeController.WrongPasswordException.class)

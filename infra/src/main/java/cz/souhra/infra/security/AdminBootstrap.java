@@ -36,13 +36,15 @@ class AdminBootstrap implements ApplicationRunner {
     private final UserStore users;
     private final CommandGateway commands;
     private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
     private final String configured;
 
-    AdminBootstrap(UserStore users, CommandGateway commands, PasswordEncoder encoder,
+    AdminBootstrap(UserStore users, CommandGateway commands, PasswordEncoder encoder, PasswordPolicy policy,
                    @Value("${souhra.admin-password:${SOUHRA_ADMIN_PASSWORD:}}") String configured) {
         this.users = users;
         this.commands = commands;
         this.encoder = encoder;
+        this.policy = policy;
         this.configured = configured;
     }
 
@@ -53,9 +55,13 @@ class AdminBootstrap implements ApplicationRunner {
         }
         boolean generated = configured == null || configured.isBlank();
         if (!generated) {
-            PasswordPolicy.requireAcceptable("SOUHRA_ADMIN_PASSWORD", configured);
+            policy.requireAcceptable("SOUHRA_ADMIN_PASSWORD", "admin", configured);
         }
-        String password = generated ? randomPassword() : configured;
+        String password = configured;
+        while (generated && (password == null || policy.check("admin", password) != PasswordPolicy.Verdict.ACCEPTABLE)) {
+            // ~116 bits pass at once; the loop only guards the rare draw that spells a word or a keyboard row
+            password = randomPassword();
+        }
         Actor system = new Actor(UserAccount.SYSTEM, null, Set.of(), Set.of());
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RegisterUserCommand("admin", null, List.of("ADMIN"), "Administrator"))

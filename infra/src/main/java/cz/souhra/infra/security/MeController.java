@@ -35,11 +35,13 @@ class MeController {
     private final CommandGateway commands;
     private final UserStore users;
     private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
 
-    MeController(CommandGateway commands, UserStore users, PasswordEncoder encoder) {
+    MeController(CommandGateway commands, UserStore users, PasswordEncoder encoder, PasswordPolicy policy) {
         this.commands = commands;
         this.users = users;
         this.encoder = encoder;
+        this.policy = policy;
     }
 
     @GetMapping
@@ -49,7 +51,7 @@ class MeController {
 
     @PostMapping("/password")
     Mono<ResponseEntity<Map<String, Object>>> changePassword(@Valid @RequestBody PasswordChange body, Actor actor) {
-        UserAdminController.requireAcceptable(body.newPassword());
+        UserAdminController.requireAcceptable(policy, actor.user(), body.newPassword());
         return Mono.fromCallable(() -> users.find(actor.user())
                         .filter(p -> encoder.matches(body.currentPassword(), p.getPassword()))
                         .isPresent())

@@ -1,5 +1,6 @@
 package cz.souhra.infra.security;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -13,7 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.Customizer;
@@ -24,7 +25,9 @@ import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
@@ -50,61 +53,83 @@ class SecurityConfiguration {
 
     static final String SESSION_COOKIE = "SESSION";
 
+    /** Reading needs a role: an account whose every role was revoked sees only its own profile. */
+    private static final String[] ANY_ROLE = {"ADMIN", "SECRETARY", "MEMBER", "AUDITOR"};
+
     @Bean
     PasswordEncoder passwordEncoder() {
         // bcrypt with a random salt per password; the {id} prefix lets a stronger scheme replace it later.
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** A bcrypt hash of a secret nobody knows: what an unknown or disabled name's password is checked against. */
     @Bean
-    ReactiveUserDetailsService userDetailsService(UserStore users, PasswordEncoder encoder) {
-        // An unknown name is checked against a hash of a secret nobody knows, so that it costs the same
-        // bcrypt time as a known one and response times do not tell which names exist.
+    NobodysHash nobodysHash(PasswordEncoder encoder) {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        String nobodysHash = encoder.encode(Base64.getEncoder().encodeToString(secret));
+        return new NobodysHash(encoder.encode(Base64.getEncoder().encodeToString(secret)));
+    }
+
+    record NobodysHash(String hash) {}
+
+    @Bean
+    ReactiveUserDetailsService userDetailsService(UserStore users, NobodysHash nobody) {
+        // An unknown name is checked against a hash of a secret nobody knows, so that it costs the same
+        // bcrypt time as a known one and response times do not tell which names exist.
         // On a blocking thread even when the account is cached: the rest of the request goes on in that thread,
         // and answering from the event loop left the controllers' blocking store calls there, where a frozen
         // store then held the loop and the watchdog's 503 could not be written (outage bench: up to 8 s).
         return username -> Mono.fromCallable(() -> users.find(username)
-                        .orElseGet(() -> new SouhraPrincipal(username, nobodysHash, true, List.of(), null, Set.of(), Set.of())))
+                        .orElseGet(() -> new SouhraPrincipal(username, nobody.hash(), true, List.of(), null, Set.of(), Set.of())))
                 .subscribeOn(Schedulers.boundedElastic())
                 .cast(UserDetails.class);
     }
 
+    /**
+     * Every attempt first reserves its place in the {@link LoginThrottle} (per name and client address, and per
+     * address), so a refused one is answered without a password check and parallel guesses cannot overtake the
+     * count. A disabled account is refused by Spring before its password is checked; here it then pays the same
+     * bcrypt as any other wrong answer and gets the same refusal, so neither time nor answer tells it apart.
+     */
     @Bean
     ReactiveAuthenticationManager authenticationManager(ReactiveUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
-                                                        java.time.Clock clock) {
+                                                        NobodysHash nobody, java.time.Clock clock) {
         UserDetailsRepositoryReactiveAuthenticationManager delegate = new UserDetailsRepositoryReactiveAuthenticationManager(users);
         // HTTP Basic sends the password with every request; bcrypt per request capped the API at ~20/s.
         delegate.setPasswordEncoder(new VerifiedPasswordCache(encoder, Duration.ofMinutes(5), clock));
-        return authentication -> {
-            String name = authentication.getName();
-            if (throttle.isBlocked(name)) {
-                return Mono.error(new LockedException("throttled"));
+        return authentication -> ClientAddress.of().flatMap(address -> {
+            LoginThrottle.Attempt attempt = throttle.attempt(authentication.getName(), address);
+            if (attempt.refused()) {
+                return Mono.error(new LoginThrottledException(attempt.retryAfter()));
             }
             return delegate.authenticate(authentication)
-                    .doOnNext(a -> throttle.succeeded(name))
-                    .onErrorMap(BadCredentialsException.class, e -> {
-                        throttle.failed(name);
-                        return e;
+                    .doOnNext(a -> attempt.succeeded())
+                    .onErrorResume(DisabledException.class, e -> Mono.fromCallable(() -> encoder.matches(String.valueOf(authentication.getCredentials()),
+                                    nobody.hash()))
+                            .subscribeOn(Schedulers.boundedElastic())
+                            .then(Mono.error(new BadCredentialsException("Invalid Credentials"))))
+                    .doOnError(e -> {
+                        if (!(e instanceof BadCredentialsException)) {
+                            // not an answer about the password (the store failed): it counts against nobody
+                            attempt.cancelled();
+                        }
                     });
-        };
+        });
     }
 
     @Bean
     @Order(1)
-    SecurityWebFilterChain api(ServerHttpSecurity http, ReactiveAuthenticationManager authentication, LoginThrottle throttle) {
+    SecurityWebFilterChain api(ServerHttpSecurity http, ReactiveAuthenticationManager authentication) {
         return http
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
                 .authenticationManager(authentication)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                .httpBasic(basic -> basic.authenticationEntryPoint((exchange, e) -> unauthorized(exchange, e, throttle)))
+                .httpBasic(basic -> basic.authenticationEntryPoint((exchange, e) -> unauthorized(exchange, e)))
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .exceptionHandling(e -> e.authenticationEntryPoint((exchange, ex) -> unauthorized(exchange, ex, throttle))
+                .exceptionHandling(e -> e.authenticationEntryPoint((exchange, ex) -> unauthorized(exchange, ex))
                         .accessDeniedHandler((exchange, denied) -> SecurityProblems.write(exchange, HttpStatus.FORBIDDEN, "FORBIDDEN",
                                 "K této akci nemáte oprávnění.", "You are not allowed to do this.")))
                 .authorizeExchange(a -> a
@@ -112,10 +137,11 @@ class SecurityConfiguration {
                         // Auditors verify and export, which are reads; anything else there is for administrators.
                         .pathMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .pathMatchers("/api/audit/**").hasRole("ADMIN")
-                        // Everyone, auditors included, may see who they are and change their own password.
+                        // Everyone, auditors and accounts whose every role was revoked included, may see who they are and
+                        // change their own password; nothing else is readable without a role.
                         .pathMatchers("/api/me", "/api/me/**").authenticated()
-                        .pathMatchers(HttpMethod.GET, "/api/**").authenticated()
-                        .pathMatchers(HttpMethod.HEAD, "/api/**").authenticated()
+                        .pathMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ANY_ROLE)
+                        .pathMatchers(HttpMethod.HEAD, "/api/**").hasAnyRole(ANY_ROLE)
                         .pathMatchers("/api/**").hasAnyRole("ADMIN", "SECRETARY", "MEMBER")
                         .anyExchange().denyAll())
                 .headers(this::headers)
@@ -133,6 +159,7 @@ class SecurityConfiguration {
                     if (!properties.loginPage().isBlank()) {
                         form.loginPage(properties.loginPage());
                     }
+                    form.authenticationFailureHandler(SecurityConfiguration::formLoginFailed);
                 })
                 .logout(Customizer.withDefaults())
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -144,7 +171,7 @@ class SecurityConfiguration {
                         .pathMatchers("/admin", "/admin/**").hasRole("ADMIN")
                         .pathMatchers(HttpMethod.POST, "/logout").authenticated()
                         .pathMatchers(HttpMethod.POST, "/**").hasAnyRole("ADMIN", "SECRETARY", "MEMBER")
-                        .anyExchange().authenticated())
+                        .anyExchange().hasAnyRole(ANY_ROLE))
                 .headers(this::headers)
                 .build();
     }
@@ -171,30 +198,21 @@ class SecurityConfiguration {
                 .hsts(h -> h.maxAge(Duration.ofDays(365)).includeSubdomains(true));
     }
 
-    private static Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException e, LoginThrottle throttle) {
-        if (e instanceof LockedException) {
-            String name = basicUserName(exchange);
-            long seconds = Math.max(1, throttle.retryAfter(name).toSeconds());
-            exchange.getResponse().getHeaders().set("Retry-After", Long.toString(seconds));
+    private static Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException e) {
+        if (e instanceof LoginThrottledException throttled) {
+            exchange.getResponse().getHeaders().set("Retry-After", Long.toString(throttled.retryAfterSeconds()));
             return SecurityProblems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "LOGIN_THROTTLED",
-                    "Příliš mnoho neúspěšných přihlášení; zkuste to později.", "Too many failed logins; try again later.");
+                    "Příliš mnoho neúspěšných přihlášení; zkuste to znovu za " + throttled.retryAfterSeconds() + " s.",
+                    "Too many failed logins; try again in " + throttled.retryAfterSeconds() + " s.");
         }
         exchange.getResponse().getHeaders().set("WWW-Authenticate", "Basic realm=\"Souhra\", charset=\"UTF-8\"");
         return SecurityProblems.write(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
                 "Přihlaste se prosím.", "Please authenticate.");
     }
 
-    private static String basicUserName(ServerWebExchange exchange) {
-        String header = exchange.getRequest().getHeaders().getFirst("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return "";
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), java.nio.charset.StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon < 0 ? decoded : decoded.substring(0, colon);
-        } catch (IllegalArgumentException malformed) {
-            return "";
-        }
+    /** The login form again, saying how long to wait when the attempt was throttled rather than wrong. */
+    private static Mono<Void> formLoginFailed(WebFilterExchange exchange, AuthenticationException e) {
+        String target = e instanceof LoginThrottledException throttled ? "/login?throttled=" + throttled.retryAfterSeconds() : "/login?error";
+        return new DefaultServerRedirectStrategy().sendRedirect(exchange.getExchange(), URI.create(target));
     }
 }

@@ -40,6 +40,8 @@ import reactor.core.scheduler.Schedulers;
 @RequestMapping("/api/admin/users")
 class UserAdminController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(UserAdminController.class);
+
     record NewUser(@NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{2,100}") String user, @NotBlank @Size(max = 200) String password,
                    @Size(max = 32) String institution, List<@Pattern(regexp = "ADMIN|SECRETARY|MEMBER|AUDITOR") String> roles,
                    @Size(max = 200) String displayName, @jakarta.validation.constraints.Email @Size(max = 254) String email) {}
@@ -53,11 +55,15 @@ class UserAdminController {
     private final CommandGateway commands;
     private final UserStore users;
     private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
+    private final LoginThrottle throttle;
 
-    UserAdminController(CommandGateway commands, UserStore users, PasswordEncoder encoder) {
+    UserAdminController(CommandGateway commands, UserStore users, PasswordEncoder encoder, PasswordPolicy policy, LoginThrottle throttle) {
         this.commands = commands;
         this.users = users;
         this.encoder = encoder;
+        this.policy = policy;
+        this.throttle = throttle;
     }
 
     @GetMapping
@@ -73,7 +79,7 @@ class UserAdminController {
 
     @PostMapping
     Mono<ResponseEntity<Map<String, Object>>> create(@Valid @RequestBody NewUser body, Actor actor) {
-        requireAcceptable(body.password());
+        requireAcceptable(policy, body.user(), body.password());
         return send(new RegisterUserCommand(body.user(), blankToNull(body.institution()), body.roles() == null ? List.of() : body.roles(),
                 body.displayName(), blankToNull(body.email())), actor)
                 .then(storeHash(body.user(), body.password()))
@@ -86,21 +92,42 @@ class UserAdminController {
         return send(new GrantRoleCommand(user, body.role(), blankToNull(body.bodyId())), actor).thenReturn(accepted(user));
     }
 
+    /**
+     * Revoking SECRETARY without {@code bodyId} revokes every body's secretaryship too (one event per body), so
+     * the account keeps no right of the role; with {@code bodyId} only that body's.
+     */
     @DeleteMapping("/{user}/roles/{role}")
     Mono<ResponseEntity<Map<String, Object>>> revoke(@PathVariable String user, @PathVariable String role,
                                                      @RequestParam(required = false) String bodyId, Actor actor) {
-        return send(new RevokeRoleCommand(user, role, blankToNull(bodyId)), actor).thenReturn(accepted(user));
+        String body = blankToNull(bodyId);
+        return Mono.fromCallable(() -> body == null && "SECRETARY".equals(role)
+                        ? users.view(user).map(UserView::secretaryOf).orElse(List.of()) : List.<String>of())
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(appointed -> send(new RevokeRoleCommand(user, role, body, appointed), actor))
+                .thenReturn(accepted(user));
     }
 
     @PostMapping("/{user}/password")
     Mono<ResponseEntity<Map<String, Object>>> password(@PathVariable String user, @Valid @RequestBody Password body, Actor actor) {
-        requireAcceptable(body.password());
+        requireAcceptable(policy, user, body.password());
         return send(new ChangePasswordCommand(user), actor).then(storeHash(user, body.password())).thenReturn(accepted(user));
     }
 
     @PostMapping("/{user}/disable")
     Mono<ResponseEntity<Map<String, Object>>> disable(@PathVariable String user, @RequestBody(required = false) Reason body, Actor actor) {
         return send(new DisableUserCommand(user, body == null ? null : body.reason()), actor).thenReturn(accepted(user));
+    }
+
+    /**
+     * Forgets the name's failed logins at every address, so its owner may try again at once. Not an event: the
+     * throttle lives in memory only and changes no account; the log says who unlocked whom.
+     */
+    @PostMapping("/{user}/unlock")
+    ResponseEntity<Map<String, Object>> unlock(@PathVariable String user, Actor actor) {
+        boolean wasThrottled = throttle.isThrottledAnywhere(user);
+        throttle.unlock(user);
+        log.info("Login throttle for '{}' cleared by {} (was throttled: {})", user, actor.user(), wasThrottled);
+        return ResponseEntity.ok(Map.of("id", user, "wasThrottled", wasThrottled));
     }
 
     private Mono<Object> send(Object command, Actor actor) {
@@ -114,9 +141,10 @@ class UserAdminController {
         return Mono.fromRunnable(() -> users.setPasswordHash(user, encoder.encode(password))).subscribeOn(Schedulers.boundedElastic()).then();
     }
 
-    static void requireAcceptable(String password) {
-        if (!PasswordPolicy.acceptable(password)) {
-            throw new WeakPasswordException();
+    static void requireAcceptable(PasswordPolicy policy, String user, String password) {
+        PasswordPolicy.Verdict verdict = policy.check(user, password);
+        if (verdict != PasswordPolicy.Verdict.ACCEPTABLE) {
+            throw new WeakPasswordException(verdict);
         }
     }
 
@@ -130,8 +158,11 @@ class UserAdminController {
 
     /** Refused before anything is recorded; the message never repeats the password. */
     static class WeakPasswordException extends RuntimeException {
-        WeakPasswordException() {
+        final PasswordPolicy.Verdict verdict;
+
+        WeakPasswordException(PasswordPolicy.Verdict verdict) {
             super("WEAK_PASSWORD", null, false, false);
+            this.verdict = verdict;
         }
     }
 }

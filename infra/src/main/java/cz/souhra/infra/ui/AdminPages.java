@@ -33,11 +33,13 @@ class AdminPages extends Pages {
 
     private final UserStore users;
     private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
 
-    AdminPages(Ui ui, MessageSource messages, UserStore users, PasswordEncoder encoder) {
+    AdminPages(Ui ui, MessageSource messages, UserStore users, PasswordEncoder encoder, PasswordPolicy policy) {
         super(ui, messages);
         this.users = users;
         this.encoder = encoder;
+        this.policy = policy;
     }
 
     @GetMapping("/admin/users")
@@ -63,8 +65,9 @@ class AdminPages extends Pages {
                 throw new Unreadable("user", msg(locale, "users.exists"));
             }
             String password = f.v("password");
-            if (!PasswordPolicy.acceptable(password)) {
-                throw new Unreadable("password", msg(locale, "users.weakPassword", PasswordPolicy.MIN_LENGTH));
+            PasswordPolicy.Verdict verdict = policy.check(user, password);
+            if (verdict != PasswordPolicy.Verdict.ACCEPTABLE) {
+                throw new Unreadable("password", msg(locale, verdict.messageKey, PasswordPolicy.MIN_LENGTH));
             }
             List<String> roles = f.all("roles").stream().filter(ROLES::contains).toList();
             ui.send(new RegisterUserCommand(user, f.text("institution"), roles, f.text("displayName"), f.text("email")), actor, locale);

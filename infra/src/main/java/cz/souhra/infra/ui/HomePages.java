@@ -36,9 +36,12 @@ class HomePages extends Pages {
         this.queries = queries;
     }
 
+    /** {@code throttled}: seconds to wait, set by the form login's failure handler when the login throttle refused. */
     @GetMapping("/login")
-    Mono<Rendering> login() {
-        return Mono.just(Rendering.view("login").build());
+    Mono<Rendering> login(@org.springframework.web.bind.annotation.RequestParam(required = false) String throttled) {
+        // only a plain number is shown; anything else in the address is ignored rather than refused
+        boolean shown = throttled != null && throttled.matches("[0-9]{1,7}");
+        return Mono.just(shown ? Rendering.view("login").modelAttribute("throttled", Long.parseLong(throttled)).build() : Rendering.view("login").build());
     }
 
     @GetMapping("/")

@@ -26,7 +26,7 @@ class DemoDataTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) {
-        TestApplication.register(r, TestApplication.newDataDir("souhra-demo"), "demo-admin-password");
+        TestApplication.register(r, TestApplication.newDataDir("souhra-demo"), "ukazkova-lipa-u-reky-42");
         r.add("souhra.demo", () -> "true");
     }
 

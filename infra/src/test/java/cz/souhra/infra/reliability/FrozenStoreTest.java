@@ -38,7 +38,7 @@ import cz.souhra.infra.store.EmbeddedStore;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FrozenStoreTest {
 
-    static final Credentials ADMIN = new Credentials("admin", "admin-password-for-tests");
+    static final Credentials ADMIN = new Credentials("admin", "zluty-kocour-na-plote-7");
     static EmbeddedStore store;
     static int storePort;
     static FreezableProxy proxy;

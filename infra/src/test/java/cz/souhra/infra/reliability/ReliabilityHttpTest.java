@@ -32,7 +32,7 @@ import cz.souhra.infra.reliability.SouhraHttp.Credentials;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReliabilityHttpTest {
 
-    static final Credentials ADMIN = new Credentials("admin", "admin-password-for-tests");
+    static final Credentials ADMIN = new Credentials("admin", "zluty-kocour-na-plote-7");
     static Path dataDir;
 
     static {

@@ -13,7 +13,7 @@ import cz.souhra.infra.reliability.SouhraHttp.Reply;
  */
 public final class Seed {
 
-    public static final Credentials SECRETARY = new Credentials("tajemnice", "heslo-tajemnice-1");
+    public static final Credentials SECRETARY = new Credentials("tajemnice", "zapis-z-porady-pod-javorem-1");
     public static final Credentials OWNER = new Credentials("uprace", "heslo-uradu-prace-1");
 
     public record Region(String body, String meeting, String resolution, String issue, List<String> measures) {}

@@ -34,7 +34,7 @@ import cz.souhra.infra.store.EmbeddedStore;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StoreOutageTest {
 
-    static final Credentials ADMIN = new Credentials("admin", "admin-password-for-tests");
+    static final Credentials ADMIN = new Credentials("admin", "zluty-kocour-na-plote-7");
     static Path storeDir;
     static int storePort;
     static EmbeddedStore store;

@@ -86,7 +86,7 @@ class ReminderMailTest {
         return new SpringApplicationBuilder(SouhraApplication.class, TestClock.class).run(
                 "--server.port=0",
                 "--souhra.data-dir=" + dataDir,
-                "--souhra.admin-password=admin-password-for-tests",
+                "--souhra.admin-password=zluty-kocour-na-plote-7",
                 "--souhra.overdue.initial-delay=PT1000H", "--souhra.overdue.midnight-cron=-",
                 "--souhra.reminders.initial-delay=PT1000H",
                 "--spring.mail.host=127.0.0.1",
@@ -126,18 +126,18 @@ class ReminderMailTest {
         String measure;
         String body;
         try (ConfigurableApplicationContext app = start(dataDir)) {
-            WebTestClient admin = client(app, "admin", "admin-password-for-tests");
+            WebTestClient admin = client(app, "admin", "zluty-kocour-na-plote-7");
             post(admin, "/api/institutions", "{\"code\":\"KULK\",\"region\":\"LBK\",\"kind\":\"REGION_OFFICE\",\"name\":\"Krajský úřad Libereckého kraje\"}");
             post(admin, "/api/institutions", "{\"code\":\"UPLB\",\"region\":\"LBK\",\"kind\":\"LABOUR_OFFICE\",\"name\":\"Úřad práce – krajská pobočka v Liberci\"}");
             body = post(admin, "/api/bodies", "{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Pracovní skupina ubytovny\",\"cadence\":\"quarterly\"}");
             post(admin, "/api/bodies/" + body + "/members", "{\"institution\":\"KULK\"}");
             post(admin, "/api/bodies/" + body + "/members", "{\"institution\":\"UPLB\"}");
-            post(admin, "/api/admin/users", "{\"user\":\"tajemnice\",\"password\":\"heslo-tajemnice-1\",\"institution\":\"KULK\",\"roles\":[\"SECRETARY\"],\"email\":\"tajemnice@kraj-lbc.example\"}");
+            post(admin, "/api/admin/users", "{\"user\":\"tajemnice\",\"password\":\"zapis-z-porady-pod-javorem-1\",\"institution\":\"KULK\",\"roles\":[\"SECRETARY\"],\"email\":\"tajemnice@kraj-lbc.example\"}");
             post(admin, "/api/admin/users", "{\"user\":\"uprace\",\"password\":\"heslo-uradu-prace-1\",\"institution\":\"UPLB\",\"roles\":[\"MEMBER\"],\"email\":\"novakova@uprace.example\"}");
             post(admin, "/api/admin/users", "{\"user\":\"uprace2\",\"password\":\"heslo-uradu-prace-2\",\"institution\":\"UPLB\",\"roles\":[\"MEMBER\"]}");
-            post(admin, "/api/admin/users", "{\"user\":\"kulk\",\"password\":\"heslo-kraje-12345\",\"institution\":\"KULK\",\"roles\":[\"MEMBER\"],\"email\":\"kraj@kraj-lbc.example\"}");
+            post(admin, "/api/admin/users", "{\"user\":\"kulk\",\"password\":\"krajsky-urad-u-lipy-12345\",\"institution\":\"KULK\",\"roles\":[\"MEMBER\"],\"email\":\"kraj@kraj-lbc.example\"}");
             post(admin, "/api/bodies/" + body + "/secretaries", "{\"user\":\"tajemnice\"}");
-            WebTestClient secretary = client(app, "tajemnice", "heslo-tajemnice-1");
+            WebTestClient secretary = client(app, "tajemnice", "zapis-z-porady-pod-javorem-1");
             String adopting = post(secretary, "/api/meetings", "{\"bodyId\":\"" + body + "\",\"startsAt\":\"2026-12-10T07:00:00Z\",\"place\":\"KÚ Liberec\"}");
             post(secretary, "/api/meetings/" + adopting + "/convene", "{\"attendance\":[{\"institution\":\"KULK\",\"status\":\"DELEGATE\",\"delegate\":\"Jana Nováková\"},"
                     + "{\"institution\":\"UPLB\",\"status\":\"DELEGATE\",\"delegate\":\"Petr Dvořák\"}]}");

@@ -14,8 +14,8 @@ import org.springframework.http.HttpMethod;
  * <pre>
  *   on(POST, "/api/things/{thing}/close").body("{\"reason\":\"x\"}").expect(202, ADMIN, SECRETARY_OWN).otherwise(403)
  * </pre>
- * Anonymous callers get 401 unless the rule says otherwise; {@code otherwise} covers every caller not
- * named. Placeholders in braces are filled from the test's fixture; {@code {uniq}} is fresh per call, so
+ * Anonymous callers get 401 and an account without roles 403 unless the rule says otherwise; {@code otherwise}
+ * covers every caller not named. Placeholders in braces are filled from the test's fixture; {@code {uniq}} is fresh per call, so
  * a creation can succeed for each allowed caller.
  */
 final class AuthorizationMatrix {
@@ -24,7 +24,9 @@ final class AuthorizationMatrix {
      * The kinds of caller; "own" and "foreign" are relative to the fixture's body, meeting and measure (all in
      * one region), "other region" callers hold the same role in a body and institution of another region.
      */
-    enum Who { ANONYMOUS, ADMIN, SECRETARY_OWN, SECRETARY_FOREIGN, MEMBER_OWN, MEMBER_FOREIGN, SECRETARY_OTHER_REGION, MEMBER_OTHER_REGION, AUDITOR }
+    enum Who { ANONYMOUS, ADMIN, SECRETARY_OWN, SECRETARY_FOREIGN, MEMBER_OWN, MEMBER_FOREIGN, SECRETARY_OTHER_REGION, MEMBER_OTHER_REGION, AUDITOR,
+        /** Had the own body's secretaryship, membership and the auditor's role, and lost them all. */
+        REVOKED }
 
     static final class Rule {
         final HttpMethod method;
@@ -36,6 +38,7 @@ final class AuthorizationMatrix {
             this.method = method;
             this.path = path;
             expected.put(Who.ANONYMOUS, 401);
+            expected.put(Who.REVOKED, 403);
         }
 
         Rule body(String json) {

@@ -5,6 +5,7 @@ import static cz.souhra.infra.security.AuthorizationMatrix.Who.AUDITOR;
 import static cz.souhra.infra.security.AuthorizationMatrix.Who.MEMBER_FOREIGN;
 import static cz.souhra.infra.security.AuthorizationMatrix.Who.MEMBER_OTHER_REGION;
 import static cz.souhra.infra.security.AuthorizationMatrix.Who.MEMBER_OWN;
+import static cz.souhra.infra.security.AuthorizationMatrix.Who.REVOKED;
 import static cz.souhra.infra.security.AuthorizationMatrix.Who.SECRETARY_FOREIGN;
 import static cz.souhra.infra.security.AuthorizationMatrix.Who.SECRETARY_OTHER_REGION;
 import static cz.souhra.infra.security.AuthorizationMatrix.Who.SECRETARY_OWN;
@@ -35,7 +36,7 @@ import cz.souhra.infra.security.AuthorizationMatrix.Who;
  */
 class AuthorizationMatrixTest extends SecuredApplicationTest {
 
-    static final String PW = "matrix-heslo-";
+    static final String PW = "Matice-prav-u-jerabu-";
     static final AtomicInteger UNIQ = new AtomicInteger();
     static final int NO_ANSWER = 0;
 
@@ -47,13 +48,15 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
                 // Accounts
                 on(GET, "/api/admin/users").expect(200, ADMIN).otherwise(403),
                 on(GET, "/api/admin/users/mx-target").expect(200, ADMIN).otherwise(403),
-                on(POST, "/api/admin/users").body("{\"user\":\"mx-new-{uniq}\",\"password\":\"nove-heslo-{uniq}-abc\",\"roles\":[\"AUDITOR\"]}")
+                on(POST, "/api/admin/users").body("{\"user\":\"mx-new-{uniq}\",\"password\":\"novy-ucet-{uniq}-pod-vrbou-abc\",\"roles\":[\"AUDITOR\"]}")
                         .expect(201, ADMIN).otherwise(403),
                 on(POST, "/api/admin/users/mx-target/roles").body("{\"role\":\"AUDITOR\"}").expect(202, ADMIN).otherwise(403),
                 on(DELETE, "/api/admin/users/mx-target/roles/AUDITOR").expect(202, ADMIN).otherwise(403),
                 on(POST, "/api/admin/users/mx-target/password").body("{\"password\":\"jine-heslo-{uniq}-xyz\"}").expect(202, ADMIN).otherwise(403),
                 on(POST, "/api/admin/users/mx-target/disable").body("{\"reason\":\"matrix\"}").expect(202, ADMIN).otherwise(403),
-                on(GET, "/api/me").otherwise(200),
+                on(POST, "/api/admin/users/mx-target/unlock").expect(200, ADMIN).otherwise(403),
+                // An account whose every role was revoked still sees who it is, and nothing else.
+                on(GET, "/api/me").expect(200, REVOKED).otherwise(200),
 
                 // Audit: auditors and admins read, nobody else
                 on(GET, "/api/audit/verify").expect(200, ADMIN, AUDITOR).otherwise(403),
@@ -186,6 +189,30 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
                 .getResponseBody(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    @Test
+    void revoking_secretary_without_a_body_ends_every_body_appointment_so_the_user_can_no_longer_record_meetings() {
+        prepareFixture();
+        String meeting = fixture.get("meeting");
+        ensureUser("mx-sek-revoked", PW + "sek-revoked", "MXKU", "SECRETARY");
+        post(admin(), "/api/bodies/" + fixture.get("body") + "/secretaries", "{\"user\":\"mx-sek-revoked\"}", 202);
+        post(admin(), "/api/bodies/" + fixture.get("foreignBody") + "/secretaries", "{\"user\":\"mx-sek-revoked\"}", 202);
+        WebTestClient secretary = as("mx-sek-revoked", PW + "sek-revoked");
+        post(secretary, "/api/meetings/" + meeting + "/agenda-items", "{\"title\":\"Před odvoláním\"}", 201);
+
+        admin().delete().uri("/api/admin/users/mx-sek-revoked/roles/SECRETARY").exchange().expectStatus().isAccepted();
+
+        admin().get().uri("/api/admin/users/mx-sek-revoked").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.secretaryOf.length()").isEqualTo(0).jsonPath("$.roles.length()").isEqualTo(0);
+        secretary.post().uri("/api/meetings/" + meeting + "/agenda-items").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\":\"Po odvolání\"}").exchange().expectStatus().isForbidden();
+        secretary.get().uri("/api/meetings/" + meeting).exchange().expectStatus().isForbidden();
+        secretary.get().uri("/api/me").exchange().expectStatus().isOk().expectBody().jsonPath("$.secretaryOf.length()").isEqualTo(0);
+
+        // The body can appoint them again, and the right is back at the next request.
+        post(admin(), "/api/bodies/" + fixture.get("body") + "/secretaries", "{\"user\":\"mx-sek-revoked\"}", 202);
+        post(secretary, "/api/meetings/" + meeting + "/agenda-items", "{\"title\":\"Po novém jmenování\"}", 201);
+    }
+
     private String fill(String template) {
         String s = template;
         if (s.contains("{uniq}")) {
@@ -208,6 +235,7 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
             case SECRETARY_OTHER_REGION -> as("mx-sek-ulk", PW + "sek-ulk");
             case MEMBER_OTHER_REGION -> as("mx-member-ulk", PW + "member-ulk");
             case AUDITOR -> as("mx-auditor", PW + "auditor");
+            case REVOKED -> as("mx-revoked", PW + "revoked");
         };
         var spec = client.mutate().responseTimeout(java.time.Duration.ofSeconds(30)).build().method(method).uri(path);
         try {
@@ -253,6 +281,15 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
         post(admin(), "/api/bodies/" + body + "/secretaries", "{\"user\":\"mx-sek-own\"}", 202);
         post(admin(), "/api/bodies/" + foreignBody + "/secretaries", "{\"user\":\"mx-sek-foreign\"}", 202);
         post(admin(), "/api/bodies/" + otherRegionBody + "/secretaries", "{\"user\":\"mx-sek-ulk\"}", 202);
+        // Every right an account can have for the own body, then every role revoked: SECRETARY without a body
+        // takes the body's appointment with it.
+        ensureUser("mx-revoked", PW + "revoked", "MXKU", "SECRETARY", "MEMBER", "AUDITOR");
+        post(admin(), "/api/bodies/" + body + "/secretaries", "{\"user\":\"mx-revoked\"}", 202);
+        for (String role : List.of("SECRETARY", "MEMBER", "AUDITOR")) {
+            admin().delete().uri("/api/admin/users/mx-revoked/roles/" + role).exchange().expectStatus().isAccepted();
+        }
+        admin().get().uri("/api/admin/users/mx-revoked").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.roles.length()").isEqualTo(0).jsonPath("$.secretaryOf.length()").isEqualTo(0);
 
         awaitRegion("mx-member-own", PW + "member-own", "LBK");
         awaitRegion("mx-member-foreign", PW + "member-foreign", "LBK");

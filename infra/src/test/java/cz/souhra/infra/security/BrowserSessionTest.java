@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The browser side: form login with CSRF, a session that follows the account's current state, logout. */
 class BrowserSessionTest extends SecuredApplicationTest {
@@ -52,8 +53,8 @@ class BrowserSessionTest extends SecuredApplicationTest {
 
     @Test
     void a_session_loses_its_rights_at_the_next_request_once_the_account_is_disabled() {
-        ensureUser("br-member", "br-member-heslo-1", "KULK", "MEMBER");
-        Session s = login("br-member", "br-member-heslo-1");
+        ensureUser("br-member", "prohlizec-jezek-v-trave-1", "KULK", "MEMBER");
+        Session s = login("br-member", "prohlizec-jezek-v-trave-1");
         // Logged in: the dashboard rather than a redirect to the login form.
         assertThat(status(s, "/")).isEqualTo(200);
 
@@ -62,9 +63,47 @@ class BrowserSessionTest extends SecuredApplicationTest {
     }
 
     @Test
+    void a_session_whose_every_role_is_revoked_opens_no_page_any_more() {
+        ensureUser("br-revoked", "odvolany-jezek-v-trave-2", "KULK", "MEMBER");
+        Session s = login("br-revoked", "odvolany-jezek-v-trave-2");
+        for (String page : java.util.List.of("/", "/measures", "/issues", "/bodies")) {
+            assertThat(status(s, page)).as(page).isEqualTo(200);
+        }
+
+        admin().delete().uri("/api/admin/users/br-revoked/roles/MEMBER").exchange().expectStatus().isAccepted();
+        for (String page : java.util.List.of("/", "/measures", "/issues", "/bodies", "/dashboard/board")) {
+            assertThat(status(s, page)).as(page).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void a_throttled_form_login_returns_to_the_form_saying_how_long_to_wait() {
+        ensureUser("br-throttled", "zdrzeny-jezek-v-trave-3", "KULK", "MEMBER");
+        // from an address of its own, so these failures leave the other tests' address (127.0.0.1) alone
+        WebTestClient browser = from("127.0.0.17");
+        for (int i = 0; i < 5; i++) {
+            EntityExchangeResult<String> page = browser.get().uri("/login").exchange().expectBody(String.class).returnResult();
+            browser.post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .cookie(SecurityConfiguration.SESSION_COOKIE, page.getResponseCookies().getFirst(SecurityConfiguration.SESSION_COOKIE).getValue())
+                    .bodyValue("username=br-throttled&password=spatne-" + i + "&_csrf=" + csrf(page.getResponseBody())).exchange()
+                    .expectStatus().isFound().expectHeader().valueEquals("Location", "/login?error");
+        }
+        EntityExchangeResult<String> page = browser.get().uri("/login").exchange().expectBody(String.class).returnResult();
+        String session = page.getResponseCookies().getFirst(SecurityConfiguration.SESSION_COOKIE).getValue();
+        browser.post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .cookie(SecurityConfiguration.SESSION_COOKIE, session)
+                .bodyValue("username=br-throttled&password=zdrzeny-jezek-v-trave-3&_csrf=" + csrf(page.getResponseBody())).exchange()
+                .expectStatus().isFound().expectHeader().valueEquals("Location", "/login?throttled=1");
+        browser.get().uri("/login?throttled=1").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(html -> assertThat(html).contains("Příliš mnoho neúspěšných přihlášení z tohoto počítače; zkuste to znovu za 1 s."));
+        admin().post().uri("/api/admin/users/br-throttled/unlock").exchange().expectStatus().isOk();
+        login("br-throttled", "zdrzeny-jezek-v-trave-3");
+    }
+
+    @Test
     void logout_needs_the_csrf_token_and_ends_the_session() {
-        ensureUser("br-logout", "br-logout-heslo-1", "KULK", "MEMBER");
-        Session s = login("br-logout", "br-logout-heslo-1");
+        ensureUser("br-logout", "odhlaseny-jezek-v-trave-1", "KULK", "MEMBER");
+        Session s = login("br-logout", "odhlaseny-jezek-v-trave-1");
         anonymous().post().uri("/logout").cookie(SecurityConfiguration.SESSION_COOKIE, s.cookie()).exchange().expectStatus().isForbidden();
         assertThat(status(s, "/")).isEqualTo(200);
 

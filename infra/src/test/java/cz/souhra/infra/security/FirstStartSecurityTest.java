@@ -87,7 +87,7 @@ class FirstStartSecurityTest {
         for (String guess : List.of("", "admin", "Admin", "password", "admin123", "souhra", "Souhra123", "heslo", "changeme", "123456",
                 "administrator", "root", "secret")) {
             // Forgive earlier guesses: this test is about the passwords, not about the throttle.
-            throttle.succeeded("admin");
+            throttle.unlock("admin");
             client().get().uri("/api/me").headers(h -> h.setBasicAuth("admin", guess)).exchange()
                     .expectStatus().isUnauthorized()
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)

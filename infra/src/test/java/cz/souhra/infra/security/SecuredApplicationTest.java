@@ -27,7 +27,7 @@ import cz.souhra.infra.TestApplication;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class SecuredApplicationTest {
 
-    static final String ADMIN_PASSWORD = "configured-admin-Heslo-7";
+    static final String ADMIN_PASSWORD = "nastaveny-Klic-od-brany-7";
     static final Path DATA_DIR;
 
     static {
@@ -62,6 +62,21 @@ abstract class SecuredApplicationTest {
         var connector = new org.springframework.http.client.reactive.ReactorClientHttpConnector(
                 reactor.netty.http.client.HttpClient.create(reactor.netty.resources.ConnectionProvider.newConnection()));
         return WebTestClient.bindToServer(connector).baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    /**
+     * A client whose connections come from another loopback address (Linux routes all of 127.0.0.0/8 to this
+     * host), so the login throttle sees a second machine without trusting any forwarded header.
+     */
+    WebTestClient from(String localAddress) {
+        var connector = new org.springframework.http.client.reactive.ReactorClientHttpConnector(
+                reactor.netty.http.client.HttpClient.create(reactor.netty.resources.ConnectionProvider.newConnection())
+                        .bindAddress(() -> new java.net.InetSocketAddress(localAddress, 0)));
+        return WebTestClient.bindToServer(connector).baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    WebTestClient from(String localAddress, String user, String password) {
+        return from(localAddress).mutate().defaultHeaders(h -> h.setBasicAuth(user, password)).build();
     }
 
     WebTestClient as(String user, String password) {

@@ -49,7 +49,7 @@ class ThinSliceHttpTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) {
-        TestApplication.register(r, dataDir, "admin-password-for-tests");
+        TestApplication.register(r, dataDir, "zluty-kocour-na-plote-7");
     }
 
     @LocalServerPort
@@ -72,8 +72,8 @@ class ThinSliceHttpTest {
     @BeforeAll
     void clients() {
         anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
-        admin = anonymous.mutate().defaultHeaders(h -> h.setBasicAuth("admin", "admin-password-for-tests")).build();
-        secretary = anonymous.mutate().defaultHeaders(h -> h.setBasicAuth("tajemnice", "heslo-tajemnice-1")).build();
+        admin = anonymous.mutate().defaultHeaders(h -> h.setBasicAuth("admin", "zluty-kocour-na-plote-7")).build();
+        secretary = anonymous.mutate().defaultHeaders(h -> h.setBasicAuth("tajemnice", "zapis-z-porady-pod-javorem-1")).build();
         owner = anonymous.mutate().defaultHeaders(h -> h.setBasicAuth("uprace", "heslo-uradu-prace-1")).build();
     }
 
@@ -101,7 +101,7 @@ class ThinSliceHttpTest {
                 .expectBody(Map.class).value(m -> body = (String) m.get("id"));
         post(admin, "/api/bodies/" + body + "/members", "{\"institution\":\"KULK\"}", 202);
         post(admin, "/api/bodies/" + body + "/members", "{\"institution\":\"UPLB\"}", 202);
-        post(admin, "/api/admin/users", "{\"user\":\"tajemnice\",\"password\":\"heslo-tajemnice-1\",\"institution\":\"KULK\",\"roles\":[\"SECRETARY\"]}", 201);
+        post(admin, "/api/admin/users", "{\"user\":\"tajemnice\",\"password\":\"zapis-z-porady-pod-javorem-1\",\"institution\":\"KULK\",\"roles\":[\"SECRETARY\"]}", 201);
         post(admin, "/api/admin/users", "{\"user\":\"uprace\",\"password\":\"heslo-uradu-prace-1\",\"institution\":\"UPLB\",\"roles\":[\"MEMBER\"]}", 201);
         post(admin, "/api/bodies/" + body + "/secretaries", "{\"user\":\"tajemnice\"}", 202);
         // the regions an account acts in are resolved from the directory read model, a moment behind the commands
@@ -183,9 +183,9 @@ class ThinSliceHttpTest {
     @Test
     @Order(5)
     void given_progress_by_non_owner_when_reported_then_403_problem_and_nothing_stored() {
-        post(admin, "/api/admin/users", "{\"user\":\"policie\",\"password\":\"heslo-policie-123\",\"institution\":\"KRPL\",\"roles\":[\"MEMBER\"]}", 201);
+        post(admin, "/api/admin/users", "{\"user\":\"policie\",\"password\":\"hlidka-u-stareho-dubu-123\",\"institution\":\"KRPL\",\"roles\":[\"MEMBER\"]}", 201);
         long before = mongo.getCollection("domainevents").countDocuments(Filters.eq("aggregateIdentifier", measure));
-        anonymous.post().uri("/api/measures/" + measure + "/progress").headers(h -> h.setBasicAuth("policie", "heslo-policie-123"))
+        anonymous.post().uri("/api/measures/" + measure + "/progress").headers(h -> h.setBasicAuth("policie", "hlidka-u-stareho-dubu-123"))
                 .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"percent\":90,\"note\":\"claims to be the owner\",\"institution\":\"UPLB\"}")
                 .exchange().expectStatus().isForbidden()
@@ -272,7 +272,7 @@ class ThinSliceHttpTest {
                     .map(a -> a.getRuleId().getClause() + " " + a.getMessage()).distinct().toList()).as("PDF/A-3a violations").isEmpty();
             assertThat(result.isCompliant()).isTrue();
         }
-        anonymous.get().uri("/api/meetings/" + meeting + "/minutes.pdf").headers(h -> h.setBasicAuth("policie", "heslo-policie-123"))
+        anonymous.get().uri("/api/meetings/" + meeting + "/minutes.pdf").headers(h -> h.setBasicAuth("policie", "hlidka-u-stareho-dubu-123"))
                 .exchange().expectStatus().isForbidden();
     }
 

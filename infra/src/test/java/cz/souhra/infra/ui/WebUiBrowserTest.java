@@ -134,12 +134,12 @@ class WebUiBrowserTest {
         for (String member : List.of("KULK", "UPLB", "MMLB")) {
             post(admin, "/api/bodies/" + body + "/members", Map.of("institution", member), 202);
         }
-        post(admin, "/api/admin/users", Map.of("user", "tajemnice", "password", "heslo-tajemnice-1", "institution", "KULK", "roles", List.of("SECRETARY")), 201);
+        post(admin, "/api/admin/users", Map.of("user", "tajemnice", "password", "zapis-z-porady-pod-javorem-1", "institution", "KULK", "roles", List.of("SECRETARY")), 201);
         post(admin, "/api/admin/users", Map.of("user", "uprace", "password", "heslo-uradu-prace-1", "institution", "UPLB", "roles", List.of("MEMBER")), 201);
-        post(admin, "/api/admin/users", Map.of("user", "auditor", "password", "heslo-auditora-1", "roles", List.of("AUDITOR")), 201);
+        post(admin, "/api/admin/users", Map.of("user", "auditor", "password", "kontrola-zapisu-u-smrku-1", "roles", List.of("AUDITOR")), 201);
         post(admin, "/api/bodies/" + body + "/secretaries", Map.of("user", "tajemnice"), 202);
         // the previous meeting, with an item left unfinished: the workspace proposes carrying it over
-        WebTestClient secretary = api("tajemnice", "heslo-tajemnice-1");
+        WebTestClient secretary = api("tajemnice", "zapis-z-porady-pod-javorem-1");
         String previous = post(secretary, "/api/meetings", Map.of("bodyId", body, "startsAt", "2026-01-15T09:00:00Z", "place", "KÚ Liberec"), 201);
         post(secretary, "/api/meetings/" + previous + "/agenda-items", Map.of("title", "Kapacity ubytoven v Doubí"), 201);
     }
@@ -274,7 +274,7 @@ class WebUiBrowserTest {
     @Test
     @Order(1)
     void a_secretary_records_a_complete_meeting_from_scheduling_to_closing_with_two_measures_adopted() throws Exception {
-        login("tajemnice", "heslo-tajemnice-1");
+        login("tajemnice", "zapis-z-porady-pod-javorem-1");
         el("h1");
         screenshot("01-prehled-tajemnice");
 
@@ -293,7 +293,7 @@ class WebUiBrowserTest {
         assertThat(driver.findElement(By.cssSelector("#agenda + ol")).getText()).contains("přeneseno");
 
         // an item added elsewhere (here through the API) appears in the open workspace without a reload
-        post(api("tajemnice", "heslo-tajemnice-1"), "/api/meetings/" + meeting + "/agenda-items", Map.of("title", "Různé"), 201);
+        post(api("tajemnice", "zapis-z-porady-pod-javorem-1"), "/api/meetings/" + meeting + "/agenda-items", Map.of("title", "Různé"), 201);
         waitText("#agenda + ol", "Různé");
 
         WebElement item = el("#agenda-form");
@@ -416,7 +416,7 @@ class WebUiBrowserTest {
     @Test
     @Order(5)
     void an_auditor_sees_meeting_and_progress_in_the_audit_log_and_the_measure_history_and_verifies_the_ledger() throws Exception {
-        login("auditor", "heslo-auditora-1");
+        login("auditor", "kontrola-zapisu-u-smrku-1");
         open("/audit");
         waitText("#audit-log", "jednání uzavřeno");
         waitText("#audit-log", "zpráva o plnění");
