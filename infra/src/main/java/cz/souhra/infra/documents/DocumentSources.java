@@ -11,9 +11,12 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.model.Filters;
 
+import cz.souhra.query.common.Views;
 import cz.souhra.query.issue.IssueProjection;
+import cz.souhra.query.measure.MeasureProjection;
 import cz.souhra.query.meeting.MeetingProjection;
 import cz.souhra.shared.Actor;
+import cz.souhra.shared.queries.MeasureView;
 
 /**
  * The read models documents are made from (they are folds of the events, so nothing is typed twice),
@@ -58,7 +61,15 @@ class DocumentSources {
     }
 
     List<Document> measures() {
-        return mongo.getCollection("measure_status").find().into(new ArrayList<>());
+        return mongo.getCollection(MeasureProjection.STATUS).find().into(new ArrayList<>());
+    }
+
+    /** The measures an institution is responsible for, as the read side's typed view. */
+    List<MeasureView> measuresOwnedBy(String institution) {
+        List<MeasureView> owned = new ArrayList<>();
+        mongo.getCollection(MeasureProjection.STATUS).find(Filters.eq("owner", institution))
+                .forEach(d -> owned.add(Views.fromDocument(d, MeasureView.class)));
+        return owned;
     }
 
     Map<String, String> institutionNames() {
