@@ -78,7 +78,7 @@ class CalendarFeed {
             event.add(new DtStart<>(start));
             event.add(new DtEnd<>(end.isAfter(LAST) ? LAST : end));
             if (m.getString("place") != null) {
-                event.add(new Location(m.getString("place")));
+                event.add(new Location(CsvExport.clean(m.getString("place"))));
             }
             calendar.add(event);
         }
@@ -107,7 +107,7 @@ class CalendarFeed {
         event.add(new Uid(uid));
         event.add(new DtStamp(stamp));
         event.add(new Sequence((int) Math.min(Integer.MAX_VALUE, version)));
-        event.add(new Summary(summary));
+        event.add(new Summary(CsvExport.clean(summary)));
         event.add(new Status(cancelled ? Status.VALUE_CANCELLED : Status.VALUE_CONFIRMED));
         return event;
     }

@@ -57,18 +57,23 @@ class CsvExport {
     }
 
     /**
-     * The text of a cell as it is written: without control characters other than tab and newline, without
-     * bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069, which make a cell
-     * read differently from what it holds), and with a leading single quote when a spreadsheet would
-     * otherwise start a formula.
+     * The text of a cell as it is written: {@link #clean} text, with a leading single quote when a
+     * spreadsheet would otherwise start a formula.
      */
     static String cell(String text) {
-        StringBuilder clean = new StringBuilder(text.length() + 1);
+        String clean = clean(text);
+        return !clean.isEmpty() && FORMULA_TRIGGERS.indexOf(clean.charAt(0)) >= 0 ? "'" + clean : clean;
+    }
+
+    /**
+     * Text without control characters other than tab and newline and without bidirectional embeddings,
+     * overrides and isolates (U+202A–U+202E, U+2066–U+2069), which make a text read differently from what it
+     * holds ("exe.pdf" shown for "fdp.exe"). Used by every export: CSV cells and calendar texts.
+     */
+    static String clean(String text) {
+        StringBuilder clean = new StringBuilder(text.length());
         text.codePoints().filter(c -> c == '\t' || c == '\n' || !(Character.getType(c) == Character.CONTROL || isBidiControl(c)))
                 .forEach(clean::appendCodePoint);
-        if (!clean.isEmpty() && FORMULA_TRIGGERS.indexOf(clean.charAt(0)) >= 0) {
-            clean.insert(0, '\'');
-        }
         return clean.toString();
     }
 

@@ -84,6 +84,16 @@ class CalendarFeedTest {
     }
 
     @Test
+    void control_characters_and_bidi_overrides_are_not_written_into_calendar_texts() throws Exception {
+        byte[] ics = feed.render("Skupina", List.of(meeting("M1", "2026-11-20T09:00:00Z", "Sál \u202Egpj.exe\u202C\u0000 B", "SCHEDULED", 1)),
+                b -> "Skupina\u2066 X\u2069", List.of(measure("MS1", "Opatření\u0007 A", LocalDate.of(2026, 6, 30), "ADOPTED")));
+        List<VEvent> events = parse(ics).getComponents(Component.VEVENT);
+        assertThat(byUid(events, "M1@souhra").getProperty(Property.LOCATION).orElseThrow().getValue()).isEqualTo("Sál gpj.exe B");
+        assertThat(byUid(events, "M1@souhra").getSummary().getValue()).isEqualTo("Jednání: Skupina X");
+        assertThat(byUid(events, "measure-MS1@souhra").getSummary().getValue()).isEqualTo("Termín opatření: Opatření A");
+    }
+
+    @Test
     void a_line_of_exactly_75_octets_is_not_folded_and_one_more_octet_is() {
         String exact = "LOCATION:" + "a".repeat(66);
         assertThat(CalendarFeed.foldByOctets(exact + "\r\n")).isEqualTo(exact + "\r\n");
