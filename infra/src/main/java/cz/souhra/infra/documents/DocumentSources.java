@@ -11,10 +11,13 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.model.Filters;
 
+import cz.souhra.query.common.Views;
 import cz.souhra.query.issue.IssueProjection;
 import cz.souhra.query.measure.Overdue;
+import cz.souhra.query.measure.MeasureProjection;
 import cz.souhra.query.meeting.MeetingProjection;
 import cz.souhra.shared.Actor;
+import cz.souhra.shared.queries.MeasureView;
 
 /**
  * The read models documents are made from (they are folds of the events, so nothing is typed twice),
@@ -64,12 +67,20 @@ class DocumentSources {
     List<Document> measures() {
         java.time.LocalDate today = Overdue.today(clock);
         List<Document> out = new ArrayList<>();
-        mongo.getCollection("measure_status").find().forEach(d -> {
+        mongo.getCollection(MeasureProjection.STATUS).find().forEach(d -> {
             Object due = d.get("dueDate");
             java.time.LocalDate dueDate = due == null ? null : java.time.LocalDate.parse(due.toString());
             out.add(d.append("overdue", Overdue.on(d.getString("status"), dueDate, Boolean.TRUE.equals(d.get("overdue")), today)));
         });
         return out;
+    }
+
+    /** The measures an institution is responsible for, as the read side's typed view. */
+    List<MeasureView> measuresOwnedBy(String institution) {
+        List<MeasureView> owned = new ArrayList<>();
+        mongo.getCollection(MeasureProjection.STATUS).find(Filters.eq("owner", institution))
+                .forEach(d -> owned.add(Views.fromDocument(d, MeasureView.class)));
+        return owned;
     }
 
     Map<String, String> institutionNames() {

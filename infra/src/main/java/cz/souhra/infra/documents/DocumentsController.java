@@ -80,7 +80,7 @@ class DocumentsController {
                     meetings.addAll(sources.meetingsOfBody(String.valueOf(body.get("_id"))));
                 }
             }
-            return file(calendar.render(id, meetings, b -> names.getOrDefault(b, b)), ICS, "jednani-" + id + ".ics");
+            return file(calendar.render(id, meetings, b -> names.getOrDefault(b, b), sources.measuresOwnedBy(id)), ICS, "jednani-" + id + ".ics");
         }).subscribeOn(Schedulers.boundedElastic());
     }
 

@@ -73,7 +73,9 @@ class UserAdminController {
 
     @GetMapping("/{user}")
     Mono<ResponseEntity<UserView>> one(@PathVariable String user) {
-        return Mono.fromCallable(() -> users.view(user).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.notFound().build()))
+        // an unknown name is the same USER_NOT_FOUND problem as a command about it (AccountProblems), not an empty 404
+        return Mono.fromCallable(() -> users.view(user).map(ResponseEntity::ok)
+                        .orElseThrow(() -> new org.axonframework.modelling.command.AggregateNotFoundException(user, "No such user")))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 

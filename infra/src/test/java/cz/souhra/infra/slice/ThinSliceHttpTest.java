@@ -288,8 +288,14 @@ class ThinSliceHttpTest {
         assertThat(events.get(0).getProperty(net.fortuna.ical4j.model.Property.LOCATION).orElseThrow().getValue()).isEqualTo("KÚ Liberec, zasedačka 2");
         byte[] mine = owner.get().uri("/api/institutions/UPLB/calendar.ics").exchange().expectStatus().isOk()
                 .expectBody(byte[].class).returnResult().getResponseBody();
-        assertThat(new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.ByteArrayInputStream(mine))
-                .getComponents(net.fortuna.ical4j.model.Component.VEVENT)).hasSize(1);
+        net.fortuna.ical4j.model.Calendar institutionFeed = new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.ByteArrayInputStream(mine));
+        assertThat(institutionFeed.validate().hasErrors()).as(institutionFeed.validate().toString()).isFalse();
+        List<net.fortuna.ical4j.model.component.VEvent> mineEvents = institutionFeed.getComponents(net.fortuna.ical4j.model.Component.VEVENT);
+        // UPLB's meeting and the deadline of the measure it owns, as an all-day event on the due date
+        assertThat(mineEvents).extracting(e -> e.getUid().orElseThrow().getValue()).containsExactlyInAnyOrder(meeting + "@souhra", "measure-" + measure + "@souhra");
+        var deadline = mineEvents.stream().filter(e -> e.getUid().orElseThrow().getValue().startsWith("measure-")).findFirst().orElseThrow();
+        assertThat(deadline.getProperty(net.fortuna.ical4j.model.Property.DTSTART).orElseThrow().toString().trim()).isEqualTo("DTSTART;VALUE=DATE:20260630");
+        assertThat(deadline.getSummary().getValue()).isEqualTo("Termín opatření: Zmapovat agenturní ubytovny");
     }
 
     @Test
