@@ -181,13 +181,19 @@ class MeetingPages extends Pages {
         return open;
     }
 
-    /** The attendance typed so far: one select per member, {@code status_CODE} and {@code delegate_CODE}. */
+    /**
+     * The attendance typed so far: one select per member, {@code status_CODE} and {@code delegate_CODE}, the
+     * name of whoever attends (for a SUBSTITUTE, the substitute's, which the record requires).
+     */
     private static List<Attendance> sheet(Form f, MeetingView m) {
         List<Attendance> sheet = new ArrayList<>();
         for (String member : Objects.requireNonNullElse(m.members(), List.<String>of())) {
             String status = f.text("status_" + member);
             if (status != null) {
-                sheet.add(new Attendance(InstitutionId.of(member), AttendanceStatus.valueOf(status), f.text("delegate_" + member), null));
+                AttendanceStatus s = AttendanceStatus.valueOf(status);
+                String name = f.text("delegate_" + member);
+                sheet.add(new Attendance(InstitutionId.of(member), s, s == AttendanceStatus.SUBSTITUTE ? null : name,
+                        s == AttendanceStatus.SUBSTITUTE ? name : null));
             }
         }
         return sheet;
