@@ -68,7 +68,8 @@ public class CommandLookup implements References {
         }
         Known known = null;
         long seq = -1;
-        DomainEventStream stream = store.readEvents(id);
+        // From sequence 0 and not from a snapshot: the fold needs the record's creating event.
+        DomainEventStream stream = store.readEvents(id, 0);
         while (stream.hasNext()) {
             DomainEventMessage<?> e = stream.next();
             known = Known.fold(known, e.getPayload());

@@ -79,7 +79,7 @@ class CommandProblems {
         }
         String what = e.getMethodParameter() != null && e.getMethodParameter().getParameterName() != null
                 ? e.getMethodParameter().getParameterName() : "body";
-        return problem(HttpStatus.BAD_REQUEST, DomainException.invalid("MALFORMED", what), exchange, Map.of());
+        return problem(HttpStatus.BAD_REQUEST, DomainException.field(DomainException.Kind.INVALID, "MALFORMED", what), exchange, Map.of());
     }
 
     @ExceptionHandler({AggregateNotFoundException.class, AggregateDeletedException.class})

@@ -61,8 +61,8 @@ public class StrictJson implements CodecCustomizer {
         m.disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
         m.disable(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS);
         m.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
-        // jackson-datatype-jsr310 reads a number as an epoch day or second and [2027,12,31] as a date, leniency
-        // or not: here a date is an ISO string and nothing else.
+        // jackson-datatype-jsr310 also reads arrays ([2027,12,31]) and numbers (epoch days and seconds) into
+        // java.time values; here a day or an instant is an ISO string and nothing else.
         m.setDefaultLeniency(false);
         m.registerModule(new SimpleModule("souhra-strict-dates")
                 .addDeserializer(LocalDate.class, new IsoOnly<>(LocalDate.class, LocalDate::parse))

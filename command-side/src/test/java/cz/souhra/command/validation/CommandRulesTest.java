@@ -2,9 +2,7 @@ package cz.souhra.command.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.lang.reflect.RecordComponent;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,21 +19,15 @@ import org.junit.jupiter.api.Test;
  */
 class CommandRulesTest {
 
+    /** Every command class of shared-events, read from the class path (a directory in the IDE, the jar in {@code verify}). */
     static List<Class<?>> commands() throws Exception {
-        URL root = CommandRulesTest.class.getClassLoader().getResource("cz/souhra/shared/commands");
+        var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
+        var readers = new org.springframework.core.type.classreading.SimpleMetadataReaderFactory();
         List<Class<?>> out = new ArrayList<>();
-        collect(new File(root.toURI()), "cz.souhra.shared.commands", out);
-        return out;
-    }
-
-    private static void collect(File dir, String pkg, List<Class<?>> out) throws ClassNotFoundException {
-        for (File f : dir.listFiles()) {
-            if (f.isDirectory()) {
-                collect(f, pkg + "." + f.getName(), out);
-            } else if (f.getName().endsWith("Command.class")) {
-                out.add(Class.forName(pkg + "." + f.getName().replace(".class", "")));
-            }
+        for (var r : resolver.getResources("classpath*:cz/souhra/shared/commands/**/*Command.class")) {
+            out.add(Class.forName(readers.getMetadataReader(r).getClassMetadata().getClassName()));
         }
+        return out;
     }
 
     @Test

@@ -77,7 +77,13 @@ class Ui {
     }
 
     void send(Object command, Actor actor, Locale locale) {
-        CompletableFuture<Object> sent = commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(actor.toMetaData()));
+        CompletableFuture<Object> sent;
+        try {
+            sent = commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(actor.toMetaData()));
+        } catch (RuntimeException refusedBeforeSending) {
+            // The command validation on the bus refuses in the sending thread, before a future exists.
+            throw refusal(refusedBeforeSending, locale);
+        }
         try {
             sent.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

@@ -2,11 +2,9 @@ package cz.souhra.infra.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,22 +46,19 @@ class GoldenEventsTest {
 
     private final Serializer events = JacksonSerializer.builder().objectMapper(AxonMongoConfiguration.eventObjectMapper()).build();
 
+    /** Every top-level class of the events packages, from the class path (the shared-events jar in {@code verify}). */
     static Stream<Class<?>> eventClasses() throws Exception {
-        URL root = GoldenEventsTest.class.getClassLoader().getResource("cz/souhra/shared/events");
+        var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
+        var readers = new org.springframework.core.type.classreading.SimpleMetadataReaderFactory();
         List<Class<?>> out = new ArrayList<>();
-        collect(new File(root.toURI()), "cz.souhra.shared.events", out);
-        assertThat(out).hasSizeGreaterThan(35);
-        return out.stream();
-    }
-
-    private static void collect(File dir, String pkg, List<Class<?>> out) throws ClassNotFoundException {
-        for (File f : dir.listFiles()) {
-            if (f.isDirectory()) {
-                collect(f, pkg + "." + f.getName(), out);
-            } else if (f.getName().endsWith(".class") && !f.getName().contains("$") && !f.getName().equals("package-info.class")) {
-                out.add(Class.forName(pkg + "." + f.getName().replace(".class", "")));
+        for (var r : resolver.getResources("classpath*:cz/souhra/shared/events/**/*.class")) {
+            String name = readers.getMetadataReader(r).getClassMetadata().getClassName();
+            if (!name.contains("$") && !name.endsWith("package-info")) {
+                out.add(Class.forName(name));
             }
         }
+        assertThat(out).hasSizeGreaterThan(35);
+        return out.stream();
     }
 
     @ParameterizedTest

@@ -309,6 +309,7 @@ class WebUiBrowserTest {
         type(convene.findElement(By.id("delegate_KULK")), "Mgr. Jana Nováková");
         waitText("#quorum", "přítomno 1 z 3 členů");
         new Select(convene.findElement(By.id("status_UPLB"))).selectByValue("SUBSTITUTE");
+        type(convene.findElement(By.id("delegate_UPLB")), "Ing. Karel Říha");
         waitText("#quorum", "Usnášeníschopné: přítomno 2 z 3 členů, potřeba 2");
         new Select(convene.findElement(By.id("status_MMLB"))).selectByValue("EXCUSED");
         screenshot("02-jednani-prezence", "#convene-form");
