@@ -446,7 +446,7 @@ class WebUiBrowserTest {
         // the export downloads with the auditor's browser session and holds the measure's chained events
         String export = (String) ((JavascriptExecutor) driver).executeAsyncScript(
                 "var done = arguments[arguments.length - 1]; fetch('/audit/export.jsonl').then(r => r.text()).then(done);");
-        assertThat(export.lines().filter(l -> l.contains(measure1)).count()).isEqualTo(4);
+        assertThat(export.lines().filter(l -> l.contains(measure1)).count()).isEqualTo(5);
 
         open("/audit/verify");
         el("#verify-start").click();
