@@ -88,6 +88,11 @@ public class Access {
         return new Viewer(false, a.institution(), bodies, a.regions());
     }
 
+    /** What is needed to read issues: the actor's regions and institution, no body lookup. */
+    public Viewer issueViewer(Actor a) {
+        return seesAll(a) ? Viewer.EVERYTHING : new Viewer(false, a.institution(), Set.of(), a.regions());
+    }
+
     public boolean seesBody(Actor a, String bodyId) {
         return viewer(a).seesBody(bodyId);
     }

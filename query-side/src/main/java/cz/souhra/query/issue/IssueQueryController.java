@@ -47,11 +47,9 @@ class IssueQueryController {
                              @RequestParam(required = false) Instant validAt, @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String sort, Actor actor) {
         Bitemporal at = TimeAxes.of(asOf, knownAt, validAt);
-        return OffLoop.ask(() -> {
-            var filter = new IssueQueries.ListIssues(access.viewer(actor), category, status, region, locality, institution, q, asOf, page, size, sort);
-            return at == null ? queries.query(filter, IssuePage.class)
-                : queries.query(new IssueQueries.ListIssuesBitemporal(filter, at), IssuePage.class);
-        });
+        var filter = new IssueQueries.ListIssues(access.issueViewer(actor), category, status, region, locality, institution, q, asOf, page, size, sort);
+        return OffLoop.ask(() -> at == null ? queries.query(filter, IssuePage.class)
+                : queries.query(new IssueQueries.ListIssuesBitemporal(filter, at), IssuePage.class));
     }
 
     @GetMapping("/api/issues/{id}")
