@@ -51,11 +51,12 @@ class MeController {
 
     @PostMapping("/password")
     Mono<ResponseEntity<Map<String, Object>>> changePassword(@Valid @RequestBody PasswordChange body, Actor actor) {
-        UserAdminController.requireAcceptable(policy, actor.user(), body.newPassword());
-        return Mono.fromCallable(() -> users.find(actor.user())
+        Mono<Boolean> currentMatches = Mono.fromCallable(() -> users.find(actor.user())
                         .filter(p -> encoder.matches(body.currentPassword(), p.getPassword()))
                         .isPresent())
-                .subscribeOn(Schedulers.boundedElastic())
+                .subscribeOn(Schedulers.boundedElastic());
+        return UserAdminController.acceptable(policy, actor.user(), body.newPassword())
+                .then(currentMatches)
                 .flatMap(ok -> ok ? Mono.<Void>empty() : Mono.error(new WrongPasswordException()))
                 .then(Mono.fromFuture(() -> commands.send(GenericCommandMessage.asCommandMessage(new ChangePasswordCommand(actor.user()))
                         .andMetaData(actor.toMetaData()))))

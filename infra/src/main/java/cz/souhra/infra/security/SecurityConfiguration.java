@@ -14,12 +14,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
-import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -86,35 +86,61 @@ class SecurityConfiguration {
     }
 
     /**
-     * Every attempt first reserves its place in the {@link LoginThrottle} (per name and client address, and per
-     * address), so a refused one is answered without a password check and parallel guesses cannot overtake the
-     * count. A disabled account is refused by Spring before its password is checked; here it then pays the same
-     * bcrypt as any other wrong answer and gets the same refusal, so neither time nor answer tells it apart.
+     * HTTP Basic and the login form. Each attempt asks the {@link LoginThrottle} first (per name and client
+     * address, and per address), so a refused one is answered without a password check and parallel guesses
+     * cannot overtake the count. An unknown name and a disabled account are checked against a hash nobody
+     * knows: the same bcrypt time and the same refusal as a wrong password, so neither time nor answer tells
+     * them apart. HTTP Basic sends the password with every request and bcrypt per request capped the API at
+     * ~20/s, so a password verified within 5 minutes is recognised without bcrypt (VerifiedPasswordCache).
      */
     @Bean
     ReactiveAuthenticationManager authenticationManager(ReactiveUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
                                                         NobodysHash nobody, java.time.Clock clock) {
-        UserDetailsRepositoryReactiveAuthenticationManager delegate = new UserDetailsRepositoryReactiveAuthenticationManager(users);
-        // HTTP Basic sends the password with every request; bcrypt per request capped the API at ~20/s.
-        delegate.setPasswordEncoder(new VerifiedPasswordCache(encoder, Duration.ofMinutes(5), clock));
-        return authentication -> ClientAddress.of().flatMap(address -> {
-            LoginThrottle.Attempt attempt = throttle.attempt(authentication.getName(), address);
-            if (attempt.refused()) {
+        VerifiedPasswordCache passwords = new VerifiedPasswordCache(encoder, Duration.ofMinutes(5), clock);
+        return authentication -> {
+            String presented = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+            return ClientAddress.of().flatMap(address -> users.findByUsername(authentication.getName())
+                    .flatMap(user -> check(user, presented, address, passwords, throttle, nobody, 0)));
+        };
+    }
+
+    /** How often, and how long apart, an attempt asks again while the free attempts of its name are being checked. */
+    private static final int BUSY_ROUNDS = 500;
+    private static final Duration BUSY_PAUSE = Duration.ofMillis(20);
+
+    private static Mono<Authentication> check(UserDetails user, String presented, String address, VerifiedPasswordCache passwords,
+                                              LoginThrottle throttle, NobodysHash nobody, int round) {
+        boolean remembered = user.isEnabled() && passwords.remembered(presented, user.getPassword());
+        LoginThrottle.Attempt attempt = throttle.attempt(user.getUsername(), address, remembered);
+        switch (attempt.outcome()) {
+            case REFUSED:
                 return Mono.error(new LoginThrottledException(attempt.retryAfter()));
-            }
-            return delegate.authenticate(authentication)
-                    .doOnNext(a -> attempt.succeeded())
-                    .onErrorResume(DisabledException.class, e -> Mono.fromCallable(() -> encoder.matches(String.valueOf(authentication.getCredentials()),
-                                    nobody.hash()))
-                            .subscribeOn(Schedulers.boundedElastic())
-                            .then(Mono.error(new BadCredentialsException("Invalid Credentials"))))
-                    .doOnError(e -> {
-                        if (!(e instanceof BadCredentialsException)) {
-                            // not an answer about the password (the store failed): it counts against nobody
-                            attempt.cancelled();
-                        }
-                    });
-        });
+            case BUSY:
+                // 10 s at most: bcrypt takes 0.1 s, a few seconds on a starved host
+                return round >= BUSY_ROUNDS ? Mono.error(new LoginThrottledException(Duration.ofSeconds(1)))
+                        : Mono.delay(BUSY_PAUSE).then(Mono.defer(() -> check(user, presented, address, passwords, throttle, nobody, round + 1)));
+            default:
+                break;
+        }
+        if (remembered) {
+            attempt.succeeded();
+            return Mono.just(authenticated(user));
+        }
+        return Mono.fromCallable(() -> passwords.matches(presented, user.isEnabled() ? user.getPassword() : nobody.hash()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .doOnError(e -> attempt.cancelled())
+                .flatMap(ok -> {
+                    if (!ok) {
+                        attempt.failed();
+                        return Mono.error(new BadCredentialsException("Invalid Credentials"));
+                    }
+                    attempt.succeeded();
+                    return Mono.just(authenticated(user));
+                });
+    }
+
+    private static Authentication authenticated(UserDetails user) {
+        return UsernamePasswordAuthenticationToken.authenticated(user, user.getPassword(), user.getAuthorities());
     }
 
     @Bean

@@ -59,20 +59,28 @@ final class VerifiedPasswordCache implements PasswordEncoder {
         return delegate.encode(rawPassword);
     }
 
+    /** Whether this password was verified against this stored hash within the time, without any bcrypt work. */
+    boolean remembered(CharSequence rawPassword, String encodedPassword) {
+        if (rawPassword == null || encodedPassword == null) {
+            return false;
+        }
+        Entry known;
+        synchronized (verified) {
+            known = verified.get(encodedPassword);
+        }
+        return known != null && known.expiresAtMillis() > clock.millis() && MessageDigest.isEqual(known.mac(), mac(rawPassword));
+    }
+
     @Override
     public boolean matches(CharSequence rawPassword, String encodedPassword) {
         if (rawPassword == null || encodedPassword == null) {
             return delegate.matches(rawPassword, encodedPassword);
         }
-        byte[] mac = mac(rawPassword);
-        long now = clock.millis();
-        Entry known;
-        synchronized (verified) {
-            known = verified.get(encodedPassword);
-        }
-        if (known != null && known.expiresAtMillis() > now && MessageDigest.isEqual(known.mac(), mac)) {
+        if (remembered(rawPassword, encodedPassword)) {
             return true;
         }
+        byte[] mac = mac(rawPassword);
+        long now = clock.millis();
         boolean ok = delegate.matches(rawPassword, encodedPassword);
         if (ok) {
             synchronized (verified) {
