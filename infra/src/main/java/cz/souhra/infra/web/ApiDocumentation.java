@@ -29,6 +29,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -105,9 +106,41 @@ class ApiDocumentation {
             responses.addApiResponse(String.valueOf(status), refusal(status, op));
         }
         operation.setResponses(responses);
+        if (operation.getParameters() != null) {
+            operation.getParameters().forEach(p -> describe(p, op.path()));
+        }
         if (op.example() != null && operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
             Object example = parse(op.example(), json);
             operation.getRequestBody().getContent().values().forEach(media -> media.setExample(example));
+        }
+    }
+
+    /** Examples of the path parameters (ids in the form each kind has) and what If-Match carries. */
+    private static void describe(Parameter parameter, String path) {
+        if ("If-Match".equals(parameter.getName())) {
+            parameter.description("The record's version as read (its ETag); the command is refused with 409 if it changed since.").example("\"7\"");
+            return;
+        }
+        if (!"path".equals(parameter.getIn())) {
+            return;
+        }
+        Object example = switch (parameter.getName()) {
+            case "itemId" -> ApiContract.ITEM_ID;
+            case "resolutionId" -> ApiContract.RESOLUTION_ID;
+            case "bodyId" -> ApiContract.BODY_ID;
+            case "institution" -> "UPLB";
+            case "user" -> "uprace";
+            case "role" -> "SECRETARY";
+            case "name" -> "measures";
+            case "segment" -> 0;
+            default -> path.startsWith("/api/institutions/") || path.startsWith("/api/oparl/v1/organization/") ? "UPLB"
+                    : path.startsWith("/api/bodies/") || path.startsWith("/api/oparl/v1/body/") ? ApiContract.BODY_ID
+                    : path.startsWith("/api/meetings/") || path.startsWith("/api/oparl/v1/meeting/") ? ApiContract.MEETING_ID
+                    : path.startsWith("/api/issues/") ? ApiContract.ISSUE_ID
+                    : path.startsWith("/api/measures/") ? ApiContract.MEASURE_ID : null;
+        };
+        if (example != null) {
+            parameter.example(example);
         }
     }
 
