@@ -49,7 +49,7 @@ public final class EmbeddedStore implements AutoCloseable {
             String secret = StoreSecret.of(dataDir);
             DurableH2Backend opened = DurableH2Backend.open(dataDir, fsync, 1_000, compactEverySeconds);
             // The MongoDB 5.x driver refuses servers below wire version 8.
-            backend = new GuardedBackend(opened, () -> DurableH2Backend.open(dataDir, fsync, 1_000, compactEverySeconds),
+            backend = new GuardedBackend(dataDir, opened, () -> DurableH2Backend.open(dataDir, fsync, 1_000, compactEverySeconds),
                     new ScramSha256(StoreSecret.USER, secret), ServerVersion.MONGO_5_0);
             MongoServer server = new MongoServer(backend);
             // A write that asks for the journal holds its worker thread until the log is synced, and with

@@ -1,5 +1,8 @@
 package cz.souhra.infra.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +63,7 @@ final class GuardedBackend implements MongoBackend {
         void available();
     }
 
+    private final Path dir;
     private final Supplier<DurableH2Backend> reopen;
     private final ScramSha256 scram;
     private final Clock clock = Clock.systemUTC();
@@ -88,7 +92,8 @@ final class GuardedBackend implements MongoBackend {
     private Instant lastAuthSummary = Instant.MIN;
     private volatile String unavailableReason;
 
-    GuardedBackend(DurableH2Backend opened, Supplier<DurableH2Backend> reopen, ScramSha256 scram, MongoVersion version) {
+    GuardedBackend(Path dir, DurableH2Backend opened, Supplier<DurableH2Backend> reopen, ScramSha256 scram, MongoVersion version) {
+        this.dir = dir;
         this.current = opened;
         this.reopen = reopen;
         this.scram = scram;
@@ -330,7 +335,7 @@ final class GuardedBackend implements MongoBackend {
                 lastSummary = now;
                 reopenAttempts = 0;
                 lastReopenFailure = null;
-                unavailableReason = StoreFaultException.describe(fault);
+                unavailableReason = StoreFaultException.describe(fault) + freeSpace();
                 current = null;
                 // One stack trace per fault; what follows is counted (a full disk once made 45 MB of log in 45 s).
                 log.error("Embedded store unavailable: {}. Commands are refused with 503 STORE_UNAVAILABLE; the files are"
@@ -358,6 +363,15 @@ final class GuardedBackend implements MongoBackend {
                     reopenAttempts = 0;
                 }
             }
+        }
+    }
+
+    /** The data directory's free space, which tells a full disk from a failing one. */
+    private String freeSpace() {
+        try {
+            return "; " + Files.getFileStore(dir).getUsableSpace() / 1024 + " KiB free in " + dir.toAbsolutePath();
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 

@@ -35,7 +35,9 @@ final class StoreFaultException extends RuntimeException {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return root == fault ? message : message + " (" + fault.getClass().getSimpleName() + ")";
+        // e.g. "IOException: No space left on device", "NoSuchFileException: /data/souhra.wal.383" (creating a
+        // file on a full tmpfs), "MVStoreException: Writing to ... failed"
+        String message = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        return root == fault ? message : message + " (in " + fault.getClass().getSimpleName() + ")";
     }
 }
