@@ -641,6 +641,18 @@ public final class DurableH2Backend extends H2Backend {
         }
     }
 
+    /**
+     * How full the file is: the share of it that chunks take and the share of the chunks' bytes that live
+     * pages fill, in percent (the bench prints them beside the file's size).
+     */
+    public int fileFillRate() {
+        return store.getFileStore() == null ? 100 : store.getFileStore().getFillRate();
+    }
+
+    public int chunksFillRate() {
+        return store.getFileStore() == null ? 100 : store.getFileStore().getChunksFillRate();
+    }
+
     /** The longest time a checkpoint has kept writes waiting, since start: the store's own latency tail. */
     public long checkpointHoldMaxMillis() {
         return checkpointHoldMaxNanos.get() / 1_000_000;
