@@ -18,6 +18,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 
+import cz.souhra.infra.store.EmbeddedStore;
 import cz.souhra.infra.reliability.Seed;
 import cz.souhra.infra.reliability.SouhraHttp;
 import cz.souhra.infra.reliability.SouhraHttp.Reply;
@@ -74,7 +75,7 @@ final class RelKillBench {
 
             Set<String> storedNotes = new HashSet<>();
             Set<String> storedIssues = new HashSet<>();
-            try (MongoClient store = MongoClients.create("mongodb://127.0.0.1:" + storePort)) {
+            try (MongoClient store = MongoClients.create(EmbeddedStore.connectionString(dir.resolve("data"), "127.0.0.1", storePort, ""))) {
                 var domainEvents = store.getDatabase("souhra").getCollection("domainevents");
                 events = domainEvents.countDocuments();
                 for (Document d : domainEvents.find(Filters.in("aggregateIdentifier", region.measures()))) {

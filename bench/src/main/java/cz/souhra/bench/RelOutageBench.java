@@ -16,6 +16,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 
+import cz.souhra.infra.store.EmbeddedStore;
 import cz.souhra.infra.reliability.Seed;
 import cz.souhra.infra.reliability.SouhraHttp.Reply;
 
@@ -39,7 +40,7 @@ final class RelOutageBench {
         String[] aArgs = {"--souhra.embedded.port=" + storePort};
         RelApp a = RelApp.start(dir.resolve("data"), aPort, dir.resolve("a.log"), aArgs);
         RelApp b = RelApp.start(dir.resolve("unused"), RelApp.freePort(), dir.resolve("b.log"),
-                "--spring.data.mongodb.uri=mongodb://127.0.0.1:" + storePort + "/souhra");
+                "--spring.data.mongodb.uri=" + EmbeddedStore.connectionString(dir.resolve("data"), "127.0.0.1", storePort, "souhra"));
         try {
             Seed.Region region = Seed.region(a.http, RelApp.ADMIN, 10);
             String measure = region.measures().get(0);
@@ -60,7 +61,7 @@ final class RelOutageBench {
             System.out.printf("  store back (SIGCONT); B acknowledges again %.1f s later%n", resume(b, measure));
 
             Set<String> stored = new HashSet<>();
-            try (MongoClient store = MongoClients.create("mongodb://127.0.0.1:" + storePort)) {
+            try (MongoClient store = MongoClients.create(EmbeddedStore.connectionString(dir.resolve("data"), "127.0.0.1", storePort, ""))) {
                 for (Document d : store.getDatabase("souhra").getCollection("domainevents").find(Filters.eq("aggregateIdentifier", measure))) {
                     stored.add(RelKillBench.payload(d).path("note").asText());
                 }

@@ -21,6 +21,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 
+import cz.souhra.infra.store.EmbeddedStore;
 import cz.souhra.infra.reliability.Seed;
 import cz.souhra.infra.reliability.SouhraHttp;
 import cz.souhra.infra.reliability.SouhraHttp.Reply;
@@ -45,8 +46,8 @@ final class RelTwoProcessBench {
         int storePort = RelApp.freePort();
         RelApp a = RelApp.start(dir.resolve("data"), RelApp.freePort(), dir.resolve("a.log"), "--souhra.embedded.port=" + storePort);
         RelApp b = RelApp.start(dir.resolve("unused"), RelApp.freePort(), dir.resolve("b.log"),
-                "--spring.data.mongodb.uri=mongodb://127.0.0.1:" + storePort + "/souhra");
-        String storeUri = "mongodb://127.0.0.1:" + storePort;
+                "--spring.data.mongodb.uri=" + EmbeddedStore.connectionString(dir.resolve("data"), "127.0.0.1", storePort, "souhra"));
+        String storeUri = EmbeddedStore.connectionString(dir.resolve("data"), "127.0.0.1", storePort, "");
         try (MongoClient store = MongoClients.create(storeUri)) {
             Seed.Region region = Seed.region(a.http, RelApp.ADMIN, 10);
             for (String p : READ_MODELS) {

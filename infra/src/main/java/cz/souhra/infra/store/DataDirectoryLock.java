@@ -66,7 +66,8 @@ public final class DataDirectoryLock implements AutoCloseable {
                     + (holder.isEmpty() ? "" : " (pid " + holder + ")")
                     + ". Stop that process, choose another souhra.data-dir, or let the second process share the"
                     + " store over the network: start the first with souhra.embedded.port=27017 and the second with"
-                    + " spring.data.mongodb.uri=mongodb://127.0.0.1:27017/souhra.");
+                    + " spring.data.mongodb.uri=mongodb://souhra:<secret>@127.0.0.1:27017/souhra?authSource=admin&authMechanism=SCRAM-SHA-256,"
+                    + " where <secret> is the content of " + dir.resolve(StoreSecret.FILE_NAME).toAbsolutePath() + ".");
         }
     }
 }

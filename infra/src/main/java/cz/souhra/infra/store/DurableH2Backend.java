@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,6 +102,8 @@ public final class DurableH2Backend extends H2Backend {
     private final boolean eventTimeline = !"false".equals(System.getProperty(EVENT_TIMELINE_PROPERTY));
     private final java.util.Map<String, EventTimeline> timelines = new java.util.concurrent.ConcurrentHashMap<>();
     private long appliedSeq; // guarded by applyLock
+    private final Object faultLock = new Object();
+    private volatile Throwable fault;
     private long lastCheckpointed = -1; // guarded by applyLock
     private WriteAheadLog wal;
     private final AtomicLong writes = new AtomicLong();
@@ -210,7 +213,17 @@ public final class DurableH2Backend extends H2Backend {
             // writes, and the log is kept until then. With the default 45 s the file grew 6× the live data.
             store.setRetentionTime(0);
         }
-        return new DurableH2Backend(store, dir, fsync, checkpointMillis, compactEverySeconds, serializer);
+        try {
+            return new DurableH2Backend(store, dir, fsync, checkpointMillis, compactEverySeconds, serializer);
+        } catch (RuntimeException e) {
+            // e.g. the recovery's commit on a full disk: nothing of this attempt may reach the file, and the
+            // file's lock must be free for the next attempt
+            store.closeImmediately();
+            if (serializer != null) {
+                serializer.shutdownNow();
+            }
+            throw e;
+        }
     }
 
     static ThreadPoolExecutor newSerializer() {
@@ -275,6 +288,11 @@ public final class DurableH2Backend extends H2Backend {
             Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             log.info("Compacted store file at start: {} MiB -> {} MiB", before >> 20, Files.size(file) >> 20);
         } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".compacting"));
+            } catch (IOException ignored) {
+                // removed before the next attempt
+            }
             log.warn("Offline compaction skipped: {}", e.toString());
         }
     }
@@ -299,13 +317,36 @@ public final class DurableH2Backend extends H2Backend {
         store.sync();
         WriteAheadLog.files(dir).forEach(WriteAheadLog::retire);
         if (replayed.get() > 0) {
-            log.warn("Recovered {} acknowledged writes from the write-ahead log after an unclean stop", replayed.get());
+            log.warn("Recovered {} acknowledged writes from the write-ahead log (the last opening ended without a checkpoint: a stop, a crash or a failed disk)", replayed.get());
         }
         wal = new WriteAheadLog(dir, fsync, last + 1);
     }
 
+    /**
+     * A write or checkpoint that could not reach the disk ends this opening of the files: memory may then
+     * hold a command the log does not (applied, then refused at the append), or the MVStore closed itself
+     * ("This store is closed"). From then on every command is refused with a {@link StoreFaultException};
+     * {@link GuardedBackend} opens the files afresh, which recovers exactly what the log holds.
+     */
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        Throwable failed = fault;
+        if (failed != null) {
+            throw new StoreFaultException(failed, false);
+        }
+        try {
+            return handle(channel, database, command, query);
+        } catch (StoreFaultException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (fault != null || isStoreFailure(e)) {
+                throw new StoreFaultException(fail(e), false);
+            }
+            throw e;
+        }
+    }
+
+    private Document handle(Channel channel, String database, String command, Document query) {
         if (census != null) {
             census.computeIfAbsent(command + " " + query.get(command), k -> new LongAdder()).increment();
         }
@@ -330,22 +371,40 @@ public final class DurableH2Backend extends H2Backend {
         RuntimeException failure = null;
         long seq;
         synchronized (applyLock) {
+            if (fault != null) {
+                throw new StoreFaultException(fault, false);
+            }
             try {
                 result = super.handleCommand(channel, database, command, query);
             } catch (RuntimeException e) {
+                if (isStoreFailure(e)) {
+                    // possibly half applied in memory, and not logged: this opening is finished
+                    throw new StoreFaultException(fail(e), false);
+                }
                 failure = e;
             }
             followTimeline(database, command, query, result, failure);
             // Logged even if it failed: part of a multi-document write may have taken effect, and a
             // replay reproduces exactly that (the same inputs fail the same way).
-            seq = ++appliedSeq;
-            walState.put(APPLIED, seq);
-            wal.append(seq, database, command, query);
+            seq = appliedSeq + 1;
+            try {
+                walState.put(APPLIED, seq);
+                wal.append(seq, database, command, query);
+            } catch (RuntimeException e) {
+                // Applied in memory but not in the log: refused, and memory is discarded with this opening.
+                throw new StoreFaultException(fail(e), false);
+            }
+            appliedSeq = seq;
             writes.incrementAndGet();
         }
         // Outside the apply lock: the next writers apply while this one waits for the shared disk sync.
         if (wantsJournal(query)) {
-            wal.awaitDurable(seq);
+            try {
+                wal.awaitDurable(seq);
+            } catch (RuntimeException e) {
+                // The record is in the log file; whether it reached the disk is not known.
+                throw new StoreFaultException(fail(e), true);
+            }
         }
         if (failure != null) {
             throw failure;
@@ -466,8 +525,33 @@ public final class DurableH2Backend extends H2Backend {
         try {
             checkpoint();
         } catch (RuntimeException e) {
-            log.warn("Store checkpoint failed; the write-ahead log keeps every write, will retry: {}", e.toString());
+            // recorded as this opening's fault; GuardedBackend reports it and opens the files afresh
         }
+    }
+
+    /** Records the first fault of this opening (later ones follow from it) and returns it. */
+    private Throwable fail(Throwable e) {
+        synchronized (faultLock) {
+            if (fault == null) {
+                fault = e;
+            }
+            return fault;
+        }
+    }
+
+    /** Why this opening of the files can no longer be used, or null while it can. */
+    public Throwable fault() {
+        return fault;
+    }
+
+    /** A failure of the store's files rather than of the command (which fails the same way on replay). */
+    static boolean isStoreFailure(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof MVStoreException || c instanceof IOException || c instanceof java.io.UncheckedIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -476,12 +560,22 @@ public final class DurableH2Backend extends H2Backend {
      * log before it is dropped only after that (a crash before leaves the previous commit and the whole log).
      */
     void checkpoint() {
-        if (!commitAndRetireLog()) {
-            return;
+        Throwable failed = fault;
+        if (failed != null) {
+            throw new StoreFaultException(failed, false);
         }
-        long n = checkpoints.incrementAndGet();
-        if (compactEveryCheckpoints > 0 && n % compactEveryCheckpoints == 0) {
-            compact();
+        try {
+            if (!commitAndRetireLog()) {
+                return;
+            }
+            long n = checkpoints.incrementAndGet();
+            if (compactEveryCheckpoints > 0 && n % compactEveryCheckpoints == 0) {
+                compact();
+            }
+        } catch (RuntimeException e) {
+            // The write-ahead log still holds every write since the last good checkpoint.
+            fail(e);
+            throw e;
         }
     }
 
@@ -511,6 +605,13 @@ public final class DurableH2Backend extends H2Backend {
         if (fsync) {
             store.sync();
         }
+        // A chunk that failed to write in the serializer closes the MVStore there ("panic") and nothing is
+        // thrown here; the log it covers must then stay (found on a full disk: it was deleted, and the
+        // writes since the last good commit with it).
+        if (store.isClosed()) {
+            MVStoreException panic = store.getPanicException();
+            throw panic != null ? panic : new IllegalStateException("The store closed itself during a checkpoint");
+        }
         if (finished != null) {
             WriteAheadLog.retire(finished);
         }
@@ -538,6 +639,18 @@ public final class DurableH2Backend extends H2Backend {
             // drains the serializer before running.
             store.executeFilestoreOperation(() -> { });
         }
+    }
+
+    /**
+     * How full the file is: the share of it that chunks take and the share of the chunks' bytes that live
+     * pages fill, in percent (the bench prints them beside the file's size).
+     */
+    public int fileFillRate() {
+        return store.getFileStore() == null ? 100 : store.getFileStore().getFillRate();
+    }
+
+    public int chunksFillRate() {
+        return store.getFileStore() == null ? 100 : store.getFileStore().getChunksFillRate();
     }
 
     /** The longest time a checkpoint has kept writes waiting, since start: the store's own latency tail. */
@@ -574,6 +687,26 @@ public final class DurableH2Backend extends H2Backend {
 
     public long fileSize() {
         return store.getFileStore() == null ? 0 : store.getFileStore().size();
+    }
+
+    /**
+     * Ends a failed opening without writing to the store file: a half-written chunk or a command applied but
+     * not logged must not reach the disk. Writers waiting for the log's sync get one last try, so those whose
+     * record is on disk are acknowledged (the next opening replays them). Afterwards the files can be opened
+     * again.
+     */
+    void abandon() {
+        fail(new IllegalStateException("abandoned"));
+        housekeeper.shutdownNow();
+        synchronized (wal.syncMonitor()) {
+            synchronized (applyLock) {
+                wal.abandon();
+                store.closeImmediately();
+            }
+        }
+        if (serializer != null) {
+            serializer.shutdownNow();
+        }
     }
 
     @Override

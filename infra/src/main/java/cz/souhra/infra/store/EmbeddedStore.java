@@ -11,7 +11,9 @@ import de.bwaldvogel.mongo.ServerVersion;
 
 /**
  * The in-process Mongo-protocol server Souhra runs on when no MongoDB is configured. The real MongoDB
- * driver talks to it over loopback, so the code path is the same as against a real replica set.
+ * driver talks to it over loopback, so the code path is the same as against a real replica set. Every
+ * connection must authenticate with the data directory's secret ({@link StoreSecret}, SCRAM-SHA-256):
+ * the port is reachable by every local process, the data only by one that can read the secret file.
  */
 public final class EmbeddedStore implements AutoCloseable {
 
@@ -21,17 +23,19 @@ public final class EmbeddedStore implements AutoCloseable {
     static final String WORKER_THREADS_PROPERTY = "souhra.embedded.worker-threads";
 
     private final DataDirectoryLock lock;
-    private final DurableH2Backend backend;
+    private final GuardedBackend backend;
     private final MongoServer server;
     private final InetSocketAddress address;
     private final Path dataDir;
+    private final String secret;
 
-    private EmbeddedStore(Path dataDir, DataDirectoryLock lock, DurableH2Backend backend, MongoServer server, InetSocketAddress address) {
+    private EmbeddedStore(Path dataDir, DataDirectoryLock lock, GuardedBackend backend, MongoServer server, InetSocketAddress address, String secret) {
         this.dataDir = dataDir;
         this.lock = lock;
         this.backend = backend;
         this.server = server;
         this.address = address;
+        this.secret = secret;
     }
 
     /**
@@ -40,10 +44,13 @@ public final class EmbeddedStore implements AutoCloseable {
      */
     public static EmbeddedStore start(Path dataDir, String host, int port, boolean fsync, long compactEverySeconds) {
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
+        GuardedBackend backend = null;
         try {
-            DurableH2Backend backend = DurableH2Backend.open(dataDir, fsync, 1_000, compactEverySeconds);
+            String secret = StoreSecret.of(dataDir);
+            DurableH2Backend opened = DurableH2Backend.open(dataDir, fsync, 1_000, compactEverySeconds);
             // The MongoDB 5.x driver refuses servers below wire version 8.
-            backend.version(ServerVersion.MONGO_5_0);
+            backend = new GuardedBackend(dataDir, opened, () -> DurableH2Backend.open(dataDir, fsync, 1_000, compactEverySeconds),
+                    new ScramSha256(StoreSecret.USER, secret), ServerVersion.MONGO_5_0);
             MongoServer server = new MongoServer(backend);
             // A write that asks for the journal holds its worker thread until the log is synced, and with
             // Netty's 4 workers that stalled every other connection on the same worker (JFR: 612 waits of
@@ -52,16 +59,42 @@ public final class EmbeddedStore implements AutoCloseable {
             // the live log (see WriteAheadLog.rotate), not the workers.
             server.bind(new InetSocketAddress(host, port), 1, Integer.getInteger(WORKER_THREADS_PROPERTY, 64));
             InetSocketAddress address = server.getLocalAddress();
-            log.info("Embedded store on {} (data in {}, fsync={})", address, dataDir.toAbsolutePath(), fsync);
-            return new EmbeddedStore(dataDir, lock, backend, server, address);
+            log.info("Embedded store on {} (data in {}, fsync={}); connections authenticate as user {} with the secret in {}",
+                    address, dataDir.toAbsolutePath(), fsync, StoreSecret.USER, dataDir.resolve(StoreSecret.FILE_NAME).toAbsolutePath());
+            return new EmbeddedStore(dataDir, lock, backend, server, address, secret);
         } catch (RuntimeException e) {
-            lock.close();
+            try {
+                if (backend != null) {
+                    backend.close();
+                }
+            } finally {
+                lock.close();
+            }
             throw e;
         }
     }
 
+    /** A connection string with the store's credentials, for the database the client names. */
     public String connectionString() {
-        return "mongodb://" + address.getHostString() + ":" + address.getPort();
+        return connectionString("");
+    }
+
+    /** A connection string with the store's credentials and {@code database} as its default database. */
+    public String connectionString(String database) {
+        return connectionString(secret, address.getHostString(), address.getPort(), database);
+    }
+
+    /**
+     * The connection string a second process uses for the store of {@code dataDir} served on
+     * {@code host:port} ({@code souhra.embedded.port}): it must be able to read the directory's secret.
+     */
+    public static String connectionString(Path dataDir, String host, int port, String database) {
+        return connectionString(StoreSecret.of(dataDir), host, port, database);
+    }
+
+    private static String connectionString(String secret, String host, int port, String database) {
+        return "mongodb://" + StoreSecret.USER + ":" + secret + "@" + host + ":" + port
+                + "/" + database + "?authSource=admin&authMechanism=" + ScramSha256.MECHANISM;
     }
 
     public InetSocketAddress address() {
@@ -72,8 +105,32 @@ public final class EmbeddedStore implements AutoCloseable {
         return dataDir;
     }
 
+    /** The opening of the store's files that serves now; null while a failed one is being replaced. */
     public DurableH2Backend backend() {
-        return backend;
+        return backend.current();
+    }
+
+    /** Why the store refuses commands now (one line, e.g. "No space left on device"), or null while it serves. */
+    public String unavailableReason() {
+        return backend.unavailableReason();
+    }
+
+    /**
+     * Called with the reason when the store starts refusing commands and when it serves again (and at once
+     * if it refuses now).
+     */
+    public void onAvailability(java.util.function.Consumer<String> unavailable, Runnable available) {
+        backend.listener(new GuardedBackend.Listener() {
+            @Override
+            public void unavailable(String reason) {
+                unavailable.accept(reason);
+            }
+
+            @Override
+            public void available() {
+                available.run();
+            }
+        });
     }
 
     @Override

@@ -16,4 +16,17 @@ public class StoreUnavailableException extends RuntimeException {
     public boolean outcomeUnknown() {
         return outcomeUnknown;
     }
+
+    /**
+     * Whether a store error code is the embedded store refusing a command because it cannot write its files
+     * (full or failing disk; {@link GuardedBackend}); {@link #isFaultWithUnknownOutcome} when the command's
+     * record was logged but the log's sync failed.
+     */
+    public static boolean isFault(int code) {
+        return code == StoreFaultException.CODE || code == StoreFaultException.CODE_OUTCOME_UNKNOWN;
+    }
+
+    public static boolean isFaultWithUnknownOutcome(int code) {
+        return code == StoreFaultException.CODE_OUTCOME_UNKNOWN;
+    }
 }

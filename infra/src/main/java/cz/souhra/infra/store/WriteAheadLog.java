@@ -83,6 +83,13 @@ final class WriteAheadLog implements AutoCloseable {
             bytesInCurrent += HEADER_BYTES + length;
             writtenSeq = seq;
         } catch (IOException e) {
+            // A torn record would end every later replay at this point anyway; cut it off so the file ends
+            // with the last whole record (and a full disk gets its bytes back).
+            try {
+                current.truncate(bytesInCurrent);
+            } catch (IOException | RuntimeException ignored) {
+                // the replay stops at the torn record
+            }
             throw new UncheckedIOException("Write-ahead log append failed", e);
         } finally {
             scratch.shrink();
@@ -215,6 +222,23 @@ final class WriteAheadLog implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Ends a log whose store failed: one last sync, so that writers still waiting for it learn their record
+     * is on disk (the next opening replays it); if that fails too they are told the outcome is unknown.
+     * Must be called with the sync monitor and the apply lock held.
+     */
+    void abandon() {
+        try {
+            if (fsync) {
+                current.force(false);
+            }
+            durableSeq = writtenSeq;
+        } catch (IOException | RuntimeException e) {
+            // waiters find the channel closed and answer "outcome unknown"
+        }
+        close();
     }
 
     @Override

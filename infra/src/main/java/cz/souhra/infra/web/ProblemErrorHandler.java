@@ -21,6 +21,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.boot.web.reactive.error.ErrorWebExceptionHandler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.MongoServerException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 
@@ -41,6 +42,9 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
 
     private final ObjectMapper json;
+    /** An outage answers every request with 503: logged once per interval with a count, not once per request. */
+    private final LogThrottle storeFaults = new LogThrottle(java.time.Duration.ofSeconds(30));
+    private final LogThrottle storeGone = new LogThrottle(java.time.Duration.ofSeconds(30));
 
     ProblemErrorHandler(ObjectMapper json) {
         this.json = json;
@@ -75,8 +79,25 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
                     "The store stopped answering while the request was processed. It is not known whether it was recorded: check before repeating it.", czech);
         }
         Throwable unavailable = storeUnavailable(error);
+        if (unavailable instanceof MongoServerException fault && StoreUnavailableException.isFault(fault.getCode())) {
+            long more = storeFaults.admit();
+            if (more >= 0) {
+                log.warn("Store cannot write its files, request answered 503: {} ({} more such answers in the last {} s)",
+                        fault.getMessage(), more, storeFaults.every().toSeconds());
+            }
+            return StoreUnavailableException.isFaultWithUnknownOutcome(fault.getCode())
+                    ? problem(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE_OUTCOME_UNKNOWN",
+                            "Úložiště nemůže zapisovat na disk (plný nebo vadný disk). Není jisté, zda byl požadavek zaznamenán: před opakováním ověřte stav.",
+                            "The store cannot write to its disk (full or failing). It is not known whether the request was recorded: check before repeating it.", czech)
+                    : problem(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE",
+                            "Úložiště nemůže zapisovat na disk (plný nebo vadný disk); požadavek nebyl zaznamenán. Služba se obnoví sama, jakmile disk opět přijímá zápisy; zkuste to prosím později.",
+                            "The store cannot write to its disk (full or failing); the request was not recorded. Service resumes by itself once the disk takes writes again; please try again later.", czech);
+        }
         if (unavailable != null) {
-            log.warn("Store unavailable: {}", unavailable.toString());
+            long more = storeGone.admit();
+            if (more >= 0) {
+                log.warn("Store unavailable: {} ({} more in the last {} s)", unavailable.toString(), more, storeGone.every().toSeconds());
+            }
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE",
                     "Úložiště je dočasně nedostupné, zkuste to prosím znovu.",
                     "The store is temporarily unavailable, please try again.", czech);
@@ -146,7 +167,8 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
      */
     private static Throwable storeUnavailable(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof MongoTimeoutException || c instanceof MongoSocketException || c instanceof StoreUnavailableException) {
+            if (c instanceof MongoTimeoutException || c instanceof MongoSocketException || c instanceof StoreUnavailableException
+                    || c instanceof MongoServerException m && StoreUnavailableException.isFault(m.getCode())) {
                 return c;
             }
         }

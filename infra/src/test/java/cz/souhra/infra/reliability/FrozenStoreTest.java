@@ -41,12 +41,14 @@ class FrozenStoreTest {
     static final Credentials ADMIN = new Credentials("admin", "zluty-kocour-na-plote-7");
     static EmbeddedStore store;
     static int storePort;
+    static Path storeDir;
     static FreezableProxy proxy;
 
     static {
         SouhraApplication.disableUpdateChecker();
         try {
             Path dir = Files.createTempDirectory("souhra-frozen");
+            storeDir = dir;
             try (ServerSocket s = new ServerSocket(0)) {
                 storePort = s.getLocalPort();
             }
@@ -59,7 +61,7 @@ class FrozenStoreTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) {
-        r.add("spring.data.mongodb.uri", () -> "mongodb://127.0.0.1:" + proxy.port() + "/souhra");
+        r.add("spring.data.mongodb.uri", () -> EmbeddedStore.connectionString(storeDir, "127.0.0.1", proxy.port(), "souhra"));
         r.add("souhra.admin-password", () -> ADMIN.password());
         r.add("souhra.overdue.initial-delay", () -> "PT1H");
         r.add("souhra.store.socket-timeout", () -> "PT60S");
@@ -119,7 +121,7 @@ class FrozenStoreTest {
     }
 
     private static long storedEventsMentioning(String code) {
-        try (MongoClient c = MongoClients.create("mongodb://127.0.0.1:" + storePort)) {
+        try (MongoClient c = MongoClients.create(EmbeddedStore.connectionString(storeDir, "127.0.0.1", storePort, ""))) {
             return c.getDatabase("souhra").getCollection("domainevents")
                     .countDocuments(Filters.regex("serializedPayload", "\"" + code + "\""));
         }

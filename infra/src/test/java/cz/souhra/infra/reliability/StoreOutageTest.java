@@ -54,7 +54,7 @@ class StoreOutageTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry r) {
-        r.add("spring.data.mongodb.uri", () -> "mongodb://127.0.0.1:" + storePort + "/souhra");
+        r.add("spring.data.mongodb.uri", () -> EmbeddedStore.connectionString(storeDir, "127.0.0.1", storePort, "souhra"));
         r.add("souhra.admin-password", () -> ADMIN.password());
         r.add("souhra.overdue.initial-delay", () -> "PT1H");
     }
@@ -109,7 +109,7 @@ class StoreOutageTest {
     }
 
     private static long events() {
-        try (MongoClient c = MongoClients.create("mongodb://127.0.0.1:" + storePort)) {
+        try (MongoClient c = MongoClients.create(EmbeddedStore.connectionString(storeDir, "127.0.0.1", storePort, ""))) {
             return c.getDatabase("souhra").getCollection("domainevents").countDocuments();
         }
     }

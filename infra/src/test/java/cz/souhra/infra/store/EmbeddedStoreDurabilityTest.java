@@ -59,7 +59,7 @@ class EmbeddedStoreDurabilityTest {
         }
         // The OS released the lock with the killed process: no stale lock blocks the next start.
         try (EmbeddedStore reopened = EmbeddedStore.start(dir, "127.0.0.1", 0, true, 0)) {
-            assertThat(reopened.connectionString()).startsWith("mongodb://127.0.0.1:");
+            assertThat(reopened.connectionString()).startsWith("mongodb://souhra:").contains("@127.0.0.1:");
         }
     }
 
