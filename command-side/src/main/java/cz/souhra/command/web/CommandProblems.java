@@ -1,5 +1,7 @@
 package cz.souhra.command.web;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,8 @@ import cz.souhra.shared.ids.InvalidIdException;
 @Order(0)
 class CommandProblems {
 
+    private static final Logger log = LoggerFactory.getLogger(CommandProblems.class);
+
     private static final Locale CS = Locale.forLanguageTag("cs");
 
     @ExceptionHandler(DomainException.class)
@@ -44,18 +48,21 @@ class CommandProblems {
 
     @ExceptionHandler(InvalidIdException.class)
     ResponseEntity<ProblemDetail> invalidId(InvalidIdException e, ServerWebExchange exchange) {
-        return problem(HttpStatus.BAD_REQUEST, DomainException.invalid("INVALID_ID", e.getMessage()), exchange, Map.of());
+        return problem(HttpStatus.BAD_REQUEST, DomainException.invalid("INVALID_ID", e.value()), exchange, Map.of());
     }
 
     @ExceptionHandler(WebExchangeBindException.class)
     ResponseEntity<ProblemDetail> validation(WebExchangeBindException e, ServerWebExchange exchange) {
         Map<String, String> fields = new LinkedHashMap<>();
         e.getFieldErrors().forEach(f -> fields.putIfAbsent(f.getField(), f.getDefaultMessage()));
-        return problem(HttpStatus.BAD_REQUEST, DomainException.invalid("VALIDATION"), exchange, Map.of("errors", fields));
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("errors", fields);
+        fields.keySet().stream().findFirst().ifPresent(f -> extra.put("field", f));
+        return problem(HttpStatus.BAD_REQUEST, DomainException.invalid("VALIDATION"), exchange, extra);
     }
 
     @ExceptionHandler(ServerWebInputException.class)
-    ResponseEntity<ProblemDetail> input(ServerWebInputException e, ServerWebExchange exchange) {
+    ResponseEntity<ProblemDetail> input(ServerWebInputException e, ServerWebExchange exchange) throws ServerWebInputException {
         Throwable t = e;
         while (t != null) {
             if (t instanceof InvalidIdException iid) {
@@ -66,9 +73,8 @@ class CommandProblems {
             }
             t = t.getCause() == t ? null : t.getCause();
         }
-        String what = e.getMethodParameter() != null && e.getMethodParameter().getParameterName() != null
-                ? e.getMethodParameter().getParameterName() : "body";
-        return problem(HttpStatus.BAD_REQUEST, DomainException.invalid("MALFORMED", what), exchange, Map.of());
+        // Anything else unreadable goes on to the application's error handler, which names the field and the value.
+        throw e;
     }
 
     @ExceptionHandler({AggregateNotFoundException.class, AggregateDeletedException.class})
@@ -116,9 +122,14 @@ class CommandProblems {
         p.setType(URI.create("urn:souhra:problem:" + e.code().toLowerCase(Locale.ROOT).replace('_', '-')));
         p.setInstance(URI.create(exchange.getRequest().getPath().value()));
         p.setProperty("code", e.code());
+        if (e.args().length > 0 && (e.code().equals("REQUIRED") || e.code().equals("TOO_LONG"))) {
+            p.setProperty("field", String.valueOf(e.args()[0]));
+        }
         p.setProperty("messageCs", cs);
         p.setProperty("messageEn", en);
         extra.forEach(p::setProperty);
+        // an expected refusal: one line at INFO, no stack trace
+        log.info("{} {} refused {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(), status.value(), e.code(), en);
         return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
