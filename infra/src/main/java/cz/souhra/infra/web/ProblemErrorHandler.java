@@ -108,7 +108,11 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         HtmlErrorPage page = wantsHtml(exchange) ? pages.getIfAvailable() : null;
         Locale locale = page != null ? page.locale(exchange) : Problems.locale(exchange);
         ProblemDetail problem = Problems.of(answer.status(), answer.code(), answer.field(), locale, answer.cs(), answer.en());
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        try {
+            problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        } catch (IllegalArgumentException notAUri) {
+            // a path with characters a URI may not hold: the problem goes without its instance
+        }
         answer.extra().forEach(problem::setProperty);
         if (answer.reference() != null) {
             problem.setProperty("reference", answer.reference());
@@ -171,7 +175,9 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         InvalidIdException invalidId = inChain(error, InvalidIdException.class);
         if (invalidId != null) {
             DomainException d = DomainException.invalid("INVALID_ID", invalidId.value());
-            return new Answer(HttpStatus.BAD_REQUEST, "INVALID_ID", null, d.message(Problems.CZECH), d.message(Locale.ENGLISH), Map.of(), null);
+            JsonMappingException in = inChain(error, JsonMappingException.class);
+            return new Answer(HttpStatus.BAD_REQUEST, "INVALID_ID", in == null ? null : path(in.getPath()), d.message(Problems.CZECH),
+                    d.message(Locale.ENGLISH), Map.of(), null);
         }
         if (inChain(error, org.axonframework.eventsourcing.IncompatibleAggregateException.class) != null) {
             // The id names an aggregate of another type (a measure's id sent as a meeting's): for this type it does not exist.

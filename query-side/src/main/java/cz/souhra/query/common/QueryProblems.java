@@ -17,7 +17,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.beans.TypeMismatchException;
 
 import cz.souhra.shared.ids.InvalidIdException;
 
@@ -74,8 +76,9 @@ class QueryProblems {
     }
 
     /**
-     * An id in the cause chain is this side's refusal; any other unreadable input goes on to the application's
-     * error handler, which names the parameter or field and the value in the one error contract.
+     * An id, a query parameter of the wrong type or a missing one is this side's refusal (INVALID_QUERY naming
+     * {@code parameter=value}); any other unreadable input goes on to the application's error handler, which
+     * names the field and the value in the one error contract.
      */
     @ExceptionHandler(ServerWebInputException.class)
     ResponseEntity<ProblemDetail> input(ServerWebInputException e, ServerWebExchange exchange) {
@@ -86,8 +89,20 @@ class QueryProblems {
             if (t instanceof QueryRefusal r) {
                 return refused(r, exchange);
             }
+            if (t instanceof TypeMismatchException mismatch) {
+                String name = mismatch.getPropertyName() != null ? mismatch.getPropertyName() : parameterName(e);
+                String value = String.valueOf(mismatch.getValue());
+                return refused(QueryRefusal.invalid(name + "=" + (value.length() > 60 ? value.substring(0, 60) + "…" : value)), exchange);
+            }
+        }
+        if (e instanceof MissingRequestValueException missing) {
+            return refused(QueryRefusal.invalid(missing.getName()), exchange);
         }
         throw e;
+    }
+
+    private static String parameterName(ServerWebInputException e) {
+        return e.getMethodParameter() != null && e.getMethodParameter().getParameterName() != null ? e.getMethodParameter().getParameterName() : "?";
     }
 
     private static boolean prefersEnglish(ServerWebExchange exchange) {
