@@ -29,8 +29,11 @@ class CarryOver {
 
     @CommandHandler
     void handle(CarryOverCommand cmd, MetaData metaData) {
-        if (cmd.fromMeetingId() == null || cmd.fromMeetingId().equals(cmd.meetingId())) {
+        if (cmd.fromMeetingId() == null) {
             throw DomainException.invalid("REQUIRED", "fromMeetingId");
+        }
+        if (cmd.fromMeetingId().equals(cmd.meetingId())) {
+            throw DomainException.rule("CARRY_OVER_FROM_ITSELF", cmd.meetingId().value());
         }
         Meeting from = meetings.load(cmd.fromMeetingId().value()).invoke(m -> m);
         var open = cmd.openMeasures() == null ? java.util.List.<MeasureId>of() : cmd.openMeasures();

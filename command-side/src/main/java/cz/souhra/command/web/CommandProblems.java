@@ -1,5 +1,7 @@
 package cz.souhra.command.web;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,8 @@ import cz.souhra.shared.ids.InvalidIdException;
 @Order(0)
 class CommandProblems {
 
+    private static final Logger log = LoggerFactory.getLogger(CommandProblems.class);
+
     private static final Locale CS = Locale.forLanguageTag("cs");
 
     @ExceptionHandler(DomainException.class)
@@ -44,7 +48,7 @@ class CommandProblems {
 
     @ExceptionHandler(InvalidIdException.class)
     ResponseEntity<ProblemDetail> invalidId(InvalidIdException e, ServerWebExchange exchange) {
-        return problem(HttpStatus.BAD_REQUEST, DomainException.invalid("INVALID_ID", e.getMessage()), exchange, Map.of());
+        return problem(HttpStatus.BAD_REQUEST, DomainException.invalid("INVALID_ID", e.value()), exchange, Map.of());
     }
 
     @ExceptionHandler(WebExchangeBindException.class)
@@ -53,14 +57,12 @@ class CommandProblems {
         e.getFieldErrors().forEach(f -> fields.putIfAbsent(f.getField(), f.getDefaultMessage()));
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("errors", fields);
-        if (!fields.isEmpty()) {
-            extra.put("field", fields.keySet().iterator().next());
-        }
+        fields.keySet().stream().findFirst().ifPresent(f -> extra.put("field", f));
         return problem(HttpStatus.BAD_REQUEST, DomainException.invalid("VALIDATION"), exchange, extra);
     }
 
     @ExceptionHandler(ServerWebInputException.class)
-    ResponseEntity<ProblemDetail> input(ServerWebInputException e, ServerWebExchange exchange) {
+    ResponseEntity<ProblemDetail> input(ServerWebInputException e, ServerWebExchange exchange) throws ServerWebInputException {
         Throwable t = e;
         while (t != null) {
             if (t instanceof InvalidIdException iid) {
@@ -77,9 +79,8 @@ class CommandProblems {
             }
             t = t.getCause() == t ? null : t.getCause();
         }
-        String what = e.getMethodParameter() != null && e.getMethodParameter().getParameterName() != null
-                ? e.getMethodParameter().getParameterName() : "body";
-        return problem(HttpStatus.BAD_REQUEST, DomainException.field(DomainException.Kind.INVALID, "MALFORMED", what), exchange, Map.of());
+        // Anything else unreadable goes on to the application's error handler, which names the field and the value.
+        throw e;
     }
 
     @ExceptionHandler({AggregateNotFoundException.class, AggregateDeletedException.class})
@@ -135,6 +136,8 @@ class CommandProblems {
             p.setProperty("field", field);
         }
         extra.forEach(p::setProperty);
+        // an expected refusal: one line at INFO, no stack trace
+        log.info("{} {} refused {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(), status.value(), e.code(), en);
         return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 

@@ -204,6 +204,14 @@ class MeetingLifecycleTest {
     }
 
     @Test
+    void carry_over_from_the_meeting_itself_is_refused_as_such_not_as_a_missing_field() {
+        fixture.given(scheduled()).when(new CarryOverCommand(ID, ID, List.of()), Actors.secretary())
+                .expectException(DomainException.class)
+                .expectExceptionMessage("A meeting cannot carry items over from itself (" + ID.value() + "); name an earlier meeting of the same body.")
+                .expectNoEvents();
+    }
+
+    @Test
     void carry_over_from_a_later_meeting_or_another_body_or_of_a_closed_measure_is_refused() {
         fixture.given(scheduled()).when(new CarryOverCommand(ID, LATER, List.of()), Actors.secretary())
                 .expectException(DomainException.class).expectExceptionMessage("Items can only be carried over from an earlier meeting.").expectNoEvents();

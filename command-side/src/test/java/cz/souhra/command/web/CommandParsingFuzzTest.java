@@ -75,7 +75,7 @@ class CommandParsingFuzzTest {
                 VALIDATOR.validate(request);
             }
         } catch (JsonProcessingException refused) {
-            // 400 MALFORMED: Spring wraps it in a DecodingException
+            // 400: Spring wraps it in a DecodingException; infra's ProblemErrorHandler names the field and the value
         }
     }
 

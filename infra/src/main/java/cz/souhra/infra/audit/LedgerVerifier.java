@@ -20,7 +20,7 @@ import cz.souhra.infra.audit.VerificationReport.RegionResult;
  * Recomputes every region's chain from the event store and compares it with the ledger. Checks, per
  * position in order: the entry hashes to its own chain value and links to its predecessor (else the
  * ledger was altered), the event it names still exists (else deleted) and hashes as chained (else
- * edited, telling payload, metadata and timestamp apart). Then stored events the ledger never chained
+ * edited, telling payload, metadata and timestamp apart, or moved to another sequence number: reordered). Then stored events the ledger never chained
  * but that are older than its head are reported as inserted.
  */
 @Component
@@ -127,6 +127,15 @@ public class LedgerVerifier {
                 return broken(region, entries, entry.position(), Problem.EVENT_MISSING,
                         "event " + entry.eventId() + " (" + key + ") is no longer in the event store");
             }
+            if (entry.eventId() != null && !entry.eventId().equals(event.eventId())) {
+                // Another event stands at this aggregate and sequence number. If the chained one is still in
+                // the store under another sequence number, the two were swapped or moved: a reorder, not an edit.
+                String movedTo = keyOfEvent(stored, entry.eventId());
+                if (movedTo != null) {
+                    return broken(region, entries, entry.position(), Problem.EVENT_REORDERED, "event " + entry.eventId() + " was chained as "
+                            + key + " and now stands at " + movedTo + "; " + key + " holds event " + event.eventId());
+                }
+            }
             String payloadHash = check.payloadHash();
             String metadataHash = check.metadataHash();
             if (!check.eventHash().equals(entry.eventHash())) {
@@ -146,6 +155,11 @@ public class LedgerVerifier {
             expectedPosition++;
         }
         return new RegionResult(region, true, entries.size(), previous, null, null, null);
+    }
+
+    /** The store key under which the event with this id now stands, or null; only looked up once something is broken. */
+    private static String keyOfEvent(Map<String, StoredEvent> stored, String eventId) {
+        return stored.entrySet().stream().filter(e -> eventId.equals(e.getValue().eventId())).map(Map.Entry::getKey).findFirst().orElse(null);
     }
 
     private static RegionResult broken(String region, List<LedgerEntry> entries, long position, Problem problem, String detail) {

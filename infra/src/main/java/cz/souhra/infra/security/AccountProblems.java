@@ -1,8 +1,9 @@
 package cz.souhra.infra.security;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,6 +25,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
 import cz.souhra.command.common.DomainException;
+import cz.souhra.infra.web.Problems;
 
 /**
  * Refusals of the account endpoints as RFC 9457 problems with a stable code and both language versions,
@@ -33,6 +35,8 @@ import cz.souhra.command.common.DomainException;
 @RestControllerAdvice(assignableTypes = {UserAdminController.class, MeController.class})
 @Order(0)
 class AccountProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountProblems.class);
 
     private static final Locale CS = Locale.forLanguageTag("cs");
 
@@ -58,13 +62,12 @@ class AccountProblems {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> unknown(AggregateNotFoundException e, ServerWebExchange exchange) {
-        return problem(HttpStatus.NOT_FOUND, "USER_NOT_FOUND", "Uživatel neexistuje.", "No such user.", exchange, Map.of());
+        return edge(HttpStatus.NOT_FOUND, "USER_NOT_FOUND", exchange);
     }
 
     @ExceptionHandler({AggregateStreamCreationException.class, ConcurrencyException.class})
     ResponseEntity<ProblemDetail> taken(RuntimeException e, ServerWebExchange exchange) {
-        return problem(HttpStatus.CONFLICT, "USER_EXISTS", "Uživatel s tímto jménem už existuje.", "A user with this name already exists.",
-                exchange, Map.of());
+        return edge(HttpStatus.CONFLICT, "USER_EXISTS", exchange);
     }
 
     /** Which rule the password broke ({@code reason}) and the field, never the password itself. */
@@ -79,7 +82,7 @@ class AccountProblems {
 
     @ExceptionHandler(MeController.WrongPasswordException.class)
     ResponseEntity<ProblemDetail> wrongPassword(RuntimeException e, ServerWebExchange exchange) {
-        return problem(HttpStatus.FORBIDDEN, "WRONG_PASSWORD", "Současné heslo nesouhlasí.", "The current password does not match.", exchange, Map.of());
+        return edge(HttpStatus.FORBIDDEN, "WRONG_PASSWORD", exchange);
     }
 
     @ExceptionHandler(WebExchangeBindException.class)
@@ -87,32 +90,38 @@ class AccountProblems {
         Map<String, String> fields = new LinkedHashMap<>();
         // Field names only: a rejected value could be a password.
         e.getFieldErrors().forEach(f -> fields.putIfAbsent(f.getField(), f.getCode()));
-        return problem(HttpStatus.BAD_REQUEST, "VALIDATION", "Požadavek obsahuje neplatné údaje.", "The request contains invalid values.",
-                exchange, Map.of("errors", fields));
+        DomainException invalid = DomainException.invalid("VALIDATION");
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("errors", fields);
+        fields.keySet().stream().findFirst().ifPresent(f -> extra.put("field", f));
+        return problem(HttpStatus.BAD_REQUEST, "VALIDATION", invalid.message(CS), invalid.message(Locale.ENGLISH), exchange, extra);
     }
 
+    /** Unreadable input goes on to the application's error handler, which names the field and, but for a password field, the value. */
     @ExceptionHandler(ServerWebInputException.class)
-    ResponseEntity<ProblemDetail> input(ServerWebInputException e, ServerWebExchange exchange) {
-        return problem(HttpStatus.BAD_REQUEST, "MALFORMED", "Požadavek nelze přečíst.", "The request could not be read.", exchange, Map.of());
+    ResponseEntity<ProblemDetail> input(ServerWebInputException e, ServerWebExchange exchange) throws ServerWebInputException {
+        throw e;
+    }
+
+    private static ResponseEntity<ProblemDetail> edge(HttpStatusCode status, String code, ServerWebExchange exchange, Object... args) {
+        return problem(status, code, Problems.text(code, CS, args), Problems.text(code, Locale.ENGLISH, args), exchange, Map.of());
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String code, String cs, String en, ServerWebExchange exchange,
                                                          Map<String, Object> extra) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, prefersEnglish(exchange) ? en : cs);
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, Problems.locale(exchange).getLanguage().equals("en") ? en : cs);
         HttpStatus s = HttpStatus.resolve(status.value());
         p.setTitle(s == null ? "Error" : s.getReasonPhrase());
         p.setType(URI.create("urn:souhra:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
         p.setInstance(URI.create(exchange.getRequest().getPath().value()));
         p.setProperty("code", code);
+        if (extra.containsKey("field")) {
+            p.setProperty("field", extra.get("field"));
+        }
         p.setProperty("messageCs", cs);
         p.setProperty("messageEn", en);
         extra.forEach(p::setProperty);
+        log.info("{} {} refused {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(), status.value(), code, en);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
-    }
-
-    private static boolean prefersEnglish(ServerWebExchange exchange) {
-        List<Locale.LanguageRange> ranges = exchange.getRequest().getHeaders().getAcceptLanguage();
-        Locale best = ranges.isEmpty() ? null : Locale.lookup(ranges, List.of(CS, Locale.ENGLISH));
-        return best != null && best.getLanguage().equals("en");
     }
 }

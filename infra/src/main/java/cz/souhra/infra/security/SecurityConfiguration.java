@@ -29,12 +29,15 @@ import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.session.CookieWebSessionIdResolver;
 import org.springframework.web.server.session.WebSessionIdResolver;
+
+import cz.souhra.infra.web.Refusal;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -156,8 +159,7 @@ class SecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .exceptionHandling(e -> e.authenticationEntryPoint((exchange, ex) -> unauthorized(exchange, ex))
-                        .accessDeniedHandler((exchange, denied) -> SecurityProblems.write(exchange, HttpStatus.FORBIDDEN, "FORBIDDEN",
-                                "K této akci nemáte oprávnění.", "You are not allowed to do this.")))
+                        .accessDeniedHandler((exchange, denied) -> Mono.error(new Refusal(HttpStatus.FORBIDDEN, "FORBIDDEN"))))
                 .authorizeExchange(a -> a
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
                         // Auditors verify and export, which are reads; anything else there is for administrators.
@@ -189,6 +191,9 @@ class SecurityConfiguration {
                 })
                 .logout(Customizer.withDefaults())
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                // a page in the UI's layout (ProblemErrorHandler) rather than Spring Security's plain-text 403
+                .csrf(csrf -> csrf.accessDeniedHandler((exchange, denied) -> Mono.error(new Refusal(HttpStatus.FORBIDDEN, "CSRF_REJECTED"))))
+                .exceptionHandling(e -> e.accessDeniedHandler((exchange, denied) -> Mono.error(new Refusal(HttpStatus.FORBIDDEN, "FORBIDDEN"))))
                 .authorizeExchange(a -> a
                         .pathMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
@@ -200,6 +205,15 @@ class SecurityConfiguration {
                         .anyExchange().hasAnyRole(ANY_ROLE))
                 .headers(this::headers)
                 .build();
+    }
+
+    /**
+     * An address the firewall refuses (an encoded slash or dot segment, e.g. {@code /api/meetings/..%2F..%2Fadmin/agenda-items})
+     * gets the one error contract instead of Spring Security's empty 400.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedAddresses() {
+        return (exchange, rejected) -> Mono.error(new Refusal(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED"));
     }
 
     /**
@@ -224,16 +238,14 @@ class SecurityConfiguration {
                 .hsts(h -> h.maxAge(Duration.ofDays(365)).includeSubdomains(true));
     }
 
+    /** The refusal is answered by ProblemErrorHandler (problem or page); its headers are set here. */
     private static Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException e) {
         if (e instanceof LoginThrottledException throttled) {
             exchange.getResponse().getHeaders().set("Retry-After", Long.toString(throttled.retryAfterSeconds()));
-            return SecurityProblems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "LOGIN_THROTTLED",
-                    "Příliš mnoho neúspěšných přihlášení; zkuste to znovu za " + throttled.retryAfterSeconds() + " s.",
-                    "Too many failed logins; try again in " + throttled.retryAfterSeconds() + " s.");
+            return Mono.error(new Refusal(HttpStatus.TOO_MANY_REQUESTS, "LOGIN_THROTTLED", throttled.retryAfterSeconds()));
         }
         exchange.getResponse().getHeaders().set("WWW-Authenticate", "Basic realm=\"Souhra\", charset=\"UTF-8\"");
-        return SecurityProblems.write(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-                "Přihlaste se prosím.", "Please authenticate.");
+        return Mono.error(new Refusal(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED"));
     }
 
     /** The login form again, saying how long to wait when the attempt was throttled rather than wrong. */

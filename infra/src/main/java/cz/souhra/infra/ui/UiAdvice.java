@@ -61,9 +61,7 @@ class UiAdvice {
     /** A page that cannot be shown: a readable page in the user's language, not a JSON problem. */
     @ExceptionHandler(ResponseStatusException.class)
     Rendering refused(ResponseStatusException e, ServerWebExchange exchange) {
-        int status = e.getStatusCode().value();
-        String key = status == 403 ? "error.403" : status == 404 || status == 400 ? "error.404" : "error.other";
-        return errorPage(exchange, e.getStatusCode(), key, null);
+        return errorPage(exchange, e.getStatusCode(), messageKey(e.getStatusCode().value()), null);
     }
 
     @ExceptionHandler(Exception.class)
@@ -80,6 +78,11 @@ class UiAdvice {
             page.modelAttribute("reference", reference);
         }
         return page.build();
+    }
+
+    /** The page's sentence for a status: not allowed, not there, or something else. */
+    static String messageKey(int status) {
+        return status == 403 || status == 401 ? "error.403" : status == 404 || status == 400 ? "error.404" : "error.other";
     }
 
     static Locale locale(ServerWebExchange exchange) {

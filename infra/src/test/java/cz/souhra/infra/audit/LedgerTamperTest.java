@@ -141,6 +141,18 @@ class LedgerTamperTest {
     }
 
     @Test
+    void given_sequence_numbers_of_two_events_swapped_when_verified_then_reorder_reported_not_an_edit() {
+        Document a = eventAt(1);
+        Document b = eventAt(3);
+        assertThat(a.getString("aggregateIdentifier")).isEqualTo(b.getString("aggregateIdentifier"));
+        events.updateOne(Filters.eq("_id", a.get("_id")), Updates.set("sequenceNumber", -1L));
+        events.updateOne(Filters.eq("_id", b.get("_id")), Updates.set("sequenceNumber", a.get("sequenceNumber")));
+        events.updateOne(Filters.eq("_id", a.get("_id")), Updates.set("sequenceNumber", b.get("sequenceNumber")));
+        assertBroken(1, Problem.EVENT_REORDERED);
+        assertThat(verifyLbk().detail()).contains(a.getString("eventIdentifier")).contains("now stands at");
+    }
+
+    @Test
     void given_ledger_entry_altered_when_verified_then_ledger_alteration_reported() {
         ledgerEntries.updateOne(Filters.eq("position", 7L), Updates.set("eventHash", "f".repeat(64)));
         assertBroken(7, Problem.LEDGER_ENTRY_ALTERED);
@@ -211,11 +223,82 @@ class LedgerTamperTest {
         assertOfflineBroken(swapped, "expected position 2");
     }
 
-    private void assertOfflineBroken(List<String> lines, String problem) throws Exception {
+    @Test
+    void given_export_with_two_lines_swapped_when_verified_offline_then_reorder_named_with_file_lines() throws Exception {
+        List<String> lines = Files.readAllLines(export());
+        List<String> swapped = new java.util.ArrayList<>(lines);
+        swapped.set(1, lines.get(2));
+        swapped.set(2, lines.get(1));
+        OfflineExportVerifier.Result r = assertOfflineBroken(swapped, "line 2 (region LBK, position 3): expected position 2, which stands at line 3");
+        assertThat(r.kind()).isEqualTo(Problem.EVENT_REORDERED);
+    }
+
+    @Test
+    void given_export_with_sequence_numbers_of_two_events_swapped_when_verified_offline_then_reorder_reported() throws Exception {
+        List<String> lines = Files.readAllLines(export());
+        // lines 1 and 3 are the first two events of one aggregate (sequence 0 and 1)
+        List<String> swapped = new java.util.ArrayList<>(lines);
+        swapped.set(0, withField(lines.get(0), "sequence", 1L));
+        swapped.set(2, withField(lines.get(2), "sequence", 0L));
+        OfflineExportVerifier.Result r = assertOfflineBroken(swapped, "line 1 (region LBK, position 1): the event was chained as sequence 0 of its aggregate and now says 1");
+        assertThat(r.kind()).isEqualTo(Problem.EVENT_REORDERED);
+    }
+
+    @Test
+    void given_export_with_timestamps_of_two_events_swapped_when_verified_offline_then_reorder_reported() throws Exception {
+        List<String> lines = Files.readAllLines(export());
+        ObjectMapper json = new ObjectMapper();
+        String t2 = json.readTree(lines.get(1)).get("timestamp").asText();
+        String t5 = json.readTree(lines.get(4)).get("timestamp").asText();
+        List<String> swapped = new java.util.ArrayList<>(lines);
+        swapped.set(1, withField(lines.get(1), "timestamp", t5));
+        swapped.set(4, withField(lines.get(4), "timestamp", t2));
+        OfflineExportVerifier.Result r = assertOfflineBroken(swapped, "line 2 (region LBK, position 2): the event was chained with timestamp " + t2);
+        assertThat(r.kind()).isEqualTo(Problem.EVENT_REORDERED);
+    }
+
+    @Test
+    void given_export_whose_sixth_line_is_broken_when_verified_offline_then_line_6_of_the_file_is_named() throws Exception {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(export()));
+        lines.add(2, "");                        // a blank line still counts as a line of the file
+        lines.set(5, "{\"region\": oops}");   // line 6
+        OfflineExportVerifier.Result r = assertOfflineBroken(lines, "line 6: not an export entry");
+        assertThat(r.kind()).isEqualTo(Problem.EXPORT_UNREADABLE);
+        assertThat(r.problem()).doesNotContain("line: 1");
+    }
+
+    @Test
+    void given_empty_export_without_checkpoint_when_verified_offline_then_not_ok_and_non_zero_exit() throws Exception {
+        Path empty = dir.resolve("empty.jsonl");
+        Files.writeString(empty, "\n");
+        OfflineExportVerifier.Result r = OfflineExportVerifier.verify(empty, null);
+        assertThat(r.ok()).isFalse();
+        assertThat(r.kind()).isEqualTo(Problem.EXPORT_EMPTY);
+        List<String> printed = new java.util.ArrayList<>();
+        assertThat(OfflineExportVerifier.run(empty.toString(), null, printed::add)).isEqualTo(1);
+        assertThat(printed).singleElement().asString().startsWith("NOT VERIFIED EXPORT_EMPTY").contains("holds no entries").doesNotContain("OK");
+    }
+
+    @Test
+    void given_clean_export_when_run_from_the_command_line_then_exit_zero_and_ok_printed() throws Exception {
+        List<String> printed = new java.util.ArrayList<>();
+        assertThat(OfflineExportVerifier.run(export().toString(), null, printed::add)).isZero();
+        assertThat(printed.get(0)).isEqualTo("OK 10 entries");
+    }
+
+    private static String withField(String line, String field, Object value) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode node = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(line);
+        node.set(field, json.valueToTree(value));
+        return json.writeValueAsString(node);
+    }
+
+    private OfflineExportVerifier.Result assertOfflineBroken(List<String> lines, String problem) throws Exception {
         Path f = dir.resolve("tampered-" + UUID.randomUUID() + ".jsonl");
         Files.write(f, lines);
         OfflineExportVerifier.Result r = OfflineExportVerifier.verify(f, null);
         assertThat(r.ok()).isFalse();
         assertThat(r.problem()).contains(problem);
+        return r;
     }
 }

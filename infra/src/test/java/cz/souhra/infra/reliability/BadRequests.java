@@ -169,6 +169,208 @@ public final class BadRequests {
 
     private record Request(String method, String path, Credentials who, String contentType, byte[] body, Map<String, String> headers) {}
 
+    /** The kinds of malformed request the systematic run makes of every route that they apply to. */
+    public enum Malformation {
+        WRONG_METHOD, WRONG_CONTENT_TYPE, BROKEN_JSON, WRONG_TYPES, MISSING_FIELDS, BAD_ID, BAD_PATH_SEGMENT, HUGE_BODY, BAD_ACCEPT
+    }
+
+    /**
+     * @param answered  requests that got an answer, by status
+     * @param byKind    requests made, by malformation
+     * @param violations answers that break the error contract: a 5xx, no answer, a refusal that is not an RFC 9457 problem
+     *                   with type, title, status, code and detail, or an English detail under {@code Accept-Language: cs}
+     */
+    public record ContractResult(int sent, Map<Integer, Integer> answered, Map<Malformation, Integer> byKind, List<String> violations) {}
+
+    /**
+     * {@code count} malformed requests generated from the route list, not at random: each route in turn gets
+     * the next malformation that applies to it (a body malformation only where there is a body, a bad id only
+     * where the path has one), so every route and every kind is covered. All ask in Czech.
+     */
+    public ContractResult systematic(int count, Credentials who, java.util.function.Predicate<String> english) {
+        List<Endpoint> routes = new ArrayList<>(endpoints);
+        routes.sort(java.util.Comparator.comparing((Endpoint e) -> e.path()).thenComparing(Endpoint::method));
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        Map<Malformation, Integer> kinds = new java.util.EnumMap<>(Malformation.class);
+        List<String> violations = new ArrayList<>();
+        Malformation[] all = Malformation.values();
+        int sent = 0;
+        for (int round = 0; sent < count && round < count * all.length; round++) {
+            Endpoint e = routes.get(round % routes.size());
+            Malformation kind = all[(round / routes.size() + round) % all.length];
+            Request q = malformed(e, kind, who, sent);
+            if (q == null) {
+                continue;
+            }
+            sent++;
+            kinds.merge(kind, 1, Integer::sum);
+            Reply r = http.sendAlone(q.method, q.path, q.who, q.contentType, q.body, q.headers);
+            statuses.merge(r.status(), 1, Integer::sum);
+            String problem = contractViolation(r, english);
+            if (problem != null) {
+                violations.add(kind + " " + q.method + " " + abbreviate(q.path, 120) + " [" + (q.body == null ? "" : abbreviate(new String(q.body, StandardCharsets.UTF_8), 160))
+                        + "] -> " + r.status() + ": " + problem + " " + abbreviate(r.body(), 300));
+            }
+        }
+        return new ContractResult(sent, statuses, kinds, violations);
+    }
+
+    private Request malformed(Endpoint e, Malformation kind, Credentials who, int n) {
+        boolean hasBody = e.bodySchema() != null;
+        boolean hasId = e.path().contains("{");
+        Map<String, String> czech = new LinkedHashMap<>();
+        czech.put("Accept-Language", "cs");
+        String valid = hasBody ? plausible(e.bodySchema(), 0) : null;
+        String path = pathWith(e.path(), null);
+        return switch (kind) {
+            case WRONG_METHOD -> new Request(e.method().equals("GET") ? "DELETE" : (n % 2 == 0 ? "PUT" : "PATCH"), path, who, "application/json",
+                    e.method().equals("GET") ? null : bytes(valid == null ? "{}" : valid), czech);
+            case WRONG_CONTENT_TYPE -> hasBody ? new Request(e.method(), path, who, n % 2 == 0 ? "text/plain" : "application/xml", bytes(valid), czech) : null;
+            case BROKEN_JSON -> hasBody ? new Request(e.method(), path, who, "application/json",
+                    bytes(n % 3 == 0 ? valid.substring(0, Math.max(1, valid.length() / 2)) : n % 3 == 1 ? valid + "}" : "{\"a\" 1}"), czech) : null;
+            case WRONG_TYPES -> hasBody ? new Request(e.method(), path, who, "application/json", bytes(wrongTypes(e.bodySchema(), n)), czech) : null;
+            case MISSING_FIELDS -> hasBody ? new Request(e.method(), path, who, "application/json", bytes(n % 2 == 0 ? "{}" : "null"), czech) : null;
+            case BAD_ID -> hasId ? new Request(e.method(), pathWith(e.path(), pick(new Random(n), "not-a-uuid", "00000000-0000-0000-0000-000000000000",
+                    "%24where", "a.b", "x".repeat(300), "%E2%80%AEabc", "-1")), who, hasBody ? "application/json" : null, hasBody ? bytes(valid) : null, czech)
+                    : query(e) != null ? new Request(e.method(), path + "?" + query(e), who, null, hasBody ? bytes(valid) : null, czech) : null;
+            case BAD_PATH_SEGMENT -> new Request(e.method(), insertSegment(path, pick(new Random(n), "..%2F..%2Fadmin", "%2e%2e", "a%00b", "%2F", "a;b=c", "%5C..%5C")),
+                    who, hasBody ? "application/json" : null, hasBody ? bytes(valid) : null, czech);
+            case HUGE_BODY -> hasBody ? new Request(e.method(), path, who, "application/json",
+                    bytes("{\"x\":\"" + "a".repeat(n % 3 == 0 ? 10 * 1024 * 1024 : 300 * 1024) + "\"}"), czech) : null;
+            case BAD_ACCEPT -> {
+                Map<String, String> h = new LinkedHashMap<>(czech);
+                h.put("Accept", pick(new Random(n), "application/pdf", "image/png", "garbage", "application/xml"));
+                yield new Request(e.method(), path, who, hasBody ? "application/json" : null, hasBody ? bytes(valid) : null, h);
+            }
+        };
+    }
+
+    /** The path with every parameter replaced by {@code value}, or by a known id of that name when null. */
+    private String pathWith(String template, String value) {
+        StringBuilder path = new StringBuilder();
+        for (String segment : template.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            path.append('/');
+            if (segment.startsWith("{")) {
+                List<String> known = validIds.getOrDefault(segment.substring(1, segment.length() - 1), List.of());
+                path.append(value != null ? value : known.isEmpty() ? "00000000-0000-4000-8000-000000000001" : known.get(0));
+            } else {
+                path.append(segment);
+            }
+        }
+        return path.toString();
+    }
+
+    private static String insertSegment(String path, String segment) {
+        int cut = path.indexOf('/', 5);
+        return cut < 0 ? path + "/" + segment : path.substring(0, cut) + "/" + segment + path.substring(cut);
+    }
+
+    /** A query parameter of the route with a value of the wrong kind, or null when it has none. */
+    private String query(Endpoint e) {
+        for (JsonNode p : e.parameters()) {
+            if (p.path("in").asText().equals("query")) {
+                JsonNode schema = resolve(p.path("schema"));
+                String type = schema.path("type").asText("string");
+                String bad = type.equals("integer") || type.equals("number") ? "lots" : schema.path("format").asText("").startsWith("date") ? "2026-02-30"
+                        : schema.has("enum") ? "NOPE" : "%00";
+                return p.path("name").asText() + "=" + bad;
+            }
+        }
+        return null;
+    }
+
+    /** A body of the schema's shape with plausible values (the valid base the malformations start from). */
+    private String plausible(JsonNode schema, int depth) {
+        schema = resolve(schema);
+        if (schema.has("enum")) {
+            return json(schema.path("enum").get(0).asText());
+        }
+        String type = schema.path("type").asText("object");
+        return switch (type) {
+            case "object" -> {
+                StringBuilder sb = new StringBuilder("{");
+                Iterator<Map.Entry<String, JsonNode>> props = schema.path("properties").fields();
+                while (props.hasNext() && depth < 4) {
+                    Map.Entry<String, JsonNode> p = props.next();
+                    sb.append(sb.length() == 1 ? "" : ",").append(json(p.getKey())).append(':').append(plausible(p.getValue(), depth + 1));
+                }
+                yield sb.append('}').toString();
+            }
+            case "array" -> "[" + (depth < 4 ? plausible(schema.path("items"), depth + 1) : "") + "]";
+            case "integer", "number" -> "1";
+            case "boolean" -> "true";
+            default -> {
+                String format = schema.path("format").asText("");
+                yield json(format.equals("date") ? "2026-04-15" : format.equals("date-time") ? "2026-03-10T09:00:00Z" : "Zkouška");
+            }
+        };
+    }
+
+    /** The schema's body with each field given a value of another JSON type (or a date that does not exist). */
+    private String wrongTypes(JsonNode schema, int n) {
+        schema = resolve(schema);
+        StringBuilder sb = new StringBuilder("{");
+        Iterator<Map.Entry<String, JsonNode>> props = schema.path("properties").fields();
+        int i = 0;
+        while (props.hasNext()) {
+            Map.Entry<String, JsonNode> p = props.next();
+            JsonNode f = resolve(p.getValue());
+            String type = f.path("type").asText("object");
+            String wrong = switch (type) {
+                case "integer", "number" -> "\"lots\"";
+                case "boolean" -> "\"maybe\"";
+                case "array" -> "\"x\"";
+                case "object" -> "[1]";
+                default -> f.has("enum") ? "\"NOPE\"" : f.path("format").asText("").equals("date") ? "\"2026-02-30\""
+                        : f.path("format").asText("").equals("date-time") ? "\"2026-03-10T25:00:00Z\"" : ((n + i) % 2 == 0 ? "{\"a\":1}" : "[1,2]");
+            };
+            sb.append(i++ == 0 ? "" : ",").append(json(p.getKey())).append(':').append(wrong);
+        }
+        return sb.append('}').toString();
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Null when the answer keeps the error contract, else what is wrong with it. */
+    static String contractViolation(Reply r, java.util.function.Predicate<String> english) {
+        if (r.status() <= 0) {
+            return "no answer";
+        }
+        if (r.status() >= 500) {
+            return "server error";
+        }
+        if (r.status() < 400) {
+            return null;
+        }
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        if (!type.startsWith("application/problem+json")) {
+            return "content type " + type;
+        }
+        JsonNode p;
+        try {
+            p = SouhraHttp.JSON.readTree(r.body());
+        } catch (Exception e) {
+            return "body is not JSON";
+        }
+        for (String field : List.of("type", "title", "status", "code", "detail")) {
+            if (!p.hasNonNull(field) || p.path(field).asText().isBlank()) {
+                return "no " + field;
+            }
+        }
+        if (p.path("status").asInt() != r.status()) {
+            return "status " + p.path("status").asInt() + " in the body";
+        }
+        if (english.test(p.path("detail").asText())) {
+            return "English detail under Accept-Language: cs";
+        }
+        return null;
+    }
+
     private Request request(Random random) {
         Endpoint e = endpoints.get(random.nextInt(endpoints.size()));
         String method = random.nextInt(40) == 0 ? pick(random, "PUT", "DELETE", "PATCH", "POST", "GET") : e.method();

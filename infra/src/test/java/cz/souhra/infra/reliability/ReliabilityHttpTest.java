@@ -113,6 +113,23 @@ class ReliabilityHttpTest {
     }
 
     @Test
+    void given_300_malformed_requests_generated_from_the_route_list_in_czech_then_no_5xx_every_refusal_a_problem_and_no_english_detail() throws Exception {
+        Map<String, List<String>> ids = Map.of(
+                "id", ids(region.body(), region.meeting(), region.issue(), region.measures().get(0), "UPLB"),
+                "resolutionId", List.of(region.resolution()),
+                "inst", List.of("UPLB", "KULK"),
+                "institution", List.of("UPLB"));
+        BadRequests routes = new BadRequests(new SouhraHttp("http://127.0.0.1:" + port, java.time.Duration.ofSeconds(20)), ids, List.of(ADMIN));
+
+        BadRequests.ContractResult r = routes.systematic(300, ADMIN, cz.souhra.infra.web.ErrorBundles::isEnglish);
+
+        assertThat(r.violations()).isEmpty();
+        assertThat(r.sent()).isEqualTo(300);
+        assertThat(r.byKind().keySet()).as("every kind of malformation made").containsExactlyInAnyOrder(BadRequests.Malformation.values());
+        assertThat(r.answered().keySet()).as("statuses answered").contains(400, 405, 406, 413, 415).allMatch(s -> s < 500);
+    }
+
+    @Test
     void given_an_id_of_a_cached_aggregate_of_another_type_when_a_command_names_it_then_refused_as_unknown_not_5xx() {
         // Raised by a command just now, so the issue sits in its type's aggregate cache; with one cache for all
         // types the body and meeting repositories got the issue back (500, found by the fuzz bench).

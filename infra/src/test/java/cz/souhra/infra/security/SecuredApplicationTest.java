@@ -54,9 +54,9 @@ abstract class SecuredApplicationTest {
     int port;
 
     /**
-     * A new connection per request. With the shared pool, a call sometimes went out on a keep-alive
-     * connection that was being closed after the previous request: the matrix waited 30 s for an answer while the thread dump showed the server's event loops and workers
-     * idle, i.e. the request never reached it. Fresh connections keep that client-side race out of the table.
+     * A new connection per request, so that each test's requests stand alone. (A call on a kept-alive
+     * connection used to wait for ever now and then: reactor-netty did not read the connection's next request
+     * after one it had held back; see cz.souhra.infra.web.KeepAliveReads and KeepAliveConnectionTest.)
      */
     WebTestClient anonymous() {
         var connector = new org.springframework.http.client.reactive.ReactorClientHttpConnector(

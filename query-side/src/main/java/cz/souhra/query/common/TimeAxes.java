@@ -19,9 +19,7 @@ public final class TimeAxes {
             return null;
         }
         if (asOf != null) {
-            throw new QueryRefusal(QueryRefusal.Kind.INVALID, "AS_OF_WITH_KNOWN_AT",
-                    "Parametr asOf nelze kombinovat s knownAt/validAt; použijte knownAt (čas záznamu) a validAt (čas účinnosti).",
-                    "asOf cannot be combined with knownAt/validAt; use knownAt (recorded time) and validAt (effective time).");
+            throw new QueryRefusal(QueryRefusal.Kind.INVALID, "AS_OF_WITH_KNOWN_AT");
         }
         return new Bitemporal(knownAt, validAt);
     }
