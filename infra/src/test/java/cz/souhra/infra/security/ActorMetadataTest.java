@@ -47,8 +47,9 @@ class ActorMetadataTest extends SecuredApplicationTest {
     @Test
     void account_events_record_which_administrator_granted_what_to_whom_and_never_the_password() {
         ensureUser("am-granted", "prideleny-kos-v-kose-1", "AMUP", "MEMBER");
+        String body = body("PS metadata");
         admin().post().uri("/api/admin/users/am-granted/roles").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"role\":\"SECRETARY\",\"bodyId\":\"body-42\"}").exchange().expectStatus().isAccepted();
+                .bodyValue("{\"role\":\"SECRETARY\",\"bodyId\":\"" + body + "\"}").exchange().expectStatus().isAccepted();
         admin().post().uri("/api/admin/users/am-granted/password").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"password\":\"prideleny-kos-v-kose-2\"}").exchange().expectStatus().isAccepted();
 
@@ -61,16 +62,17 @@ class ActorMetadataTest extends SecuredApplicationTest {
             assertThat(e.getTimestamp()).isNotNull();
         }
         as("am-granted", "prideleny-kos-v-kose-2").get().uri("/api/me").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.secretaryOf[0]").isEqualTo("body-42").jsonPath("$.institution").isEqualTo("AMUP");
+                .expectBody().jsonPath("$.secretaryOf[0]").isEqualTo(body).jsonPath("$.institution").isEqualTo("AMUP");
         as("am-granted", "prideleny-kos-v-kose-1").get().uri("/api/me").exchange().expectStatus().isUnauthorized();
     }
 
     @Test
     void a_disabled_account_can_no_longer_log_in_and_a_revoked_body_leaves_no_secretary_right() {
         ensureUser("am-disabled", "zablokovany-kos-v-kose-1", "AMUP", "MEMBER");
+        String body = body("PS zrušených práv");
         admin().post().uri("/api/admin/users/am-disabled/roles").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"role\":\"SECRETARY\",\"bodyId\":\"body-7\"}").exchange().expectStatus().isAccepted();
-        admin().delete().uri("/api/admin/users/am-disabled/roles/SECRETARY?bodyId=body-7").exchange().expectStatus().isAccepted();
+                .bodyValue("{\"role\":\"SECRETARY\",\"bodyId\":\"" + body + "\"}").exchange().expectStatus().isAccepted();
+        admin().delete().uri("/api/admin/users/am-disabled/roles/SECRETARY?bodyId=" + body).exchange().expectStatus().isAccepted();
         as("am-disabled", "zablokovany-kos-v-kose-1").get().uri("/api/me").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.roles.length()").isEqualTo(1).jsonPath("$.roles[0]").isEqualTo("MEMBER");
 
@@ -117,5 +119,14 @@ class ActorMetadataTest extends SecuredApplicationTest {
         admin().post().uri("/api/admin/users").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"user\":\"no-institution\",\"password\":\"member-bez-instituce\",\"roles\":[\"MEMBER\"]}").exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("REQUIRED");
+    }
+
+    /** A body to grant a secretary right for: a granted body must exist. */
+    @SuppressWarnings("unchecked")
+    private String body(String name) {
+        java.util.Map<String, Object> created = admin().post().uri("/api/bodies").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"" + name + "\"}").exchange()
+                .expectStatus().isCreated().expectBody(java.util.Map.class).returnResult().getResponseBody();
+        return String.valueOf(created.get("id"));
     }
 }

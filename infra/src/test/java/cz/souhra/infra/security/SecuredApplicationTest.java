@@ -87,10 +87,17 @@ abstract class SecuredApplicationTest {
         return as("admin", ADMIN_PASSWORD);
     }
 
-    /** Creates the account unless an earlier test of the shared context already did. */
+    /** Creates the account (and its institution) unless an earlier test of the shared context already did. */
     void ensureUser(String user, String password, String institution, String... roles) {
         int status = admin().get().uri("/api/admin/users/" + user).exchange().returnResult(Void.class).getStatus().value();
         if (status == 404) {
+            if (institution != null) {
+                // A user's institution must exist; tests share one store, so it may already be registered (409).
+                int registered = admin().post().uri("/api/institutions").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("code", institution, "region", "LBK", "kind", "NGO", "name", "Instituce " + institution))
+                        .exchange().returnResult(Void.class).getStatus().value();
+                org.assertj.core.api.Assertions.assertThat(registered).as("institution " + institution).isIn(201, 409);
+            }
             Map<String, Object> body = new java.util.LinkedHashMap<>();
             body.put("user", user);
             body.put("password", password);
