@@ -137,7 +137,7 @@ class SecurityConfiguration {
                 .logout(Customizer.withDefaults())
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .authorizeExchange(a -> a
-                        .pathMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
+                        .pathMatchers("/login", "/pristupnost", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         // Web UI: the same coarse role gates as the API; record-level rights stay with aggregates and read models.
                         .pathMatchers("/audit", "/audit/**").hasAnyRole("AUDITOR", "ADMIN")

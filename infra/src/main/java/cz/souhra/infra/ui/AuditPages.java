@@ -48,7 +48,8 @@ class AuditPages extends Pages {
     Mono<Rendering> log(@RequestParam(required = false) String region, @RequestParam(required = false) String aggregate,
                         @RequestParam(required = false) String actor, @RequestParam(required = false) String type,
                         @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                        @RequestParam(defaultValue = "0") int page) {
+                        @RequestParam(defaultValue = "0") int page, org.springframework.web.server.ServerWebExchange exchange) {
+        java.util.Locale locale = UiAdvice.locale(exchange);
         return blocking(() -> {
             Instant fromI = from == null || from.isBlank() ? null : java.time.LocalDate.parse(from).atStartOfDay(Formats.ZONE).toInstant();
             Instant toI = asOf(to);
@@ -58,19 +59,87 @@ class AuditPages extends Pages {
                     .filter(e -> toI == null || !Instant.parse(e.timestamp()).isAfter(toI))
                     .filter(e -> blank(aggregate) || aggregate.trim().equals(e.aggregateId()))
                     .filter(e -> blank(actor) || actor.trim().equals(e.actor()))
-                    .filter(e -> blank(type) || simpleName(e.payloadType()).toLowerCase().contains(type.trim().toLowerCase()))
+                    .filter(e -> blank(type) || simpleName(e.payloadType()).equals(type.trim()))
                     .sorted(Comparator.comparing(LedgerEntry::timestamp).reversed().thenComparing(LedgerEntry::region)
                             .thenComparing(Comparator.comparingLong(LedgerEntry::position).reversed()))
                     .toList();
             int p = Math.max(0, page);
             List<LedgerEntry> shown = all.subList(Math.min(all.size(), p * PAGE), Math.min(all.size(), (p + 1) * PAGE));
-            return Rendering.view("audit").modelAttribute("entries", shown.stream().map(e -> Map.of("e", e, "type", simpleName(e.payloadType()))).toList())
+            People people = ui.people(locale);
+            Records records = new Records(locale, people);
+            // the event filter offers what the ledger holds, by its label in the user's language
+            List<String> types = ledger.regions().stream().flatMap(r -> ledger.entries(r).stream()).map(e -> simpleName(e.payloadType())).distinct()
+                    .sorted(Comparator.comparing(t -> msg(locale, "event." + t), java.text.Collator.getInstance(locale))).toList();
+            return Rendering.view("audit").modelAttribute("entries", shown.stream().map(e -> Map.of("e", e, "type", simpleName(e.payloadType()),
+                            "record", records.of(e.aggregateType(), e.aggregateId()))).toList())
+                    .modelAttribute("types", types).modelAttribute("people", people).modelAttribute("names", ui.institutionNames())
                     .modelAttribute("total", all.size()).modelAttribute("page", p).modelAttribute("pages", (all.size() + PAGE - 1) / PAGE)
                     .modelAttribute("regions", ledger.regions())
                     .modelAttribute("filter", Map.of("region", nz(region), "aggregate", nz(aggregate), "actor", nz(actor), "type", nz(type),
                             "from", nz(from), "to", nz(to)))
                     .build();
         });
+    }
+
+    /** A record of the log by what people call it (a measure's title, a meeting's body and date), with its page where it has one. */
+    record Record(String label, String href) {}
+
+    /** Names of the records on one page of the log, each looked up once. */
+    private final class Records {
+        private final java.util.Locale locale;
+        private final People people;
+        private final Formats fmt;
+        private final Map<String, Record> known = new java.util.HashMap<>();
+        private Map<String, String> bodies;
+        private Map<String, String> institutions;
+
+        Records(java.util.Locale locale, People people) {
+            this.locale = locale;
+            this.people = people;
+            this.fmt = new Formats(locale);
+        }
+
+        Record of(String type, String id) {
+            return known.computeIfAbsent(type + "/" + id, k -> find(type, id));
+        }
+
+        private Record find(String type, String id) {
+            String kind = msg(locale, "record." + type);
+            try {
+                return switch (type) {
+                    case "Measure" -> ui.measureIfReadable(id).map(m -> new Record(kind + ": " + m.title(), "/measures/" + id))
+                            .orElse(new Record(kind, null));
+                    case "Meeting" -> {
+                        cz.souhra.shared.queries.MeetingView m = ui.query(new cz.souhra.shared.queries.MeetingQueries.FindMeeting(id, null),
+                                cz.souhra.shared.queries.MeetingView.class);
+                        yield new Record(kind + ": " + bodies().getOrDefault(m.bodyId(), "") + " · " + fmt.dateTime(m.startsAt()), "/meetings/" + id);
+                    }
+                    case "Issue" -> new Record(kind + ": " + ui.query(new cz.souhra.shared.queries.IssueQueries.FindIssue(id, null),
+                            cz.souhra.shared.queries.IssueView.class).title(), "/issues#issue-" + id);
+                    case "Body" -> new Record(kind + ": " + bodies().getOrDefault(id, ""), "/bodies/" + id);
+                    case "Institution" -> new Record(kind + ": " + institutions().getOrDefault(id, ""), null);
+                    case "UserAccount" -> new Record(kind + ": " + people.of(id), null);
+                    default -> new Record(kind, null);
+                };
+            } catch (RuntimeException gone) {
+                // a record the read side does not show (any more): its kind alone, never its id
+                return new Record(kind, null);
+            }
+        }
+
+        private Map<String, String> bodies() {
+            if (bodies == null) {
+                bodies = ui.bodyNames();
+            }
+            return bodies;
+        }
+
+        private Map<String, String> institutions() {
+            if (institutions == null) {
+                institutions = ui.institutionNames();
+            }
+            return institutions;
+        }
     }
 
     @GetMapping("/audit/verify")
