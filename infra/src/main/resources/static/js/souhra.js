@@ -146,7 +146,30 @@
         });
     }
 
-    document.addEventListener('htmx:afterSwap', function (e) { labelCells(e.target); });
+    /**
+     * After a live update: the form fields that show the record's current value (data-follow) take the new
+     * one unless the user has already changed them, and a polite notice says the record changed.
+     */
+    function followed(container) {
+        var record = container.querySelector('[data-version]');
+        if (!record) { return; }
+        document.querySelectorAll('[data-follow]').forEach(function (field) {
+            var now = record.getAttribute('data-' + field.getAttribute('data-follow'));
+            if (now === null || field.value !== field.defaultValue || field.getAttribute('aria-invalid') === 'true') { return; }
+            field.value = now;
+            field.defaultValue = now;
+        });
+        var notice = document.getElementById('live-notice');
+        if (notice && container.getAttribute('data-updated')) {
+            notice.textContent = container.getAttribute('data-updated');
+            notice.hidden = false;
+        }
+    }
+
+    document.addEventListener('htmx:afterSwap', function (e) {
+        labelCells(e.target);
+        if (e.target.hasAttribute && e.target.hasAttribute('data-live')) { followed(e.target); }
+    });
 
     document.addEventListener('DOMContentLoaded', function () {
         labelCells(document);

@@ -641,6 +641,9 @@ class WebUiBrowserTest {
         post(api("uprace", "heslo-uradu-prace-1"), "/api/measures/" + measure1 + "/progress", Map.of("percent", 60, "note", "Třetí kontrola hotova."), 202);
         waitText("#m-percent", "60");
         waitText("#m-note", "Třetí kontrola hotova.");
+        // the form follows the record it would change, and says politely that the record changed
+        wait.until(d -> "60".equals(d.findElement(By.id("percent")).getAttribute("value")));
+        assertThat(el("#live-notice").getText()).isEqualTo("Záznam se mezitím změnil; zobrazen je jeho nový stav.");
         screenshots("06-opatreni-plneni", null);
         axeBothLanguages("measure", "/measures/" + measure1);
         axeBothLanguages("lineage", "/measures/" + measure1 + "/lineage");
