@@ -56,22 +56,14 @@
                 var list = document.createElement('ul');
                 (r.regions || []).forEach(function (g) {
                     var li = document.createElement('li');
-                    li.textContent = g.region + ': ' + g.entries + (g.ok ? ' ✓ ' + (g.headDigest || '').substring(0, 16)
+                    var name = document.querySelector('#region-names [data-code="' + g.region + '"]');
+                    li.textContent = (name ? name.textContent : g.region) + ': ' + g.entries + (g.ok ? ' ✓ ' + (g.headDigest || '').substring(0, 16)
                         : ' ✗ #' + g.firstBrokenPosition + ' ' + g.problem + ' ' + (g.detail || ''));
                     list.appendChild(li);
                 });
                 result.appendChild(list);
             });
             source.onerror = function () { source.close(); button.disabled = false; };
-        });
-    }
-
-    function asOfForm(form) {
-        form.addEventListener('submit', function (e) {
-            e.preventDefault();
-            var inputs = form.querySelectorAll('input');
-            window.location.href = form.getAttribute('data-goto') + encodeURIComponent(inputs[0].value.trim())
-                + '?asOf=' + encodeURIComponent(inputs[1].value);
         });
     }
 
@@ -178,6 +170,5 @@
         document.querySelectorAll('[data-live]').forEach(live);
         var box = document.getElementById('verify');
         if (box) { verify(box); }
-        document.querySelectorAll('form[data-goto]').forEach(asOfForm);
     });
 })();

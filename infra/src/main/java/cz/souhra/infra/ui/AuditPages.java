@@ -142,9 +142,39 @@ class AuditPages extends Pages {
         }
     }
 
+    /** Verification, and the as-of view started from lists of measures and meetings by their names (nobody types an id). */
     @GetMapping("/audit/verify")
-    Mono<Rendering> verifyPage() {
-        return Mono.just(Rendering.view("verify").build());
+    Mono<Rendering> verifyPage(cz.souhra.shared.Actor actor, org.springframework.web.server.ServerWebExchange exchange) {
+        java.util.Locale locale = UiAdvice.locale(exchange);
+        return blocking(() -> {
+            cz.souhra.shared.queries.Viewer viewer = ui.viewer(actor);
+            List<cz.souhra.shared.queries.MeasureView> measures = ui.query(new cz.souhra.shared.queries.MeasureQueries.ListMeasures(viewer, null, null,
+                    null, null, null, null, 0, 1000, "dueDate,asc"), cz.souhra.shared.queries.MeasurePage.class).items().stream()
+                    .sorted(Comparator.comparing(cz.souhra.shared.queries.MeasureView::title, java.text.Collator.getInstance(locale))).toList();
+            Formats fmt = new Formats(locale);
+            List<Map.Entry<String, String>> meetings = new java.util.ArrayList<>();
+            for (cz.souhra.shared.queries.BodyView b : ui.bodies()) {
+                if (!viewer.seesBody(b.bodyId())) {
+                    continue;
+                }
+                ui.query(new cz.souhra.shared.queries.MeetingQueries.MeetingsOfBody(b.bodyId(), null, 0, 200, null), cz.souhra.shared.queries.MeetingPage.class)
+                        .items().forEach(m -> meetings.add(Map.entry(m.meetingId(), b.name() + " · " + fmt.dateTime(m.startsAt()))));
+            }
+            return Rendering.view("verify").modelAttribute("measures", measures).modelAttribute("meetings", meetings)
+                    .modelAttribute("regions", ledger.regions()).build();
+        });
+    }
+
+    /** The chosen record as it stood at the end of the chosen day: the form works without script too. */
+    @GetMapping("/audit/as-of")
+    Mono<Rendering> asOfRedirect(@RequestParam String kind, @RequestParam String id, @RequestParam(required = false) String date) {
+        String base = "meeting".equals(kind) ? "/meetings/" : "/measures/";
+        // only ids of the records' own form go into the path; the page refuses an unknown one with its 404
+        if (!id.matches("[0-9a-fA-F-]{36}")) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+        }
+        return Mono.just(Rendering.redirectTo(base + id + (blank(date) ? "" : "?asOf=" + java.net.URLEncoder.encode(date, java.nio.charset.StandardCharsets.UTF_8)))
+                .status(org.springframework.http.HttpStatus.SEE_OTHER).build());
     }
 
     /** Verification with progress: "progress" events (done/total) then "result" with the report's verdict as a rendered fragment. */
