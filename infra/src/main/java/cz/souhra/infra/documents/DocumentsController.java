@@ -84,7 +84,9 @@ class DocumentsController {
                     meetings.addAll(sources.meetingsOfBody(String.valueOf(body.get("_id"))));
                 }
             }
-            return file(calendar.render(id, meetings, b -> names.getOrDefault(b, b)), ICS, "jednani-" + id + ".ics");
+            // the calendar is named as people know the institution, not by its code
+            return file(calendar.render(sources.institutionNames().getOrDefault(id, id), meetings, b -> names.getOrDefault(b, b)), ICS,
+                    "jednani-" + id + ".ics");
         }).subscribeOn(Schedulers.boundedElastic());
     }
 

@@ -41,7 +41,7 @@ class MessageBundlesTest {
     }
 
     @Test
-    void no_czech_text_is_left_in_english() throws IOException {
+    void no_czech_value_is_the_english_one_except_words_both_languages_share() throws IOException {
         Map<String, String> cs = bundle("messages_cs.properties");
         Map<String, String> en = bundle("messages_en.properties");
         Map<String, String> same = new TreeMap<>();
