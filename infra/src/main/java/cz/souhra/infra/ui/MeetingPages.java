@@ -189,7 +189,7 @@ class MeetingPages extends Pages {
             prev.carriedMeasures().forEach(c -> ids.add(c.measureId()));
         }
         for (String id : ids.stream().distinct().toList()) {
-            ui.measureIfReadable(id).filter(v -> !List.of("VERIFIED", "CANCELLED", "SUPERSEDED").contains(v.status()))
+            ui.measureIfReadable(id).filter(MeetingPages::isOpenMeasure)
                     .ifPresent(v -> open.add(new OpenMeasure(v.measureId(), v.title(), v.owner(), v.status())));
         }
         return open;
@@ -339,6 +339,7 @@ class MeetingPages extends Pages {
         }, forms -> workspace(id, null, actor, forms));
     }
 
+    /** Still to be followed up at the next meeting: a completed measure waits there for its verification. */
     static boolean isOpenMeasure(MeasureView v) {
         return !List.of("VERIFIED", "CANCELLED", "SUPERSEDED").contains(v.status());
     }
