@@ -56,7 +56,8 @@
                 var list = document.createElement('ul');
                 (r.regions || []).forEach(function (g) {
                     var li = document.createElement('li');
-                    li.textContent = g.region + ': ' + g.entries + (g.ok ? ' ✓ ' + (g.headDigest || '').substring(0, 16)
+                    var name = document.querySelector('#region-names [data-code="' + g.region + '"]');
+                    li.textContent = (name ? name.textContent : g.region) + ': ' + g.entries + (g.ok ? ' ✓ ' + (g.headDigest || '').substring(0, 16)
                         : ' ✗ #' + g.firstBrokenPosition + ' ' + g.problem + ' ' + (g.detail || ''));
                     list.appendChild(li);
                 });
@@ -66,19 +67,108 @@
         });
     }
 
-    function asOfForm(form) {
-        form.addEventListener('submit', function (e) {
-            e.preventDefault();
-            var inputs = form.querySelectorAll('input');
-            window.location.href = form.getAttribute('data-goto') + encodeURIComponent(inputs[0].value.trim())
-                + '?asOf=' + encodeURIComponent(inputs[1].value);
+    /** Each cell of a table knows its column's name: on a phone the row is shown as a card, cell under name. */
+    function labelCells(root) {
+        root.querySelectorAll('table.grid').forEach(function (table) {
+            var heads = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) { return th.textContent.trim(); });
+            table.querySelectorAll('tbody tr').forEach(function (tr) {
+                Array.prototype.forEach.call(tr.children, function (td, i) {
+                    if (heads[i] && td.tagName === 'TD' && !td.hasAttribute('colspan')) { td.setAttribute('data-label', heads[i]); }
+                });
+            });
         });
     }
 
+    /**
+     * After a refused form: every message is tied to its field (aria-invalid, aria-describedby), and the
+     * first field in trouble gets the focus, scrolled into the middle of the screen, so nobody takes the
+     * reloaded page for a saved one.
+     */
+    function refusals() {
+        var first = null;
+        document.querySelectorAll('.field-error[data-field]').forEach(function (p) {
+            var form = p.closest('form');
+            var field = form && form.querySelector('[name="' + p.getAttribute('data-field') + '"]');
+            if (!field) { return; }
+            field.setAttribute('aria-invalid', 'true');
+            var described = (field.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+            if (described.indexOf(p.id) < 0) { described.push(p.id); }
+            field.setAttribute('aria-describedby', described.join(' '));
+            if (!first) { first = field; }
+        });
+        if (!first) {
+            first = document.querySelector('.form-error');
+            if (first) { first.setAttribute('tabindex', '-1'); }
+        }
+        if (first) {
+            first.focus({preventScroll: true});
+            first.scrollIntoView({block: 'center'});
+        }
+    }
+
+    /**
+     * An irreversible action asks first, in a modal dialog; the form then goes with "confirmed". Without
+     * the dialog (or without script) the server asks on a page of its own.
+     */
+    function confirmations() {
+        var dialog = document.getElementById('confirm-dialog');
+        if (!dialog || typeof dialog.showModal !== 'function') { return; }
+        var pending = null;
+        document.addEventListener('click', function (e) {
+            var button = e.target.closest('button[data-confirm]');
+            if (!button || !button.form || button.form.querySelector('input[name="confirmed"]')) { return; }
+            e.preventDefault();
+            pending = button;
+            document.getElementById('confirm-question').textContent = button.getAttribute('data-confirm');
+            dialog.returnValue = '';
+            dialog.showModal();
+            document.getElementById('confirm-no').focus();
+        });
+        dialog.addEventListener('close', function () {
+            var button = pending;
+            pending = null;
+            if (!button) { return; }
+            if (dialog.returnValue !== 'yes') { button.focus(); return; }
+            var confirmed = document.createElement('input');
+            confirmed.type = 'hidden';
+            confirmed.name = 'confirmed';
+            confirmed.value = 'true';
+            button.form.appendChild(confirmed);
+            button.form.requestSubmit(button);
+        });
+    }
+
+    /**
+     * After a live update: the form fields that show the record's current value (data-follow) take the new
+     * one unless the user has already changed them, and a polite notice says the record changed.
+     */
+    function followed(container) {
+        var record = container.querySelector('[data-version]');
+        if (!record) { return; }
+        document.querySelectorAll('[data-follow]').forEach(function (field) {
+            var now = record.getAttribute('data-' + field.getAttribute('data-follow'));
+            if (now === null || field.value !== field.defaultValue || field.getAttribute('aria-invalid') === 'true') { return; }
+            field.value = now;
+            field.defaultValue = now;
+        });
+        var notice = document.getElementById('live-notice');
+        if (notice && container.getAttribute('data-updated')) {
+            notice.textContent = container.getAttribute('data-updated');
+            notice.hidden = false;
+        }
+    }
+
+    document.addEventListener('htmx:afterSwap', function (e) {
+        labelCells(e.target);
+        if (e.target.hasAttribute && e.target.hasAttribute('data-live')) { followed(e.target); }
+    });
+
     document.addEventListener('DOMContentLoaded', function () {
+        labelCells(document);
+        refusals();
+        confirmations();
         document.querySelectorAll('[data-live]').forEach(live);
         var box = document.getElementById('verify');
         if (box) { verify(box); }
-        document.querySelectorAll('form[data-goto]').forEach(asOfForm);
     });
 })();

@@ -20,7 +20,11 @@ import cz.souhra.shared.ids.MeetingId;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Minutes PDF, meeting calendars and CSV exports; each read is limited to what the viewer may see. */
+/**
+ * Minutes PDF, meeting calendars and CSV exports; each read is limited to what the viewer may see. Each is
+ * served twice: under {@code /api} for scripts (HTTP Basic, no cookie) and beside the web UI's pages for
+ * the logged-in browser, whose session is never accepted under {@code /api}.
+ */
 @RestController
 class DocumentsController {
 
@@ -40,7 +44,7 @@ class DocumentsController {
         this.csv = csv;
     }
 
-    @GetMapping("/api/meetings/{id}/minutes.pdf")
+    @GetMapping({"/api/meetings/{id}/minutes.pdf", "/meetings/{id}/minutes.pdf"})
     Mono<ResponseEntity<byte[]>> minutes(@PathVariable String id, Actor actor) {
         MeetingId.of(id);
         return Mono.fromCallable(() -> {
@@ -54,7 +58,7 @@ class DocumentsController {
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
-    @GetMapping("/api/bodies/{id}/calendar.ics")
+    @GetMapping({"/api/bodies/{id}/calendar.ics", "/bodies/{id}/calendar.ics"})
     Mono<ResponseEntity<byte[]>> bodyCalendar(@PathVariable String id, Actor actor) {
         BodyId.of(id);
         return Mono.fromCallable(() -> {
@@ -65,7 +69,7 @@ class DocumentsController {
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
-    @GetMapping("/api/institutions/{id}/calendar.ics")
+    @GetMapping({"/api/institutions/{id}/calendar.ics", "/institutions/{id}/calendar.ics"})
     Mono<ResponseEntity<byte[]>> institutionCalendar(@PathVariable String id, Actor actor) {
         InstitutionId.of(id);
         return Mono.fromCallable(() -> {
@@ -80,18 +84,20 @@ class DocumentsController {
                     meetings.addAll(sources.meetingsOfBody(String.valueOf(body.get("_id"))));
                 }
             }
-            return file(calendar.render(id, meetings, b -> names.getOrDefault(b, b), sources.measuresOwnedBy(id)), ICS, "jednani-" + id + ".ics");
+            // the calendar is named as people know the institution, not by its code
+            return file(calendar.render(sources.institutionNames().getOrDefault(id, id), meetings, b -> names.getOrDefault(b, b),
+                    sources.measuresOwnedBy(id)), ICS, "jednani-" + id + ".ics");
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
-    @GetMapping("/api/exports/issues.csv")
+    @GetMapping({"/api/exports/issues.csv", "/issues.csv"})
     Mono<ResponseEntity<byte[]>> issues(Actor actor) {
         return Mono.fromCallable(() -> file(csv.issues(sources.issues().stream().filter(i -> sources.seesIssue(actor, i)).toList(),
                         sources.institutionNames()), CSV, "podnety.csv"))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
-    @GetMapping("/api/exports/measures.csv")
+    @GetMapping({"/api/exports/measures.csv", "/measures.csv"})
     Mono<ResponseEntity<byte[]>> measures(Actor actor) {
         return Mono.fromCallable(() -> {
             List<Document> visible = sources.measures().stream()

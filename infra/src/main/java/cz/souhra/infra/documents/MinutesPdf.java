@@ -120,7 +120,7 @@ class MinutesPdf {
             h.append("<p>Ke kontrole přenesena otevřená opatření z předchozího jednání: ").append(list(m, "carriedMeasures").size()).append(".</p>");
         }
         if (m.get("minutes") != null) {
-            h.append("<h2>Zápis</h2><p>").append(esc(m.getString("minutes"))).append("</p>");
+            h.append("<h2>Zápis</h2>").append(paragraphs(m.getString("minutes")));
         }
         for (Map<String, Object> c : list(m, "corrections")) {
             h.append("<p class=\"small\">Oprava (").append(esc(String.valueOf(c.get("what")))).append("): ").append(esc(String.valueOf(c.get("correction"))))
@@ -137,6 +137,17 @@ class MinutesPdf {
         }
         h.append("</body></html>");
         return h.toString();
+    }
+
+    /** Text as typed: a blank line starts a paragraph, a single line break stays a line break. */
+    static String paragraphs(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String para : text.replace("\r\n", "\n").split("\n\\s*\n")) {
+            if (!para.isBlank()) {
+                out.append("<p>").append(esc(para.strip()).replace("\n", "<br/>")).append("</p>");
+            }
+        }
+        return out.toString();
     }
 
     @SuppressWarnings("unchecked")

@@ -23,6 +23,9 @@ final class ReminderMail {
     private static final DateTimeFormatter CS_DATE = DateTimeFormatter.ofPattern("d. M. yyyy", Locale.forLanguageTag("cs"));
     private static final DateTimeFormatter CS_TIME = DateTimeFormatter.ofPattern("d. M. yyyy H:mm", Locale.forLanguageTag("cs"));
 
+    /** Czech plural of "day": 1 den, 2–4 dny, 0 and 5 and more dní. */
+    private static final java.text.ChoiceFormat DNI = new java.text.ChoiceFormat("0#dní|1#den|2#dny|5#dní");
+
     private final JavaMailSender sender;
     private final ReminderProperties properties;
 
@@ -33,12 +36,12 @@ final class ReminderMail {
 
     void beforeDue(List<Recipient> to, MeasureView m, String ownerName, long daysLeft) {
         String link = properties.baseUrl() + "/measures/" + m.measureId();
-        send(to, "Souhra: opatření „" + m.title() + "“ má termín " + CS_DATE.format(m.dueDate()) + " (za " + daysLeft + " dní)",
+        send(to, "Souhra: opatření „" + m.title() + "“ má termín " + CS_DATE.format(m.dueDate()) + " (za " + daysLeft + " " + DNI.format(daysLeft) + ")",
                 "Dobrý den,\n\nopatření „" + m.title() + "“, jehož gestorem je " + ownerName + ", má termín plnění "
-                        + CS_DATE.format(m.dueDate()) + ", tedy za " + daysLeft + " dní. Stav: " + m.percent() + " % splněno.\n"
+                        + CS_DATE.format(m.dueDate()) + ", tedy za " + daysLeft + " " + DNI.format(daysLeft) + ". Stav: " + m.percent() + " % splněno.\n"
                         + "Zprávu o plnění podáte zde: " + link + "\n\n---\n"
                         + "The measure \"" + m.title() + "\" owned by " + ownerName + " is due on " + m.dueDate() + " (in " + daysLeft
-                        + " days), " + m.percent() + " % done. Report progress: " + link + "\n");
+                        + (daysLeft == 1 ? " day), " : " days), ") + m.percent() + " % done. Report progress: " + link + "\n");
     }
 
     void overdue(List<Recipient> to, MeasureView m, String ownerName) {

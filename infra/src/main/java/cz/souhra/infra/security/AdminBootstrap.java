@@ -64,7 +64,7 @@ class AdminBootstrap implements ApplicationRunner {
         }
         Actor system = new Actor(UserAccount.SYSTEM, null, Set.of(), Set.of());
         try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RegisterUserCommand("admin", null, List.of("ADMIN"), "Administrator"))
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RegisterUserCommand("admin", null, List.of("ADMIN"), "Správce systému"))
                     .andMetaData(system.toMetaData()));
         } catch (AggregateStreamCreationException e) {
             // The account's events exist from an earlier start whose projection was lost; only the hash is set.

@@ -49,7 +49,8 @@ class AdminPages extends Pages {
 
     private Rendering.Builder<?> page(Form.Bag forms) {
         return Rendering.view("users").modelAttribute("users", users.all()).modelAttribute("roles", ROLES)
-                .modelAttribute("bodies", ui.bodies()).modelAttribute("names", ui.institutionNames()).modelAttribute("forms", forms);
+                .modelAttribute("bodies", ui.bodies()).modelAttribute("bodyNames", ui.bodyNames()).modelAttribute("names", ui.institutionNames())
+                .modelAttribute("forms", forms);
     }
 
     @PostMapping("/admin/users")
@@ -58,17 +59,17 @@ class AdminPages extends Pages {
         return submit(exchange, "create", Map.of("INVALID_ID", "user"), f -> {
             String user = f.text("user");
             if (user == null || !user.matches("[A-Za-z0-9._@-]{2,100}")) {
-                throw new Unreadable("user", msg(locale, "users.invalidName"));
-            }
-            if (users.view(user).isPresent()) {
+                f.reject("user", msg(locale, "users.invalidName"));
+            } else if (users.view(user).isPresent()) {
                 // the aggregate refuses a taken name too; this only names the field
-                throw new Unreadable("user", msg(locale, "users.exists"));
+                f.reject("user", msg(locale, "users.exists"));
             }
             String password = f.v("password");
             PasswordPolicy.Verdict verdict = policy.check(user, password);
             if (verdict != PasswordPolicy.Verdict.ACCEPTABLE) {
-                throw new Unreadable("password", msg(locale, verdict.messageKey, PasswordPolicy.MIN_LENGTH));
+                f.reject("password", msg(locale, verdict.messageKey, PasswordPolicy.MIN_LENGTH));
             }
+            valid(f);
             List<String> roles = f.all("roles").stream().filter(ROLES::contains).toList();
             ui.send(new RegisterUserCommand(user, f.text("institution"), roles, f.text("displayName"), f.text("email")), actor, locale);
             users.setPasswordHash(user, encoder.encode(password));
@@ -92,7 +93,7 @@ class AdminPages extends Pages {
     @PostMapping("/admin/users/{user}/disable")
     Mono<Rendering> disable(@PathVariable String user, Actor actor, ServerWebExchange exchange) {
         Locale locale = UiAdvice.locale(exchange);
-        return submit(exchange, "disable-" + user, Map.of(), f -> {
+        return submit(exchange, "disable-" + user, Map.of(), f -> msg(locale, "confirm.disable", user), f -> {
             ui.send(new DisableUserCommand(user, f.text("reason")), actor, locale);
             return "/admin/users#user-" + user;
         }, this::page);

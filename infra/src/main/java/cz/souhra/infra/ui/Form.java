@@ -18,6 +18,8 @@ public final class Form {
     private final String id;
     private final MultiValueMap<String, String> values;
     private final Map<String, String> errors = new LinkedHashMap<>();
+    /** What the success message after this form says ({@code flash.KEY}); by default the form's kind, its id up to the first dash. */
+    private String done;
 
     Form(String id, MultiValueMap<String, String> values) {
         this.id = id;
@@ -60,6 +62,24 @@ public final class Form {
 
     public boolean failed() {
         return !errors.isEmpty();
+    }
+
+    /** Every field's message at once, in the order found: the page shows them all and focuses the first. */
+    public Map<String, String> errors() {
+        return errors;
+    }
+
+    String done() {
+        if (done != null) {
+            return done;
+        }
+        int dash = id.indexOf('-');
+        return dash < 0 ? id : id.substring(0, dash);
+    }
+
+    Form done(String key) {
+        this.done = key;
+        return this;
     }
 
     Form reject(String field, String message) {

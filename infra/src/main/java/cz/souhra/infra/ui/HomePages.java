@@ -29,19 +29,37 @@ import reactor.core.scheduler.Schedulers;
 @Controller
 class HomePages extends Pages {
 
-    private final QueryGateway queries;
+    /** How many upcoming meetings the secretary's dashboard lists. */
+    static final int UPCOMING = 10;
 
-    HomePages(Ui ui, MessageSource messages, QueryGateway queries) {
+    private final QueryGateway queries;
+    private final java.time.Clock clock;
+
+    HomePages(Ui ui, MessageSource messages, QueryGateway queries, java.time.Clock clock) {
         super(ui, messages);
         this.queries = queries;
+        this.clock = clock;
     }
 
-    /** {@code throttled}: seconds to wait, set by the form login's failure handler when the login throttle refused. */
+    /**
+     * The failure and logout notes only after a failed login ({@code ?error}) or a logout ({@code ?logout}), never on a
+     * first visit; {@code ?throttled=N}: seconds to wait, set by the form login's failure handler when the login throttle refused.
+     */
     @GetMapping("/login")
-    Mono<Rendering> login(@org.springframework.web.bind.annotation.RequestParam(required = false) String throttled) {
+    Mono<Rendering> login(org.springframework.web.server.ServerWebExchange exchange) {
+        var params = exchange.getRequest().getQueryParams();
+        String throttled = params.getFirst("throttled");
         // only a plain number is shown; anything else in the address is ignored rather than refused
         boolean shown = throttled != null && throttled.matches("[0-9]{1,7}");
-        return Mono.just(shown ? Rendering.view("login").modelAttribute("throttled", Long.parseLong(throttled)).build() : Rendering.view("login").build());
+        var view = Rendering.view("login").modelAttribute("failed", params.containsKey("error"))
+                .modelAttribute("loggedOut", params.containsKey("logout"));
+        return Mono.just((shown ? view.modelAttribute("throttled", Long.parseLong(throttled)) : view).build());
+    }
+
+    /** The accessibility statement (Act 99/2019 Sb.), open to everyone. */
+    @GetMapping("/pristupnost")
+    Mono<Rendering> accessibility() {
+        return Mono.just(Rendering.view("accessibility").build());
     }
 
     @GetMapping("/")
@@ -70,13 +88,30 @@ class HomePages extends Pages {
         });
     }
 
+    /** A secretary's next meetings: the scheduled or running sittings of the bodies they record, soonest first. */
+    private List<java.util.Map<String, Object>> upcoming(Actor actor, List<BodyView> bodies) {
+        java.time.Instant now = clock.instant();
+        List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
+        for (BodyView b : bodies) {
+            if (!actor.isSecretaryOf(b.bodyId())) {
+                continue;
+            }
+            ui.query(new cz.souhra.shared.queries.MeetingQueries.MeetingsOfBody(b.bodyId(), null, 0, 200, null), cz.souhra.shared.queries.MeetingPage.class)
+                    .items().stream()
+                    .filter(m -> "CONVENED".equals(m.status()) || "SCHEDULED".equals(m.status()) && !java.time.Instant.parse(m.startsAt()).isBefore(now))
+                    .forEach(m -> out.add(java.util.Map.of("m", m, "body", b)));
+        }
+        out.sort(java.util.Comparator.comparing(x -> java.time.Instant.parse(((cz.souhra.shared.queries.MeetingView) x.get("m")).startsAt())));
+        return out.size() > UPCOMING ? out.subList(0, UPCOMING) : out;
+    }
+
     private Rendering board(Actor actor, String view) {
         {
             Viewer viewer = ui.viewer(actor);
             DashboardView d = ui.query(new DashboardQueries.Dashboard(viewer, null), DashboardView.class);
             List<BodyView> mine = ui.bodies().stream().filter(b -> actor.isSecretaryOf(b.bodyId()) || viewer.seesBody(b.bodyId()))
                     .filter(b -> !b.dissolved()).toList();
-            return Rendering.view(view).modelAttribute("d", d).modelAttribute("bodies", mine)
+            return Rendering.view(view).modelAttribute("d", d).modelAttribute("bodies", mine).modelAttribute("upcoming", upcoming(actor, mine))
                     .modelAttribute("names", ui.institutionNames()).modelAttribute("isSecretary", actor.has(Actor.Role.SECRETARY) || actor.has(Actor.Role.ADMIN))
                     .modelAttribute("isAuditor", actor.has(Actor.Role.AUDITOR) || actor.has(Actor.Role.ADMIN)).build();
         }

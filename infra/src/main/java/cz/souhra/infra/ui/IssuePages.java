@@ -57,15 +57,14 @@ class IssuePages extends Pages {
         Locale locale = UiAdvice.locale(exchange);
         return submit(exchange, "raise", Map.of(), f -> {
             IssueId id = IssueId.random();
+            required(f, locale, "region", "category", "title");
             String category = f.text("category");
             String region = f.text("region");
-            if (region == null) {
-                throw new Unreadable("region", msg(locale, "form.required"));
-            }
-            if (category == null) {
-                throw new Unreadable("category", msg(locale, "form.required"));
+            if (category != null && java.util.Arrays.stream(IssueCategory.values()).noneMatch(c -> c.name().equals(category))) {
+                f.reject("category", msg(locale, "form.required"));
             }
             LocalDate observed = date(f, "observedOn", locale);
+            valid(f);
             ui.send(new RaiseIssueCommand(id, RegionCode.of(region), IssueCategory.valueOf(category), f.text("title"), f.text("description"),
                     f.text("locality"), actor.institution() == null ? null : InstitutionId.of(actor.institution()),
                     observed == null ? LocalDate.now(clock.withZone(Formats.ZONE)) : observed, null), actor, locale);

@@ -41,6 +41,10 @@ class MeasurePages extends Pages {
 
     /** "Due soon" on the member's page: within a month. */
     static final int DUE_SOON_DAYS = 30;
+    /** Statuses in which an owner still works on a measure; the rest are done with (completed, verified, cancelled, superseded). */
+    static final List<String> ACTIVE = List.of("ADOPTED", "IN_PROGRESS");
+    /** The register's filter value for every active status, which the query knows only one by one. */
+    static final String OPEN = "OPEN";
 
     private final Clock clock;
     private final QueryGateway queries;
@@ -60,16 +64,23 @@ class MeasurePages extends Pages {
             LocalDate today = LocalDate.now(clock.withZone(Formats.ZONE));
             Rendering.Builder<?> page = Rendering.view("measures").modelAttribute("names", ui.institutionNames()).modelAttribute("today", today);
             if (actor.institution() != null) {
-                List<MeasureView> ours = ui.query(new MeasureQueries.ListMeasures(viewer, actor.institution(), null, null, null, null, null, 0, 500,
-                        "dueDate,asc"), MeasurePage.class).items().stream().filter(MeetingPages::isOpenMeasure).toList();
+                List<MeasureView> all = ui.query(new MeasureQueries.ListMeasures(viewer, actor.institution(), null, null, null, null, null, 0, 500,
+                        "dueDate,asc"), MeasurePage.class).items();
+                List<MeasureView> ours = all.stream().filter(MeasurePages::active).toList();
                 page.modelAttribute("ours", ours)
+                        .modelAttribute("done", all.stream().filter(m -> m.status().equals("COMPLETED") || m.status().equals("VERIFIED")).toList())
                         .modelAttribute("overdueOnes", ours.stream().filter(MeasureView::overdue).toList())
                         .modelAttribute("dueSoon", ours.stream().filter(m -> !m.overdue() && m.dueDate() != null
                                 && !m.dueDate().isAfter(today.plusDays(DUE_SOON_DAYS))).toList());
             }
             String s = blank(status);
-            MeasurePage all = ui.query(new MeasureQueries.ListMeasures(viewer, blank(owner), s, overdue, blank(body), null, asOf(asOf), 0, 200,
-                    "dueDate,asc"), MeasurePage.class);
+            boolean open = OPEN.equals(s);
+            MeasurePage all = ui.query(new MeasureQueries.ListMeasures(viewer, blank(owner), open ? null : s, overdue, blank(body), null, asOf(asOf),
+                    0, open ? 1000 : 200, "dueDate,asc"), MeasurePage.class);
+            if (open) {
+                List<MeasureView> active = all.items().stream().filter(MeasurePages::active).toList();
+                all = new MeasurePage(active.subList(0, Math.min(200, active.size())), active.size(), 0, 200);
+            }
             return page.modelAttribute("all", all).modelAttribute("bodies", ui.bodies()).modelAttribute("filter",
                     Map.of("status", s == null ? "" : s, "overdue", overdue == null ? "" : overdue.toString(), "body", body == null ? "" : body,
                             "owner", owner == null ? "" : owner, "asOf", asOf == null ? "" : asOf)).build();
@@ -77,22 +88,24 @@ class MeasurePages extends Pages {
     }
 
     @GetMapping("/measures/{id}")
-    Mono<Rendering> one(@PathVariable String id, @RequestParam(required = false) String asOf, Actor actor) {
-        return blocking(() -> detail(id, asOf, actor, new Form.Bag(null)).build());
+    Mono<Rendering> one(@PathVariable String id, @RequestParam(required = false) String asOf, Actor actor, ServerWebExchange exchange) {
+        return blocking(() -> detail(id, asOf, actor, new Form.Bag(null), exchange).build());
     }
 
-    private Rendering.Builder<?> detail(String id, String asOf, Actor actor, Form.Bag forms) {
+    private Rendering.Builder<?> detail(String id, String asOf, Actor actor, Form.Bag forms, ServerWebExchange exchange) {
         MeasureView m = ui.measure(id, asOf(asOf), actor);
         boolean canReport = asOf == null && actor.actsFor(m.owner()) && !List.of("COMPLETED", "VERIFIED", "CANCELLED", "SUPERSEDED").contains(m.status())
                 && (actor.has(Actor.Role.MEMBER) || actor.has(Actor.Role.SECRETARY) || actor.has(Actor.Role.ADMIN));
         return Rendering.view("measure").modelAttribute("m", m).modelAttribute("history", ui.measureHistory(id))
+                .modelAttribute("people", ui.people(UiAdvice.locale(exchange)))
                 .modelAttribute("names", ui.institutionNames()).modelAttribute("canReport", canReport).modelAttribute("asOf", asOf)
                 .modelAttribute("forms", forms);
     }
 
     @GetMapping("/measures/{id}/record")
-    Mono<Rendering> record(@PathVariable String id, Actor actor) {
+    Mono<Rendering> record(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
         return blocking(() -> Rendering.view("measure :: record").modelAttribute("m", ui.measure(id, null, actor))
+                .modelAttribute("people", ui.people(UiAdvice.locale(exchange)))
                 .modelAttribute("history", ui.measureHistory(id)).modelAttribute("names", ui.institutionNames()).build());
     }
 
@@ -111,27 +124,38 @@ class MeasurePages extends Pages {
     @PostMapping("/measures/{id}/progress")
     Mono<Rendering> progress(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
         Locale locale = UiAdvice.locale(exchange);
-        return submit(exchange, "progress", Map.of("PERCENT_RANGE", "percent", "MEASURE_ALREADY_COMPLETED", "percent"), f -> {
+        return submit(exchange, "progress", Map.of("PERCENT_RANGE", "percent", "MEASURE_ALREADY_COMPLETED", "percent"),
+                f -> f.text("complete") != null ? msg(locale, "confirm.complete") : null, f -> {
             long before = ui.measure(id, null, actor).version();
             LocalDate on = date(f, "effectiveOn", locale);
             LocalDate effective = on == null ? LocalDate.now(clock.withZone(Formats.ZONE)) : on;
             if (f.text("complete") != null) {
+                valid(f);
+                f.done("complete");
                 ui.send(new CompleteMeasureCommand(MeasureId.of(id), f.text("note"), effective, null), actor, locale);
             } else {
-                ui.send(new ReportProgressCommand(MeasureId.of(id), integer(f, "percent", -1, locale), f.text("note"), effective, null), actor, locale);
+                required(f, locale, "percent");
+                int percent = integer(f, "percent", -1, locale);
+                valid(f);
+                ui.send(new ReportProgressCommand(MeasureId.of(id), percent, f.text("note"), effective, null), actor, locale);
             }
             ui.catchUp(() -> ui.measure(id, null, actor).version() > before);
             return "/measures/" + id;
-        }, forms -> detail(id, null, actor, forms));
+        }, forms -> detail(id, null, actor, forms, exchange));
     }
 
     @GetMapping("/measures/{id}/lineage")
-    Mono<Rendering> lineage(@PathVariable String id, Actor actor) {
+    Mono<Rendering> lineage(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
         return blocking(() -> {
             MeasureView m = ui.measure(id, null, actor);
             LineageView l = ui.query(new MeasureQueries.MeasureLineage(id), LineageView.class);
-            return Rendering.view("lineage").modelAttribute("m", m).modelAttribute("l", l).modelAttribute("names", ui.institutionNames()).build();
+            return Rendering.view("lineage").modelAttribute("m", m).modelAttribute("l", l).modelAttribute("names", ui.institutionNames())
+                    .modelAttribute("people", ui.people(UiAdvice.locale(exchange))).build();
         });
+    }
+
+    static boolean active(MeasureView m) {
+        return ACTIVE.contains(m.status());
     }
 
     private static String blank(String s) {

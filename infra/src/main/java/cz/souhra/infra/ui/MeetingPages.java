@@ -100,7 +100,10 @@ class MeetingPages extends Pages {
         Locale locale = UiAdvice.locale(exchange);
         return submit(exchange, "schedule", Map.of(), f -> {
             MeetingId meeting = MeetingId.random();
-            ui.send(new ScheduleMeetingCommand(meeting, BodyId.of(id), dateTime(f, "startsAt", locale), f.text("place")), actor, locale);
+            required(f, locale, "startsAt", "place");
+            Instant startsAt = dateTime(f, "startsAt", locale);
+            valid(f);
+            ui.send(new ScheduleMeetingCommand(meeting, BodyId.of(id), startsAt, f.text("place")), actor, locale);
             ui.catchUp(() -> ui.meeting(meeting.value(), null, actor) != null);
             return "/meetings/" + meeting.value();
         }, forms -> bodyPage(id, actor, forms));
@@ -119,7 +122,7 @@ class MeetingPages extends Pages {
         return blocking(() -> {
             MeetingView m = ui.meeting(id, null, actor);
             return Rendering.view("meeting :: record").modelAttribute("m", m).modelAttribute("names", ui.institutionNames())
-                    .modelAttribute("asOf", null).build();
+                    .modelAttribute("carried", carried(m)).modelAttribute("asOf", null).build();
         });
     }
 
@@ -144,12 +147,23 @@ class MeetingPages extends Pages {
         Rendering.Builder<?> page = Rendering.view("meeting").modelAttribute("m", m).modelAttribute("b", b)
                 .modelAttribute("names", ui.institutionNames()).modelAttribute("canRecord", canRecord)
                 .modelAttribute("convened", m.convenedAt() != null).modelAttribute("asOf", asOf).modelAttribute("forms", forms)
+                .modelAttribute("carried", carried(m))
                 .modelAttribute("statuses", AttendanceStatus.values());
         if (canRecord) {
             page.modelAttribute("quorum", quorum(m, sheet(forms.get("convene"), m)));
             previous(m, actor).ifPresent(prev -> page.modelAttribute("previous", prev).modelAttribute("openMeasures", openMeasures(prev)));
         }
         return page;
+    }
+
+    /** The measures followed up at this meeting, by title: an id means nothing to the people at the table. */
+    private List<OpenMeasure> carried(MeetingView m) {
+        List<OpenMeasure> out = new ArrayList<>();
+        for (MeetingView.CarriedMeasure c : Objects.requireNonNullElse(m.carriedMeasures(), List.<MeetingView.CarriedMeasure>of())) {
+            MeasureView v = ui.measureIfReadable(c.measureId()).orElse(null);
+            out.add(v == null ? new OpenMeasure(c.measureId(), null, null, null) : new OpenMeasure(v.measureId(), v.title(), v.owner(), v.status()));
+        }
+        return out;
     }
 
     /** The latest earlier meeting of the body not already carried over here: the secretary's natural source. */
@@ -175,7 +189,7 @@ class MeetingPages extends Pages {
             prev.carriedMeasures().forEach(c -> ids.add(c.measureId()));
         }
         for (String id : ids.stream().distinct().toList()) {
-            ui.measureIfReadable(id).filter(v -> !List.of("VERIFIED", "CANCELLED", "SUPERSEDED").contains(v.status()))
+            ui.measureIfReadable(id).filter(MeetingPages::isOpenMeasure)
                     .ifPresent(v -> open.add(new OpenMeasure(v.measureId(), v.title(), v.owner(), v.status())));
         }
         return open;
@@ -220,6 +234,8 @@ class MeetingPages extends Pages {
     Mono<Rendering> addItem(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
         return change(id, actor, exchange, "agenda", Map.of("AGENDA_ITEM_EXISTS", "title"), (f, locale) -> {
             String presenter = f.text("presenter");
+            required(f, locale, "title");
+            valid(f);
             ui.send(new AddAgendaItemCommand(MeetingId.of(id), AgendaItemId.random(), f.text("title"),
                     presenter == null ? null : InstitutionId.of(presenter), List.of(), null), actor, locale);
             return "#agenda";
@@ -252,6 +268,8 @@ class MeetingPages extends Pages {
     @PostMapping("/meetings/{id}/agenda-items/{itemId}/discussion")
     Mono<Rendering> discuss(@PathVariable String id, @PathVariable String itemId, Actor actor, ServerWebExchange exchange) {
         return change(id, actor, exchange, "discussion-" + itemId, Map.of("MEETING_NOT_CONVENED", "summary"), (f, locale) -> {
+            required(f, locale, "summary");
+            valid(f);
             ui.send(new RecordDiscussionCommand(MeetingId.of(id), AgendaItemId.of(itemId), f.text("summary"), f.text("concluded") != null, null),
                     actor, locale);
             return "#item-" + itemId;
@@ -262,7 +280,9 @@ class MeetingPages extends Pages {
     Mono<Rendering> resolve(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
         return change(id, actor, exchange, "resolution", Map.of("MEETING_NOT_CONVENED", "text", "RESOLUTION_EXISTS", "number"), (f, locale) -> {
             String item = f.text("itemId");
+            required(f, locale, "text");
             Votes votes = new Votes(integer(f, "inFavour", 0, locale), integer(f, "against", 0, locale), integer(f, "abstained", 0, locale));
+            valid(f);
             ui.send(new AdoptResolutionCommand(MeetingId.of(id), ResolutionId.random(), item == null ? null : AgendaItemId.of(item), f.text("number"),
                     f.text("text"), votes, null), actor, locale);
             return "#resolutions";
@@ -275,9 +295,11 @@ class MeetingPages extends Pages {
         return submit(exchange, "measure-" + resolutionId, Map.of("OWNER_NOT_MEMBER", "owner", "MEASURE_OUTSIDE_MEETING", "title"), f -> {
             String owner = f.text("owner");
             MeasureId measure = MeasureId.random();
+            required(f, locale, "title", "owner", "dueDate");
+            java.time.LocalDate due = date(f, "dueDate", locale);
+            valid(f);
             ui.send(new AdoptMeasureCommand(MeetingId.of(id), ResolutionId.of(resolutionId), measure, f.text("title"),
-                    f.text("description"), owner == null ? null : InstitutionId.of(owner), date(f, "dueDate", locale), List.of(), null),
-                    actor, locale);
+                    f.text("description"), InstitutionId.of(owner), due, List.of(), null), actor, locale);
             // The measure is a new aggregate; the meeting shows it once its adoption has been projected.
             ui.catchUp(() -> ui.meeting(id, null, actor).measures().stream().anyMatch(a -> a.measureId().equals(measure.value())));
             return "/meetings/" + id + "#resolution-" + resolutionId;
@@ -287,6 +309,8 @@ class MeetingPages extends Pages {
     @PostMapping("/meetings/{id}/minutes")
     Mono<Rendering> minutes(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
         return change(id, actor, exchange, "minutes", Map.of("MEETING_NOT_CONVENED", "text"), (f, locale) -> {
+            required(f, locale, "text");
+            valid(f);
             ui.send(new RecordMinutesCommand(MeetingId.of(id), f.text("text"), null), actor, locale);
             return "#minutes";
         });
@@ -294,7 +318,7 @@ class MeetingPages extends Pages {
 
     @PostMapping("/meetings/{id}/close")
     Mono<Rendering> close(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
-        return change(id, actor, exchange, "close", Map.of(), (f, locale) -> {
+        return change(id, actor, exchange, "close", Map.of(), f -> msg(UiAdvice.locale(exchange), "confirm.close"), (f, locale) -> {
             ui.send(new CloseMeetingCommand(MeetingId.of(id), clock.instant(), null), actor, locale);
             return "";
         });
@@ -309,8 +333,13 @@ class MeetingPages extends Pages {
      * side shows a later version, and returns to the workspace at the part that changed.
      */
     private Mono<Rendering> change(String id, Actor actor, ServerWebExchange exchange, String formId, Map<String, String> fields, Change change) {
+        return change(id, actor, exchange, formId, fields, f -> null, change);
+    }
+
+    private Mono<Rendering> change(String id, Actor actor, ServerWebExchange exchange, String formId, Map<String, String> fields,
+                                   java.util.function.Function<Form, String> confirm, Change change) {
         Locale locale = UiAdvice.locale(exchange);
-        return submit(exchange, formId, fields, f -> {
+        return submit(exchange, formId, fields, confirm, f -> {
             long before = ui.meeting(id, null, actor).version();
             String anchor = change.apply(f, locale);
             ui.catchUp(() -> ui.meeting(id, null, actor).version() > before);
@@ -318,6 +347,7 @@ class MeetingPages extends Pages {
         }, forms -> workspace(id, null, actor, forms));
     }
 
+    /** Still to be followed up at the next meeting: a completed measure waits there for its verification. */
     static boolean isOpenMeasure(MeasureView v) {
         return !List.of("VERIFIED", "CANCELLED", "SUPERSEDED").contains(v.status());
     }

@@ -43,17 +43,43 @@ abstract class Pages {
         return Mono.fromCallable(page).subscribeOn(Schedulers.boundedElastic());
     }
 
-    /**
-     * Runs {@code act} with the typed form; on success redirects (303) to where it says, on a refusal shows
-     * the page again from {@code page} with the refused form, its input and messages, as 422.
-     */
+    /** A form with messages beside its fields: nothing is sent, the page shows every message at once. */
+    static final class Incomplete extends RuntimeException {
+        Incomplete() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The session attribute that carries the success message to the page after the redirect. */
+    static final String FLASH = "souhra.flash";
+
     Mono<Rendering> submit(ServerWebExchange exchange, String formId, Map<String, String> fields, Function<Form, String> act,
                            Function<Form.Bag, Rendering.Builder<?>> page) {
+        return submit(exchange, formId, fields, f -> null, act, page);
+    }
+
+    /**
+     * Runs {@code act} with the typed form; on success keeps the success message for the next page and
+     * redirects (303, post/redirect/get) to where it says; on a refusal shows the page again from {@code page}
+     * with the refused form, its input and every message, as 422. An irreversible action ({@code confirm}
+     * names its question) first asks: the browser's dialog sends {@code confirmed}; without script, the
+     * confirmation page below sends the same form again with it.
+     */
+    Mono<Rendering> submit(ServerWebExchange exchange, String formId, Map<String, String> fields, Function<Form, String> confirm,
+                           Function<Form, String> act, Function<Form.Bag, Rendering.Builder<?>> page) {
         Locale locale = UiAdvice.locale(exchange);
-        return exchange.getFormData().flatMap(data -> blocking(() -> {
-            Form form = new Form(formId, data);
+        return exchange.getFormData().zipWith(exchange.getSession()).flatMap(in -> blocking(() -> {
+            Form form = new Form(formId, in.getT1());
+            String question = confirm.apply(form);
+            if (question != null && form.text("confirmed") == null) {
+                return confirmation(exchange, in.getT1(), question);
+            }
             try {
-                return Rendering.redirectTo(act.apply(form)).status(HttpStatus.SEE_OTHER).build();
+                String to = act.apply(form);
+                in.getT2().getAttributes().put(FLASH, msg(locale, "flash." + form.done()));
+                return Rendering.redirectTo(to).status(HttpStatus.SEE_OTHER).build();
+            } catch (Incomplete shown) {
+                // the messages are on the form already
             } catch (Ui.Refused r) {
                 if (r.code.equals("REQUIRED") && r.args.length > 0) {
                     // beside the field, the domain's "field X is required" would only repeat the field's internal name
@@ -68,6 +94,44 @@ abstract class Pages {
         }));
     }
 
+    /** The question of an irreversible action as a page of its own, for a browser without script. */
+    private Rendering confirmation(ServerWebExchange exchange, org.springframework.util.MultiValueMap<String, String> data, String question) {
+        java.util.List<Map.Entry<String, String>> hidden = new java.util.ArrayList<>();
+        data.forEach((name, values) -> {
+            if (!name.equals("_csrf") && !name.equals("confirmed")) {
+                values.forEach(v -> hidden.add(Map.entry(name, v)));
+            }
+        });
+        String referer = exchange.getRequest().getHeaders().getFirst("Referer");
+        String back = "/";
+        if (referer != null) {
+            URI r = URI.create(referer);
+            URI self = exchange.getRequest().getURI();
+            // only back to a page of this site
+            if (r.getRawPath() != null && (r.getHost() == null || r.getHost().equals(self.getHost()))) {
+                back = r.getRawPath() + (r.getRawQuery() == null ? "" : "?" + r.getRawQuery());
+            }
+        }
+        return Rendering.view("confirm").modelAttribute("question", question).modelAttribute("action", exchange.getRequest().getPath().value())
+                .modelAttribute("hidden", hidden).modelAttribute("back", back).build();
+    }
+
+    /** Marks every field of {@code names} that was left empty. */
+    void required(Form f, Locale locale, String... names) {
+        for (String name : names) {
+            if (f.text(name) == null) {
+                f.reject(name, msg(locale, "form.required"));
+            }
+        }
+    }
+
+    /** Stops before anything is sent when a field has a message: all of them are shown together. */
+    static void valid(Form f) {
+        if (f.failed()) {
+            throw new Incomplete();
+        }
+    }
+
     String msg(Locale locale, String key, Object... args) {
         return messages.getMessage(key, args, key, locale);
     }
@@ -80,10 +144,12 @@ abstract class Pages {
         try {
             return LocalDateTime.parse(v).atZone(Formats.ZONE).toInstant();
         } catch (DateTimeParseException e) {
-            throw new Unreadable(field, msg(locale, "form.invalid.datetime"));
+            f.reject(field, msg(locale, "form.invalid.datetime"));
+            return null;
         }
     }
 
+    /** A date, or null with a message beside the field when it is no date; {@link #valid} then stops the form. */
     LocalDate date(Form f, String field, Locale locale) {
         String v = f.text(field);
         if (v == null) {
@@ -92,7 +158,8 @@ abstract class Pages {
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw new Unreadable(field, msg(locale, "form.invalid.date"));
+            f.reject(field, msg(locale, "form.invalid.date"));
+            return null;
         }
     }
 
@@ -104,7 +171,8 @@ abstract class Pages {
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw new Unreadable(field, msg(locale, "form.invalid.number"));
+            f.reject(field, msg(locale, "form.invalid.number"));
+            return fallback;
         }
     }
 

@@ -69,11 +69,34 @@ class Ui {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Access access;
+    private final cz.souhra.infra.security.UserStore users;
+    private final org.springframework.context.MessageSource messages;
 
-    Ui(CommandGateway commands, QueryGateway queries, Access access) {
+    Ui(CommandGateway commands, QueryGateway queries, Access access, cz.souhra.infra.security.UserStore users,
+       org.springframework.context.MessageSource messages) {
         this.commands = commands;
         this.queries = queries;
         this.access = access;
+        this.users = users;
+        this.messages = messages;
+    }
+
+    /** Every account's display name, for histories that keep user names. */
+    People people(Locale locale) {
+        Map<String, String> names = new java.util.HashMap<>();
+        for (cz.souhra.infra.security.UserView u : users.all()) {
+            if (u.displayName() != null) {
+                names.put(u.user(), u.displayName());
+            }
+        }
+        return new People(names, messages.getMessage("common.system", null, "system", locale));
+    }
+
+    /** Body id to name, to show names where records keep ids (a secretary's bodies). */
+    Map<String, String> bodyNames() {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        bodies().forEach(b -> names.put(b.bodyId(), b.name()));
+        return names;
     }
 
     void send(Object command, Actor actor, Locale locale) {

@@ -32,6 +32,37 @@ class UiAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(UiAdvice.class);
 
+    private final cz.souhra.infra.security.UserStore users;
+    private final Ui ui;
+
+    UiAdvice(cz.souhra.infra.security.UserStore users, Ui ui) {
+        this.users = users;
+        this.ui = ui;
+    }
+
+    /**
+     * The success message of the action just done (post/redirect/get), shown once on the page the
+     * redirect leads to: taken from the session by that page, never by the fragments it re-fetches.
+     */
+    @ModelAttribute("flash")
+    Mono<String> flash(ServerWebExchange exchange) {
+        if (!org.springframework.http.HttpMethod.GET.equals(exchange.getRequest().getMethod())
+                || exchange.getRequest().getHeaders().containsKey("HX-Request")
+                || exchange.getRequest().getHeaders().getAccept().contains(org.springframework.http.MediaType.TEXT_EVENT_STREAM)) {
+            return Mono.empty();
+        }
+        return exchange.getSession().mapNotNull(s -> (String) s.getAttributes().remove(Pages.FLASH));
+    }
+
+    /** Who is logged in, as people know them: the display name and the institution's name. */
+    @ModelAttribute("myName")
+    Mono<String> myName(ServerWebExchange exchange) {
+        return me().flatMap(actor -> Mono.fromCallable(() -> {
+            String name = users.view(actor.user()).map(cz.souhra.infra.security.UserView::displayName).filter(n -> !n.isBlank()).orElse(actor.user());
+            return actor.institution() == null ? name : name + " · " + ui.institutionNames().getOrDefault(actor.institution(), actor.institution());
+        }).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()));
+    }
+
     @ModelAttribute("fmt")
     Formats formats(ServerWebExchange exchange) {
         return new Formats(locale(exchange));

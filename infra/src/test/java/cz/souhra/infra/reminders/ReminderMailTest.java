@@ -180,7 +180,7 @@ class ReminderMailTest {
             } finally {
                 pool.shutdown();
             }
-            assertThat(newMail(seen)).containsExactly("[novakova@uprace.example] Souhra: opatření „Zmapovat agenturní ubytovny“ má termín 31. 12. 2026 (za 3 dní)");
+            assertThat(newMail(seen)).containsExactly("[novakova@uprace.example] Souhra: opatření „Zmapovat agenturní ubytovny“ má termín 31. 12. 2026 (za 3 dny)");
 
             // 2 January: the overdue schedule records the fact, the reminder follows once.
             NOW.set(Instant.parse("2027-01-02T07:00:00Z"));

@@ -3,7 +3,6 @@ package cz.souhra.query.issue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +16,7 @@ import cz.souhra.query.common.MemoryViews;
 import cz.souhra.query.common.QueryRefusal;
 import cz.souhra.query.common.ReadModels;
 import cz.souhra.query.common.Replay;
+import cz.souhra.query.common.TextMatch;
 import cz.souhra.query.common.Views;
 import cz.souhra.shared.queries.IssuePage;
 import cz.souhra.shared.queries.IssueQueries;
@@ -99,13 +99,13 @@ public class IssueQueryHandler {
     }
 
     private static IssuePage page(IssueQueries.ListIssues q, List<IssueView> all) {
-        String text = q.q() == null ? null : q.q().toLowerCase(Locale.ROOT);
-        String locality = q.locality() == null ? null : q.locality().toLowerCase(Locale.ROOT);
+        String text = TextMatch.fold(q.q());
+        String locality = TextMatch.fold(q.locality());
         Viewer viewer = q.viewer() == null ? Viewer.EVERYTHING : q.viewer();
         Page<IssueView> p = Views.page(all, v -> viewer.seesIssue(v.region(), v.raisedBy()) && eq(q.category(), v.category()) && eq(q.status(), v.status()) && eq(q.region(), v.region())
                         && eq(q.institution(), v.raisedBy())
-                        && (locality == null || String.valueOf(v.locality()).toLowerCase(Locale.ROOT).contains(locality))
-                        && (text == null || (v.title() + " " + v.description()).toLowerCase(Locale.ROOT).contains(text)),
+                        && (locality == null || TextMatch.fold(String.valueOf(v.locality())).contains(locality))
+                        && (text == null || TextMatch.fold(v.title() + " " + v.description() + " " + v.locality()).contains(text)),
                 Views.order(IssueView.class, q.sort(), "observedOn,desc", SORTABLE, "issueId"), q.page(), q.size());
         return new IssuePage(p.items(), p.total(), p.page(), p.size());
     }
