@@ -190,7 +190,9 @@ public final class CommandRules {
         on(GrantRoleCommand.class, "POST /api/admin/users/{user}/roles",
                 f("role", new Plain("required, ADMIN, SECRETARY, MEMBER or AUDITOR")), f("bodyId", new Ref(Kind.BODY, true, false)));
         on(RevokeRoleCommand.class, "DELETE /api/admin/users/{user}/roles/{role}",
-                f("role", new Plain("required, ADMIN, SECRETARY, MEMBER or AUDITOR")), f("bodyId", new Ref(Kind.BODY, false, false)));
+                f("role", new Plain("required, ADMIN, SECRETARY, MEMBER or AUDITOR")), f("bodyId", new Ref(Kind.BODY, false, false)),
+                // filled by the server from the accounts' read model, never by the caller
+                f("appointedBodies", new Ref(Kind.BODY, false, true)));
         on(ChangePasswordCommand.class, "POST /api/admin/users/{user}/password");
         on(DisableUserCommand.class, "POST /api/admin/users/{user}/disable", f("reason", OPTIONAL_REASON));
     }
