@@ -21,8 +21,8 @@ import reactor.netty.channel.ChannelOperations;
  * (Souhra's 401 to an anonymous request is), the drain's end leaves the request's trailing empty content in
  * the queue, a second drain takes only that, and neither asks the channel to read again: the connection's
  * next request is never read and the client waits until it gives up (reactor-netty issues 4188, 4347 and
- * 4361). Measured before this handler: the README's curl line of 10 anonymous/authenticated pairs on one
- * connection lost 1-2 of the 10 authenticated requests in every run.
+ * 4361). Without this handler, curl sending 10 anonymous/authenticated pairs on one connection lost 1-4 of
+ * the 20 requests in every run; with it, 160 of 160 were answered in 8 runs (KeepAliveConnectionTest: 500 pairs).
  *
  * <p>The handler sits after the traffic handler. When a request's handling ends it schedules, behind the
  * traffic handler's own drain on the same event loop, a read for the case that nothing is being handled
