@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -26,9 +27,10 @@ import reactor.core.publisher.Mono;
 @Component
 class ErrorPages implements HtmlErrorPage {
 
-    private final ThymeleafReactiveViewResolver views;
+    // a provider: the command-line modes (--verify, --determinism) start without a web server and without views
+    private final ObjectProvider<ThymeleafReactiveViewResolver> views;
 
-    ErrorPages(ThymeleafReactiveViewResolver views) {
+    ErrorPages(ObjectProvider<ThymeleafReactiveViewResolver> views) {
         this.views = views;
     }
 
@@ -51,7 +53,7 @@ class ErrorPages implements HtmlErrorPage {
         model.put("fmt", new Formats(locale));
         model.put("path", exchange.getRequest().getPath().value());
         exchange.getResponse().setStatusCode(status);
-        return me(exchange).doOnNext(actor -> model.put("me", actor)).then(Mono.defer(() -> views.resolveViewName("error", locale)))
+        return me(exchange).doOnNext(actor -> model.put("me", actor)).then(Mono.defer(() -> views.getObject().resolveViewName("error", locale)))
                 .flatMap(view -> view.render(model, MediaType.TEXT_HTML, exchange));
     }
 
