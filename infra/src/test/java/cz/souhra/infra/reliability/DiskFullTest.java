@@ -42,7 +42,7 @@ import cz.souhra.infra.store.SmallFileSystem;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DiskFullTest {
 
-    static final Credentials ADMIN = new Credentials("admin", "admin-password-for-tests");
+    static final Credentials ADMIN = new Credentials("admin", "ostruzinovy-kolac-u-reky-7");
     static SmallFileSystem fs;
 
     static {

@@ -514,7 +514,8 @@ class WebUiBrowserTest {
         type(convene.findElement(By.id("delegate_KULK")), "Mgr. Jana Nováková");
         waitText("#quorum", "přítomno 1 z 3 členů");
         new Select(convene.findElement(By.id("status_UPLB"))).selectByValue("SUBSTITUTE");
-        type(convene.findElement(By.id("delegate_UPLB")), "Ing. Karel Říha");
+        type(convene.findElement(By.id("delegate_UPLB")), "Mgr. Eva Malá");
+        type(convene.findElement(By.id("substitute_UPLB")), "Ing. Karel Říha");
         waitText("#quorum", "Usnášeníschopné: přítomno 2 z 3 členů, potřeba 2");
         new Select(convene.findElement(By.id("status_MMLB"))).selectByValue("EXCUSED");
         assertThat(new Select(convene.findElement(By.id("status_UPLB"))).getFirstSelectedOption().getText()).isEqualTo("zastoupen");

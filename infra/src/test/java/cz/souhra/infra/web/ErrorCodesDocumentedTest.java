@@ -38,8 +38,12 @@ class ErrorCodesDocumentedTest {
     private static final List<Pattern> RAISED = List.of(
             Pattern.compile("DomainException\\.(invalid|forbidden|rule|conflict)\\(\\s*\"([A-Z][A-Z0-9_]+)\""),
             Pattern.compile("new DomainException\\(\\s*(?:DomainException\\.)?Kind\\.([A-Z_]+),\\s*\"([A-Z][A-Z0-9_]+)\""),
+            Pattern.compile("DomainException\\.field\\(\\s*(?:DomainException\\.)?Kind\\.([A-Z_]+),\\s*\"([A-Z][A-Z0-9_]+)\""),
             Pattern.compile("new QueryRefusal\\(\\s*(?:QueryRefusal\\.)?Kind\\.([A-Z_]+),\\s*\"([A-Z][A-Z0-9_]+)\""),
             Pattern.compile("(?:edge|Refusal|expected|problem)\\(\\s*(HttpStatus\\.[A-Z_]+|bad|[a-z]+\\.getStatusCode\\(\\)),\\s*\"([A-Z][A-Z0-9_]+)\""));
+    /** {@code DomainException.field(Kind.RULE, "UNKNOWN_" + rule.kind().name(), ...)}: one code per kind of record a field may name. */
+    private static final Pattern RAISED_PER_KIND = Pattern.compile(
+            "DomainException\\.field\\(\\s*(?:DomainException\\.)?Kind\\.([A-Z_]+),\\s*\"([A-Z][A-Z0-9_]*_)\"\\s*\\+\\s*rule\\.kind\\(\\)\\.name\\(\\)");
     /** {@code DomainException.conflict(x ? "A" : "B", ...)} */
     private static final Pattern RAISED_EITHER = Pattern.compile(
             "DomainException\\.(invalid|forbidden|rule|conflict)\\([^;\"]*\\?\\s*\"([A-Z][A-Z0-9_]+)\"\\s*:\\s*\"([A-Z][A-Z0-9_]+)\"");
@@ -102,6 +106,12 @@ class ErrorCodesDocumentedTest {
                         Matcher m = p.matcher(source);
                         while (m.find()) {
                             raised.computeIfAbsent(m.group(2), k -> new TreeSet<>()).add(status(m.group(1)));
+                        }
+                    }
+                    Matcher perKind = RAISED_PER_KIND.matcher(source);
+                    while (perKind.find()) {
+                        for (cz.souhra.command.validation.Known.Kind kind : cz.souhra.command.validation.Known.Kind.values()) {
+                            raised.computeIfAbsent(perKind.group(2) + kind.name(), k -> new TreeSet<>()).add(status(perKind.group(1)));
                         }
                     }
                     Matcher either = RAISED_EITHER.matcher(source);

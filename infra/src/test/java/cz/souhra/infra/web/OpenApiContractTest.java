@@ -58,7 +58,7 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpenApiContractTest {
 
-    private static final String ADMIN_PASSWORD = "contract-admin-Heslo-7";
+    private static final String ADMIN_PASSWORD = "smluvni-vzkaz-pod-lipou-7";
     private static final Path DATA_DIR = TestApplication.newDataDir("souhra-openapi");
     private static final Set<String> AREAS = Set.of("institutions", "bodies", "meetings", "issues", "measures", "audit", "documents", "open data",
             "users", "admin");
