@@ -38,7 +38,7 @@ class ErrorCodesDocumentedTest {
     private static final List<Pattern> RAISED = List.of(
             Pattern.compile("DomainException\\.(invalid|forbidden|rule|conflict)\\(\\s*\"([A-Z][A-Z0-9_]+)\""),
             Pattern.compile("new DomainException\\(\\s*(?:DomainException\\.)?Kind\\.([A-Z_]+),\\s*\"([A-Z][A-Z0-9_]+)\""),
-            Pattern.compile("DomainException\\.field\\(\\s*(?:DomainException\\.)?Kind\\.([A-Z_]+),\\s*\"([A-Z][A-Z0-9_]+)\""),
+            Pattern.compile("DomainException\\.field\\(\\s*(?:DomainException\\.)?Kind\\.([A-Z_]+),\\s*\"([A-Z][A-Z0-9_]*[A-Z0-9])\""),
             Pattern.compile("new QueryRefusal\\(\\s*(?:QueryRefusal\\.)?Kind\\.([A-Z_]+),\\s*\"([A-Z][A-Z0-9_]+)\""),
             Pattern.compile("(?:edge|Refusal|expected|problem)\\(\\s*(HttpStatus\\.[A-Z_]+|bad|[a-z]+\\.getStatusCode\\(\\)),\\s*\"([A-Z][A-Z0-9_]+)\""));
     /** {@code DomainException.field(Kind.RULE, "UNKNOWN_" + rule.kind().name(), ...)}: one code per kind of record a field may name. */
