@@ -230,9 +230,10 @@ final class ApiContract {
                     .example("{\"role\":\"SECRETARY\",\"bodyId\":\"" + BODY_ID + "\"}"),
             op("DELETE /api/admin/users/{user}/roles/{role}", USERS, 202, "Revoke a role").refuses(403, 404),
             op("POST /api/admin/users/{user}/password", USERS, 202, "Set a user's password").refuses(400, 403, 404)
-                    .example("{\"password\":\"nove-Heslo-456-dlouhe\"}"),
+                    .example("{\"password\":\"javorovy-list-na-lavicce-4\"}"),
             op("POST /api/admin/users/{user}/disable", USERS, 202, "Disable a user account").refuses(400, 403, 404)
                     .example("{\"reason\":\"Odchod z úřadu\"}"),
+            op("POST /api/admin/users/{user}/unlock", USERS, 200, "Clear the login throttle of a user name at every address").refuses(403),
             // admin
             op("POST /api/admin/rebuild", ADMIN, 200, "Rebuild read models from the events, with progress (server-sent events)").refuses(403)
                     .produces("text/event-stream"),

@@ -63,7 +63,7 @@ class ErrorContractTest extends SecuredApplicationTest {
 
         Map<String, Object> unknownKind = problem(postJson(admin(), "/api/institutions",
                 "{\"code\":\"AB\",\"region\":\"LBK\",\"kind\":\"CASTLE\",\"name\":\"x\"}", "cs"), 400, "JSON_EXPECTED_ENUM");
-        assertThat((String) unknownKind.get("detail")).contains("„CASTLE“").contains("NGO");
+        assertThat((String) unknownKind.get("detail")).contains("„kind“").contains("CASTLE").contains("NGO");
         assertThat(unknownKind).containsEntry("field", "kind");
     }
 
