@@ -36,7 +36,7 @@ final class GrowthBench {
         int large = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         EmbeddedStore store = EmbeddedStore.start(Files.createTempDirectory("souhra-growth"), "127.0.0.1", 0, false, 30);
         try (MongoClient client = MongoClients.create(store.connectionString())) {
-            var serializer = JacksonSerializer.builder().objectMapper(AxonMongoConfiguration.eventObjectMapper()).build();
+            var serializer = cz.souhra.shared.json.EventJson.serializer();
             java.util.function.Function<StorageStrategy, MongoEventStorageEngine> engine = strategy -> {
                 MongoEventStorageEngine e = MongoEventStorageEngine.builder()
                         .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, "souhra").build())

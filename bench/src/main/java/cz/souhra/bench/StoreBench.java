@@ -114,7 +114,7 @@ final class StoreBench {
         EmbeddedStore store = EmbeddedStore.start(dir, "127.0.0.1", 0, true, 5);
         long t0 = System.nanoTime();
         try (MongoClient client = MongoClients.create(store.connectionString())) {
-            var serializer = JacksonSerializer.builder().objectMapper(AxonMongoConfiguration.eventObjectMapper()).build();
+            var serializer = cz.souhra.shared.json.EventJson.serializer();
             MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                     .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, "souhra").build())
                     .eventSerializer(serializer).snapshotSerializer(serializer).build();

@@ -20,9 +20,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
-import cz.souhra.infra.audit.Ledger;
-import cz.souhra.infra.audit.LedgerVerifier;
-import cz.souhra.infra.audit.VerificationReport;
+import cz.souhra.query.audit.Ledger;
+import cz.souhra.query.audit.LedgerVerifier;
+import cz.souhra.query.audit.VerificationReport;
 import cz.souhra.infra.axon.AxonMongoConfiguration;
 import cz.souhra.infra.store.EmbeddedStore;
 import cz.souhra.shared.events.measure.ProgressReportedEvent;
@@ -41,7 +41,7 @@ final class VerifyBench {
         Path dir = Files.createTempDirectory("souhra-verify-bench");
         try (EmbeddedStore store = EmbeddedStore.start(dir, "127.0.0.1", 0, false, 0);
              MongoClient client = MongoClients.create(store.connectionString())) {
-            var serializer = JacksonSerializer.builder().objectMapper(AxonMongoConfiguration.eventObjectMapper()).build();
+            var serializer = cz.souhra.shared.json.EventJson.serializer();
             MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                     .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, "souhra").build())
                     .eventSerializer(serializer).snapshotSerializer(serializer).build();

@@ -23,6 +23,9 @@ public record Actor(String user, String institution, Set<Role> roles, Set<String
     public static final String SECRETARY_OF = "secretaryOf";
     public static final String REGIONS = "regions";
 
+    /** The acting user of what Souhra does by itself (the first administrator's account, schedules); no account may take it. */
+    public static final String SYSTEM = "system";
+
     public Actor {
         roles = Set.copyOf(roles);
         secretaryOf = Set.copyOf(secretaryOf);

@@ -19,17 +19,13 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import cz.souhra.shared.model.QuorumRule;
 import cz.souhra.shared.model.Votes;
 
 /**
- * Every event is a record with a revision and survives the trip through the Jackson serializer the event
- * store uses: a field that cannot be read back would make the history unreadable after the fact.
+ * Every event is a record with a revision and survives the trip through the serializer the event
+ * store uses ({@link cz.souhra.shared.json.EventJson}): a field that cannot be read back would make the history unreadable after the fact.
  */
 class EventSerializationTest {
 
@@ -58,8 +54,7 @@ class EventSerializationTest {
     void every_event_is_a_revisioned_record_that_round_trips_through_jackson(Class<?> type) throws Exception {
         assertThat(type.isRecord()).as(type + " is a record").isTrue();
         assertThat(type.getAnnotation(Revision.class)).as(type + " has @Revision").isNotNull();
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(JsonMapper.builder().addModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()).build();
+        JacksonSerializer serializer = cz.souhra.shared.json.EventJson.serializer();
         Object sample = sample(type);
         SerializedObject<String> json = serializer.serialize(sample, String.class);
         assertThat(json.getType().getRevision()).isEqualTo(type.getAnnotation(Revision.class).value());

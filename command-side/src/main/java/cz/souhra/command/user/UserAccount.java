@@ -36,7 +36,7 @@ import cz.souhra.shared.events.user.UserRegisteredEvent;
 @Aggregate(cache = AggregateCache.USER)
 public class UserAccount {
 
-    public static final String SYSTEM = "system";
+    public static final String SYSTEM = Actor.SYSTEM;
 
     /** Names the metadata uses for non-persons; an account with one of them could pass as the system. */
     private static final Set<String> RESERVED = Set.of(SYSTEM, "anonymous", "scheduler");

@@ -31,7 +31,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
  * as the fourth constant, {@code 2.7} as 2, a key given twice, text after the JSON value).
  *
  * <p>Only the WebFlux decoder uses this mapper. Stored events are read by Axon's serializer with its own
- * mapper ({@code AxonMongoConfiguration.eventObjectMapper}), which stays as lenient as the store's history
+ * mapper ({@code EventJson.mapper}), which stays as lenient as the store's history
  * needs; answers are written by the application's mapper unchanged.
  */
 @Component

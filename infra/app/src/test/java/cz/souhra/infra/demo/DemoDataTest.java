@@ -1,0 +1,58 @@
+package cz.souhra.infra.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.mongodb.client.model.Filters;
+
+import cz.souhra.infra.SouhraApplication;
+import cz.souhra.infra.TestApplication;
+import cz.souhra.query.audit.LedgerVerifier;
+
+/** With souhra.demo=true the Liberec demo is recorded through the commands, verifiably, and only once. */
+@SpringBootTest(classes = SouhraApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class DemoDataTest {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry r) {
+        TestApplication.register(r, TestApplication.newDataDir("souhra-demo"), "ukazkova-lipa-u-reky-42");
+        r.add("souhra.demo", () -> "true");
+    }
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    DemoData demo;
+
+    @Autowired
+    LedgerVerifier verifier;
+
+    @Test
+    void given_demo_flag_when_started_then_liberec_region_with_a_closed_meeting_and_measures_is_recorded_once_and_verifies() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(mongo.getCollection("institutions").countDocuments()).isEqualTo(14);
+            assertThat(mongo.getCollection("bodies").countDocuments()).isEqualTo(3);
+            assertThat(mongo.getCollection("measure_status").countDocuments()).isEqualTo(3);
+            assertThat(mongo.getCollection("meeting_view").find(Filters.eq("status", "CLOSED")).first()).isNotNull();
+            assertThat(mongo.getCollection("meeting_view").find(Filters.exists("checkpoint.digest")).first()).isNotNull();
+        });
+        long events = mongo.getCollection("domainevents").countDocuments();
+        ApplicationArguments none = new DefaultApplicationArguments();
+        demo.run(none);
+        assertThat(mongo.getCollection("domainevents").countDocuments()).isEqualTo(events);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.getCollection("ledger").countDocuments() >= events);
+        assertThat(verifier.verify((d, t) -> { }).ok()).isTrue();
+    }
+}
