@@ -29,12 +29,27 @@ import cz.souhra.shared.model.Votes;
  */
 class EventSerializationTest {
 
+    /** Every top-level class of the events packages but the aggregates' sealed families. */
     static Stream<Class<?>> events() throws Exception {
+        List<Class<?>> out = topLevelClasses().stream().filter(c -> !(c.isInterface() && c.isSealed())).toList();
+        assertThat(out).hasSizeGreaterThan(35);
+        return out.stream();
+    }
+
+    static List<Class<?>> topLevelClasses() throws Exception {
         URL root = EventSerializationTest.class.getClassLoader().getResource("cz/souhra/shared/events");
         List<Class<?>> out = new ArrayList<>();
         collect(new File(root.toURI()), "cz.souhra.shared.events", out);
-        assertThat(out).hasSizeGreaterThan(35);
-        return out.stream();
+        return out;
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void every_event_belongs_to_the_sealed_family_of_its_aggregate(Class<?> type) throws Exception {
+        List<Class<?>> families = topLevelClasses().stream()
+                .filter(c -> c.isInterface() && c.isSealed() && c.getPackage().equals(type.getPackage())).toList();
+        assertThat(families).as("one sealed event family in " + type.getPackageName()).hasSize(1);
+        assertThat(families.get(0).isAssignableFrom(type)).as(type.getSimpleName() + " implements " + families.get(0).getSimpleName()).isTrue();
     }
 
     private static void collect(File dir, String pkg, List<Class<?>> out) throws ClassNotFoundException {

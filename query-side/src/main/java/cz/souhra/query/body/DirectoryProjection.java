@@ -1,5 +1,8 @@
 package cz.souhra.query.body;
 
+import cz.souhra.shared.events.body.BodyEvent;
+import cz.souhra.shared.events.institution.InstitutionEvent;
+import cz.souhra.query.common.FoldsEventsOf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -27,6 +30,7 @@ import cz.souhra.shared.events.institution.InstitutionRetiredEvent;
  * Each document remembers the last aggregate sequence applied ({@code version}), so a redelivered event
  * is skipped.
  */
+@FoldsEventsOf({BodyEvent.class, InstitutionEvent.class})
 @Component
 @ProcessingGroup(DirectoryProjection.GROUP)
 public class DirectoryProjection extends LiveProjection {

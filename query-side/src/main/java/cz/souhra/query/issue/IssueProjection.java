@@ -1,5 +1,7 @@
 package cz.souhra.query.issue;
 
+import cz.souhra.shared.events.issue.IssueEvent;
+import cz.souhra.query.common.FoldsEventsOf;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,6 +27,7 @@ import cz.souhra.shared.queries.IssueView;
  * order a split processor's segments see the measure and the issue; the register is merged with its
  * links when read ({@link #merge}).
  */
+@FoldsEventsOf(IssueEvent.class)
 @Component
 @ProcessingGroup(IssueProjection.GROUP)
 public class IssueProjection extends LiveProjection {

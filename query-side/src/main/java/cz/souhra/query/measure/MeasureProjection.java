@@ -1,5 +1,7 @@
 package cz.souhra.query.measure;
 
+import cz.souhra.shared.events.measure.MeasureEvent;
+import cz.souhra.query.common.FoldsEventsOf;
 import java.util.List;
 
 import org.axonframework.config.ProcessingGroup;
@@ -21,6 +23,7 @@ import cz.souhra.shared.queries.MeasureView;
  * so a redelivered event changes nothing. Every change is pushed to the measure's subscribers and to
  * dashboard subscribers.
  */
+@FoldsEventsOf(MeasureEvent.class)
 @Component
 @ProcessingGroup(MeasureProjection.GROUP)
 public class MeasureProjection extends LiveProjection {

@@ -1,5 +1,7 @@
 package cz.souhra.query.meeting;
 
+import cz.souhra.shared.events.meeting.MeetingEvent;
+import cz.souhra.query.common.FoldsEventsOf;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -34,6 +36,7 @@ import cz.souhra.shared.queries.MeetingView;
  * Views and links are merged when read ({@link #merge}). Unchanged documents are not written, so a
  * redelivered event neither writes nor notifies.
  */
+@FoldsEventsOf(MeetingEvent.class)
 @Component
 @ProcessingGroup(MeetingProjection.GROUP)
 public class MeetingProjection extends LiveProjection {

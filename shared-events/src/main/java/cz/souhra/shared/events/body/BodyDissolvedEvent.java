@@ -8,5 +8,5 @@ import org.axonframework.serialization.Revision;
 public record BodyDissolvedEvent(
         BodyId bodyId,
         RegionCode region,
-        String reason) {
+        String reason) implements BodyEvent {
 }

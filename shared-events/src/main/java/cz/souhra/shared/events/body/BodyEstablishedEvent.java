@@ -14,5 +14,5 @@ public record BodyEstablishedEvent(
         BodyKind kind,
         String name,
         String cadence,
-        QuorumRule quorum) {
+        QuorumRule quorum) implements BodyEvent {
 }

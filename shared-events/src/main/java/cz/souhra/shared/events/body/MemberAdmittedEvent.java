@@ -9,5 +9,5 @@ import org.axonframework.serialization.Revision;
 public record MemberAdmittedEvent(
         BodyId bodyId,
         RegionCode region,
-        InstitutionId institutionId) {
+        InstitutionId institutionId) implements BodyEvent {
 }

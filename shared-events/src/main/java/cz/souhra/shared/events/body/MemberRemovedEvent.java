@@ -10,5 +10,5 @@ public record MemberRemovedEvent(
         BodyId bodyId,
         RegionCode region,
         InstitutionId institutionId,
-        String reason) {
+        String reason) implements BodyEvent {
 }

@@ -9,5 +9,5 @@ import org.axonframework.serialization.Revision;
 public record SecretaryAppointedEvent(
         BodyId bodyId,
         RegionCode region,
-        String user) {
+        String user) implements BodyEvent {
 }

@@ -11,5 +11,5 @@ public record InstitutionRegisteredEvent(
         InstitutionId institutionId,
         RegionCode region,
         InstitutionKind kind,
-        String name) {
+        String name) implements InstitutionEvent {
 }

@@ -9,5 +9,5 @@ public record InstitutionRenamedEvent(
         InstitutionId institutionId,
         RegionCode region,
         String name,
-        String previousName) {
+        String previousName) implements InstitutionEvent {
 }

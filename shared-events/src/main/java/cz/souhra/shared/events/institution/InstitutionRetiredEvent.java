@@ -9,5 +9,5 @@ import org.axonframework.serialization.Revision;
 public record InstitutionRetiredEvent(
         InstitutionId institutionId,
         RegionCode region,
-        String reason) {
+        String reason) implements InstitutionEvent {
 }

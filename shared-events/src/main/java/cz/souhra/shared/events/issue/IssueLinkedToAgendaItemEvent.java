@@ -11,5 +11,5 @@ public record IssueLinkedToAgendaItemEvent(
         IssueId issueId,
         RegionCode region,
         MeetingId meetingId,
-        AgendaItemId itemId) {
+        AgendaItemId itemId) implements IssueEvent {
 }

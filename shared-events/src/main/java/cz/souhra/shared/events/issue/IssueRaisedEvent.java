@@ -20,5 +20,5 @@ public record IssueRaisedEvent(
         String locality,
         InstitutionId raisedBy,
         LocalDate observedOn,
-        MeetingId raisedAt) {
+        MeetingId raisedAt) implements IssueEvent {
 }

@@ -11,5 +11,5 @@ public record IssueRecategorisedEvent(
         RegionCode region,
         IssueCategory category,
         IssueCategory previous,
-        String reason) {
+        String reason) implements IssueEvent {
 }

@@ -8,5 +8,5 @@ import org.axonframework.serialization.Revision;
 public record IssueReopenedEvent(
         IssueId issueId,
         RegionCode region,
-        String reason) {
+        String reason) implements IssueEvent {
 }

@@ -11,5 +11,5 @@ public record IssueResolvedEvent(
         IssueId issueId,
         RegionCode region,
         String reason,
-        LocalDate resolvedOn) {
+        LocalDate resolvedOn) implements IssueEvent {
 }

@@ -10,5 +10,5 @@ public record CompletionVerifiedEvent(
         MeasureId measureId,
         RegionCode region,
         String note,
-        Decision decision) {
+        Decision decision) implements MeasureEvent {
 }

@@ -14,5 +14,5 @@ public record DeadlineExtendedEvent(
         LocalDate dueDate,
         LocalDate previousDueDate,
         String reason,
-        Decision decision) {
+        Decision decision) implements MeasureEvent {
 }

@@ -27,5 +27,5 @@ public record MeasureAdoptedEvent(
         InstitutionId owner,
         LocalDate dueDate,
         List<IssueId> addresses,
-        String decisionBasis) {
+        String decisionBasis) implements MeasureEvent {
 }

@@ -11,5 +11,5 @@ public record MeasureBecameOverdueEvent(
         MeasureId measureId,
         RegionCode region,
         LocalDate dueDate,
-        LocalDate detectedOn) {
+        LocalDate detectedOn) implements MeasureEvent {
 }

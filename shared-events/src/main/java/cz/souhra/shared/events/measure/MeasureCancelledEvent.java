@@ -10,5 +10,5 @@ public record MeasureCancelledEvent(
         MeasureId measureId,
         RegionCode region,
         String reason,
-        Decision decision) {
+        Decision decision) implements MeasureEvent {
 }

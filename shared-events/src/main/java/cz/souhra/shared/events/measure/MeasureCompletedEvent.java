@@ -12,5 +12,5 @@ public record MeasureCompletedEvent(
         MeasureId measureId,
         RegionCode region,
         String note,
-        LocalDate effectiveOn) {
+        LocalDate effectiveOn) implements MeasureEvent {
 }

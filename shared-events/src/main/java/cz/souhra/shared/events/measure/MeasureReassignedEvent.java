@@ -13,5 +13,5 @@ public record MeasureReassignedEvent(
         InstitutionId owner,
         InstitutionId previousOwner,
         String reason,
-        Decision decision) {
+        Decision decision) implements MeasureEvent {
 }

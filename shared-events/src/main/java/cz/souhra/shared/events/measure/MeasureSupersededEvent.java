@@ -11,5 +11,5 @@ public record MeasureSupersededEvent(
         RegionCode region,
         MeasureId supersededBy,
         String reason,
-        Decision decision) {
+        Decision decision) implements MeasureEvent {
 }

@@ -13,5 +13,5 @@ public record ProgressReportedEvent(
         RegionCode region,
         int percent,
         String note,
-        LocalDate effectiveOn) {
+        LocalDate effectiveOn) implements MeasureEvent {
 }

@@ -16,5 +16,5 @@ public record AgendaItemAddedEvent(
         AgendaItemId itemId,
         String title,
         InstitutionId presenter,
-        List<IssueId> issues) {
+        List<IssueId> issues) implements MeetingEvent {
 }

@@ -19,5 +19,5 @@ public record AgendaItemCarriedOverEvent(
         InstitutionId presenter,
         List<IssueId> issues,
         MeetingId fromMeetingId,
-        AgendaItemId fromItemId) {
+        AgendaItemId fromItemId) implements MeetingEvent {
 }

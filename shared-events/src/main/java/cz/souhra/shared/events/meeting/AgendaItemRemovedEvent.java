@@ -10,5 +10,5 @@ public record AgendaItemRemovedEvent(
         MeetingId meetingId,
         RegionCode region,
         AgendaItemId itemId,
-        String reason) {
+        String reason) implements MeetingEvent {
 }

@@ -11,5 +11,5 @@ public record ItemDiscussedEvent(
         RegionCode region,
         AgendaItemId itemId,
         String summary,
-        boolean concluded) {
+        boolean concluded) implements MeetingEvent {
 }

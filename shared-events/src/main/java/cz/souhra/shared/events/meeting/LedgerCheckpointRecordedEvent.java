@@ -10,5 +10,5 @@ public record LedgerCheckpointRecordedEvent(
         MeetingId meetingId,
         RegionCode region,
         long position,
-        String digest) {
+        String digest) implements MeetingEvent {
 }

@@ -8,5 +8,5 @@ import org.axonframework.serialization.Revision;
 public record MeetingCancelledEvent(
         MeetingId meetingId,
         RegionCode region,
-        String reason) {
+        String reason) implements MeetingEvent {
 }

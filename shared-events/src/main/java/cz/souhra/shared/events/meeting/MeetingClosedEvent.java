@@ -13,5 +13,5 @@ public record MeetingClosedEvent(
         MeetingId meetingId,
         RegionCode region,
         BodyId bodyId,
-        Instant closedAt) {
+        Instant closedAt) implements MeetingEvent {
 }

@@ -17,5 +17,5 @@ public record MeetingConvenedEvent(
         List<Attendance> attendance,
         int present,
         int members,
-        int required) {
+        int required) implements MeetingEvent {
 }

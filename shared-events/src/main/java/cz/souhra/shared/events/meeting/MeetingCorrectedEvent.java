@@ -11,5 +11,5 @@ public record MeetingCorrectedEvent(
         RegionCode region,
         String what,
         String correction,
-        String reason) {
+        String reason) implements MeetingEvent {
 }

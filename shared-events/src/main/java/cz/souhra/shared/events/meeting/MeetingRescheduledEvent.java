@@ -12,5 +12,5 @@ public record MeetingRescheduledEvent(
         RegionCode region,
         Instant startsAt,
         String place,
-        String reason) {
+        String reason) implements MeetingEvent {
 }

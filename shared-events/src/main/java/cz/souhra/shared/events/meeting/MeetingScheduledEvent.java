@@ -19,5 +19,5 @@ public record MeetingScheduledEvent(
         Instant startsAt,
         String place,
         List<InstitutionId> members,
-        QuorumRule quorum) {
+        QuorumRule quorum) implements MeetingEvent {
 }

@@ -9,5 +9,5 @@ public record MinutesRecordedEvent(
         MeetingId meetingId,
         RegionCode region,
         String text,
-        String recordedBy) {
+        String recordedBy) implements MeetingEvent {
 }

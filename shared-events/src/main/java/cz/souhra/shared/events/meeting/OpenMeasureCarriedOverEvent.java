@@ -11,5 +11,5 @@ public record OpenMeasureCarriedOverEvent(
         MeetingId meetingId,
         RegionCode region,
         MeasureId measureId,
-        MeetingId fromMeetingId) {
+        MeetingId fromMeetingId) implements MeetingEvent {
 }

@@ -16,5 +16,5 @@ public record ResolutionAdoptedEvent(
         AgendaItemId itemId,
         String number,
         String text,
-        Votes votes) {
+        Votes votes) implements MeetingEvent {
 }

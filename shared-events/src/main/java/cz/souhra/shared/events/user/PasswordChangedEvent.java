@@ -5,5 +5,5 @@ import org.axonframework.serialization.Revision;
 /** Only the fact; never the hash. */
 @Revision("1")
 public record PasswordChangedEvent(
-        String user) {
+        String user) implements UserAccountEvent {
 }

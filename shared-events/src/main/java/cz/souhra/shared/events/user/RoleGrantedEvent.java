@@ -7,5 +7,5 @@ import org.axonframework.serialization.Revision;
 public record RoleGrantedEvent(
         String user,
         String role,
-        String bodyId) {
+        String bodyId) implements UserAccountEvent {
 }

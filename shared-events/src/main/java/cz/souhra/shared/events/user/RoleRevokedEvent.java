@@ -6,5 +6,5 @@ import org.axonframework.serialization.Revision;
 public record RoleRevokedEvent(
         String user,
         String role,
-        String bodyId) {
+        String bodyId) implements UserAccountEvent {
 }

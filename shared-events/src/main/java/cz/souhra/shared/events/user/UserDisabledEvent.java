@@ -5,5 +5,5 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record UserDisabledEvent(
         String user,
-        String reason) {
+        String reason) implements UserAccountEvent {
 }

@@ -14,7 +14,7 @@ public record UserRegisteredEvent(
         String institution,
         List<String> roles,
         String displayName,
-        String email) {
+        String email) implements UserAccountEvent {
 
     public UserRegisteredEvent(String user, String institution, List<String> roles, String displayName) {
         this(user, institution, roles, displayName, null);
