@@ -33,7 +33,9 @@ import cz.souhra.infra.audit.VerificationReport.RegionResult;
 public class LedgerVerifier {
 
     static final String CHECKPOINT_TYPE = "cz.souhra.shared.events.meeting.LedgerCheckpointRecordedEvent";
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    /** Checkpoint payloads are read strictly: exactly one JSON value (docs/ledger.md, "Checkpoints"). */
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Ledger ledger;
     private final LedgerAnchors anchors;
@@ -209,7 +211,7 @@ public class LedgerVerifier {
         static Checkpoint parse(String payload) {
             try {
                 com.fasterxml.jackson.databind.JsonNode n = payload == null ? null : JSON.readTree(payload);
-                if (n == null || !n.path("region").isTextual() || !n.path("position").canConvertToLong() || !n.path("digest").isTextual()) {
+                if (n == null || !n.path("region").isTextual() || !n.path("position").isIntegralNumber() || !n.path("position").canConvertToLong() || !n.path("digest").isTextual()) {
                     return null;
                 }
                 return new Checkpoint(n.path("meetingId").asText(), n.get("region").textValue(), n.get("position").longValue(), n.get("digest").textValue());
