@@ -53,7 +53,16 @@ final class LedgerFixture implements AutoCloseable {
     }
 
     static String metadata(String user) {
-        return "{\"user\":\"" + user + "\",\"institution\":\"KULK\",\"region\":\"" + REGION + "\",\"correlationId\":\"c\"}";
+        return metadata(user, REGION);
+    }
+
+    static String metadata(String user, String region) {
+        return "{\"user\":\"" + user + "\",\"institution\":\"KULK\",\"region\":\"" + region + "\",\"correlationId\":\"c\"}";
+    }
+
+    /** A progress report of a measure of another region: its own chain. */
+    long progressIn(String region, String measureId, long seq, int percent) {
+        return store("Measure", measureId, seq, PROGRESS, "{\"measureId\":\"" + measureId + "\",\"percent\":" + percent + "}", region);
     }
 
     /** Stores a progress report of the fixture's measure and chains it; returns its position. */
@@ -69,10 +78,14 @@ final class LedgerFixture implements AutoCloseable {
     }
 
     private long store(String type, String aggregate, long seq, String payloadType, String payload) {
+        return store(type, aggregate, seq, payloadType, payload, REGION);
+    }
+
+    private long store(String type, String aggregate, long seq, String payloadType, String payload, String region) {
         clock = clock.plusSeconds(60);
         events.insertOne(new Document("aggregateIdentifier", aggregate).append("type", type).append("sequenceNumber", seq)
                 .append("serializedPayload", payload).append("timestamp", clock.toString()).append("payloadType", payloadType)
-                .append("payloadRevision", "1").append("serializedMetaData", metadata("novak")).append("eventIdentifier", UUID.randomUUID().toString()));
+                .append("payloadRevision", "1").append("serializedMetaData", metadata("novak", region)).append("eventIdentifier", UUID.randomUUID().toString()));
         return ledger.append(aggregate, seq).position();
     }
 
