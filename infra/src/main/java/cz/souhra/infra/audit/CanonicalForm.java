@@ -283,18 +283,19 @@ public final class CanonicalForm {
         if (stored == null || stored.isBlank()) {
             return null;
         }
+        String strictError;
+        try {
+            STRICT.readTree(stored); // the usual case: one parse
+            return null;
+        } catch (JsonProcessingException e) {
+            strictError = e.getOriginalMessage();
+        }
         try {
             JSON.readTree(stored);
         } catch (JsonProcessingException notJson) {
             return null;
         }
-        try {
-            STRICT.readTree(stored);
-            return null;
-        } catch (JsonProcessingException e) {
-            return "the stored text is not exactly one JSON value with distinct keys (" + e.getOriginalMessage()
-                    + "), so a format-1 hash does not cover all of it";
-        }
+        return "the stored text is not exactly one JSON value with distinct keys (" + strictError + "), so a format-1 hash does not cover all of it";
     }
 
     /** chain(n) = SHA-256 of the text {@code chain(n-1) + ":" + eventHash(n)}; chain(0) is 64 zeros. */

@@ -96,6 +96,20 @@ class LedgerAnchorTest {
     }
 
     @Test
+    void given_anchors_directory_configured_when_verified_as_the_endpoint_does_then_its_head_files_are_used() {
+        LedgerAnchors anchors = new LedgerAnchors(f.ledger, dir, Clock.systemUTC());
+        anchors.writeNow();
+        f.editPayload(9, "\"percent\":9}", "\"percent\":90}");
+        f.recomputeFrom(9);
+        VerificationReport report = new LedgerVerifier(f.ledger, anchors).verify((d, t) -> { });
+        assertThat(report.ok()).isFalse();
+        assertThat(report.regions()).singleElement().satisfies(r -> {
+            assertThat(r.problem()).isEqualTo(Problem.ANCHOR_MISMATCH);
+            assertThat(r.firstBrokenPosition()).isEqualTo(10L);
+        });
+    }
+
+    @Test
     void given_tail_cut_off_when_verified_against_the_head_file_then_truncation_is_named_at_the_first_missing_position() throws Exception {
         new LedgerAnchors(f.ledger, dir, Clock.systemUTC()).writeNow();
         f.truncateAfter(8);
