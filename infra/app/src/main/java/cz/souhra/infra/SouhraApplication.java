@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import cz.souhra.infra.audit.DeterminismCheck;
+import cz.souhra.query.audit.HeadFile;
 import cz.souhra.query.audit.LedgerVerifier;
 import cz.souhra.query.audit.OfflineExportVerifier;
 import cz.souhra.query.audit.VerificationReport;
@@ -16,8 +17,10 @@ import cz.souhra.query.audit.VerificationReport;
 /**
  * One jar for every role: command side, query side, embedded store, security and UI. Command-line modes:
  * <ul>
- *   <li>{@code --verify-export=FILE [--checkpoint=DIGEST]}: verify an audit export offline (no store);</li>
- *   <li>{@code --verify}: verify the ledger against the event store of this configuration, then exit;</li>
+ *   <li>{@code --verify-export=FILE [--checkpoint=[REGION:POSITION:]DIGEST] [--anchors=DIR]}: verify an audit export
+ *   offline (no store), against the head files in DIR;</li>
+ *   <li>{@code --verify [--anchors=DIR]}: verify the ledger against the event store of this configuration, its recorded
+ *   checkpoints and the head files in DIR (default: souhra.ledger.anchors.dir), then exit;</li>
  *   <li>{@code --determinism}: rebuild every read model into a shadow database and compare digests.</li>
  * </ul>
  */
@@ -28,7 +31,8 @@ public class SouhraApplication {
         disableUpdateChecker();
         Optional<String> export = option(args, "--verify-export");
         if (export.isPresent()) {
-            System.exit(OfflineExportVerifier.run(export.get(), option(args, "--checkpoint").orElse(null)));
+            System.exit(OfflineExportVerifier.run(export.get(), option(args, "--checkpoint").orElse(null),
+                    option(args, "--anchors").orElse(null)));
         }
         if (Arrays.asList(args).contains("--verify")) {
             System.exit(verifyStore(args));
@@ -44,8 +48,24 @@ public class SouhraApplication {
         app.setWebApplicationType(WebApplicationType.NONE);
         try (ConfigurableApplicationContext context = app.run(args)) {
             long started = System.nanoTime();
-            VerificationReport report = context.getBean(LedgerVerifier.class).verify((done, total) ->
-                    System.out.printf("verified %d / %d entries (%.0f/s)%n", done, total, done / Math.max(1e-9, (System.nanoTime() - started) / 1e9)));
+            java.util.function.BiConsumer<Long, Long> progress = (done, total) ->
+                    System.out.printf("verified %d / %d entries (%.0f/s)%n", done, total, done / Math.max(1e-9, (System.nanoTime() - started) / 1e9));
+            Optional<String> anchors = option(args, "--anchors");
+            LedgerVerifier verifier = context.getBean(LedgerVerifier.class);
+            VerificationReport report;
+            if (anchors.isPresent()) {
+                java.util.List<HeadFile.Head> heads;
+                try {
+                    heads = HeadFile.read(java.nio.file.Path.of(anchors.get()));
+                } catch (java.io.IOException | RuntimeException e) {
+                    System.out.println("Cannot read head files in " + anchors.get() + ": " + e.getMessage());
+                    return 2;
+                }
+                System.out.println("checking against " + heads.size() + " heads of the head files in " + anchors.get());
+                report = verifier.verify(progress, heads);
+            } else {
+                report = verifier.verify(progress);
+            }
             for (VerificationReport.RegionResult r : report.regions()) {
                 System.out.println(r.ok()
                         ? "OK " + r.region() + ": " + r.entries() + " entries, head " + r.headDigest()

@@ -31,8 +31,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class CanonicalForm {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Refuses what the lenient reader of format 1 skips: text after the first value, a key given twice. */
+    private static final ObjectMapper STRICT = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final byte[] NULL = "null".getBytes(StandardCharsets.UTF_8);
     public static final String GENESIS = "0".repeat(64);
+    /** Format 1: canonical JSON re-serialized by Jackson, ten unescaped lines. Entries without a format field. */
+    public static final int V1 = 1;
+    /** Format 2: the stored text itself, length-prefixed fields (docs/ledger.md). Every new entry. */
+    public static final int V2 = 2;
+    public static final int CURRENT = V2;
+    /** The part hash of an absent payload or metadata in format 2: SHA-256 of the byte 0xFF, which no UTF-8 text contains. */
+    static final String ABSENT_V2 = sha256(new byte[] {(byte) 0xFF});
 
     private CanonicalForm() {}
 
@@ -213,6 +224,78 @@ public final class CanonicalForm {
 
     public static String eventHash(StoredEvent e) {
         return sha256(eventHashInput(e));
+    }
+
+    // --- format 2 ---
+
+    /** Format 2 part hash: SHA-256 of the stored text's UTF-8 bytes, unparsed; {@link #ABSENT_V2} when there is none. */
+    static String partHashV2(String storedText) {
+        return storedText == null ? ABSENT_V2 : sha256(storedText.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Format 2 event hash input: the line {@code souhra-event-v2}, then each field as its UTF-8 byte length in
+     * decimal, {@code :}, the bytes and LF, or {@code -} and LF when absent (so no field can run into the next
+     * and null is not ""): aggregate type, aggregate id, sequence, event id, payload type, payload revision,
+     * stored timestamp text, payload hash, metadata hash.
+     */
+    static byte[] eventHashInputV2(StoredEvent e, String payloadHash, String metadataHash) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256);
+        out.writeBytes("souhra-event-v2\n".getBytes(StandardCharsets.US_ASCII));
+        for (String field : new String[] {e.aggregateType(), e.aggregateId(), Long.toString(e.sequence()), e.eventId(), e.payloadType(),
+                e.payloadRevision(), e.timestamp(), payloadHash, metadataHash}) {
+            if (field == null) {
+                out.writeBytes("-\n".getBytes(StandardCharsets.US_ASCII));
+            } else {
+                byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+                out.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+                out.writeBytes(bytes);
+                out.write('\n');
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** The payload hash of an entry of the given format. */
+    static String payloadHash(StoredEvent e, int format) {
+        return format >= V2 ? partHashV2(e.payload()) : payloadHash(e);
+    }
+
+    static String metadataHash(StoredEvent e, int format) {
+        return format >= V2 ? partHashV2(e.metadata()) : metadataHash(e);
+    }
+
+    static String eventHash(StoredEvent e, String payloadHash, String metadataHash, int format) {
+        return format >= V2 ? sha256(eventHashInputV2(e, payloadHash, metadataHash)) : eventHash(e, payloadHash, metadataHash);
+    }
+
+    static String eventHash(StoredEvent e, int format) {
+        return eventHash(e, payloadHash(e, format), metadataHash(e, format), format);
+    }
+
+    /**
+     * Why a format-1 hash does not cover all of this stored text, or null when it does. Format 1 hashed the
+     * first JSON value re-serialized, so text after it and the first of two equal keys were never hashed
+     * ({@code {"percent":90} forged note} hashed like {@code {"percent":90}}): such text is refused.
+     * Text that is no JSON at all was hashed whole, as a string literal, and is covered.
+     */
+    static String uncoveredByV1(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return null;
+        }
+        String strictError;
+        try {
+            STRICT.readTree(stored); // the usual case: one parse
+            return null;
+        } catch (JsonProcessingException e) {
+            strictError = e.getOriginalMessage();
+        }
+        try {
+            JSON.readTree(stored);
+        } catch (JsonProcessingException notJson) {
+            return null;
+        }
+        return "the stored text is not exactly one JSON value with distinct keys (" + strictError + "), so a format-1 hash does not cover all of it";
     }
 
     /** chain(n) = SHA-256 of the text {@code chain(n-1) + ":" + eventHash(n)}; chain(0) is 64 zeros. */

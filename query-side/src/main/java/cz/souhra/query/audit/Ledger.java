@@ -101,7 +101,8 @@ public class Ledger {
     static String regionOf(String metadataJson) {
         JsonNode meta = parse(metadataJson);
         JsonNode region = meta == null ? null : meta.get(MetaKeys.REGION);
-        return region == null || region.isNull() || region.asText().isBlank() ? GLOBAL : region.asText();
+        // Only a string names a region (docs/ledger.md, "Regions"): Souhra writes region codes as strings.
+        return region == null || !region.isTextual() || region.textValue().isBlank() ? GLOBAL : region.textValue();
     }
 
     private static JsonNode parse(String json) {
@@ -203,15 +204,16 @@ public class Ledger {
             long position = head.map(h -> h.position() + 1).orElse(1L);
             String previous = head.map(LedgerEntry::chain).orElse(CanonicalForm.GENESIS);
             // Each part hashed once: the event hash is made of the two part hashes the entry also keeps.
-            String payloadHash = CanonicalForm.payloadHash(event);
-            String metadataHash = CanonicalForm.metadataHash(event);
-            String eventHash = CanonicalForm.eventHash(event, payloadHash, metadataHash);
+            int format = CanonicalForm.CURRENT;
+            String payloadHash = CanonicalForm.payloadHash(event, format);
+            String metadataHash = CanonicalForm.metadataHash(event, format);
+            String eventHash = CanonicalForm.eventHash(event, payloadHash, metadataHash, format);
             JsonNode meta = parse(event.metadata());
             LedgerEntry entry = new LedgerEntry(region, position, event.aggregateType(), event.aggregateId(), event.sequence(),
                     event.eventId(), event.payloadType(), CanonicalForm.canonicalTimestamp(event.timestamp()),
                     payloadHash, metadataHash, eventHash, previous,
                     CanonicalForm.chain(previous, eventHash), text(meta, MetaKeys.USER), text(meta, MetaKeys.INSTITUTION),
-                    text(meta, MetaKeys.EFFECTIVE_AT));
+                    text(meta, MetaKeys.EFFECTIVE_AT), format);
             pending.put(event.eventId(), entry);
             moveHead(region, entry);
             return entry;
@@ -262,7 +264,7 @@ public class Ledger {
     public List<String> regions() {
         List<String> out = new ArrayList<>();
         ledgerHeads.find().forEach(d -> out.add(d.getString("_id")));
-        out.sort(Comparator.naturalOrder());
+        out.sort(HeadFile::byCodePoint); // the export's region order (docs/ledger.md)
         return out;
     }
 
@@ -307,7 +309,7 @@ public class Ledger {
             return new ExportLine(e.region(), e.position(), e.aggregateType(), e.aggregateId(), e.sequence(),
                     e.eventId(), e.payloadType(), s == null ? null : s.payloadRevision(),
                     s == null ? e.timestamp() : s.timestamp(), s == null ? null : s.payload(), s == null ? null : s.metadata(),
-                    e.payloadHash(), e.metadataHash(), e.eventHash(), e.previousChain(), e.chain());
+                    e.payloadHash(), e.metadataHash(), e.eventHash(), e.previousChain(), e.chain(), e.format());
         });
     }
 

@@ -29,6 +29,14 @@ public record VerificationReport(boolean ok, long entries, List<RegionResult> re
         LEDGER_ENTRY_ALTERED,
         /** A position in the chain is missing or doubled. */
         LEDGER_GAP,
+        /** A checkpoint recorded in the store (printed on minutes) differs from the chain at its position: the chain was recomputed. */
+        CHECKPOINT_MISMATCH,
+        /** A head of a head file written outside the store differs from the chain at its position. */
+        ANCHOR_MISMATCH,
+        /** A checkpoint or head names a position beyond the chain's end: entries were cut off. */
+        LEDGER_TRUNCATED,
+        /** Offline only: a line's region is not the region its metadata names. */
+        EVENT_REGION_MISMATCH,
         /** Offline only: a line of the export file is not an export entry. */
         EXPORT_UNREADABLE,
         /** Offline only: the export holds no entry, so there is nothing that could be verified. */
