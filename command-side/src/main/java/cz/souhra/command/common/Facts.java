@@ -14,7 +14,7 @@ import cz.souhra.shared.ids.RegionCode;
 public final class Facts {
 
     /** Dates of the domain (due dates, report dates) are Czech calendar days. */
-    public static final ZoneId PRAGUE = ZoneId.of("Europe/Prague");
+    public static final ZoneId PRAGUE = cz.souhra.shared.model.CzechTime.ZONE;
 
     private Facts() {}
 

@@ -64,7 +64,7 @@ public class OverdueSchedule {
     }
 
     /** The day changes in Prague at midnight: measures due yesterday are overdue from now, whatever the interval. */
-    @Scheduled(cron = "${souhra.overdue.midnight-cron:0 0 0 * * *}", zone = "Europe/Prague")
+    @Scheduled(cron = "${souhra.overdue.midnight-cron:0 0 0 * * *}", zone = cz.souhra.shared.model.CzechTime.ZONE_ID)
     public void atPragueMidnight() {
         checkNow();
     }

@@ -20,7 +20,7 @@ import org.bson.Document;
  * per collection when the batch's last event has been folded, before Axon stores the token (see
  * {@link BatchScope}).
  *
- * <p>Why: every event used to cost each processor one store round trip per written document, and the
+ * <p>Why: without it every event costs each processor one store round trip per written document, and the
  * embedded store serialises writes. Folds inside the batch read their own earlier writes through this
  * overlay, so the documents written are the ones single writes would have produced; a redelivered batch
  * writes the same documents again (idempotent folds). A failing flush fails the batch, which the processor

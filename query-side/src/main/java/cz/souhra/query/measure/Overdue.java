@@ -18,7 +18,7 @@ import cz.souhra.shared.queries.MeasureView;
 public final class Overdue {
 
     /** Due dates are Czech calendar days. */
-    public static final ZoneId PRAGUE = ZoneId.of("Europe/Prague");
+    public static final ZoneId PRAGUE = cz.souhra.shared.model.CzechTime.ZONE;
 
     private Overdue() {}
 

@@ -129,8 +129,8 @@ class DemoData implements ApplicationRunner {
         // from the directory, which may not have projected these bodies yet).
         Actor secretary = new Actor("tajemnice", "CPICLB", Set.of(Actor.Role.SECRETARY), Set.copyOf(bodies.values().stream().map(BodyId::value).toList()),
                 Set.of(region.value()));
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Prague")));
-        Instant held = today.minusDays(20).atTime(9, 0).atZone(ZoneId.of("Europe/Prague")).toInstant();
+        LocalDate today = LocalDate.now(clock.withZone(cz.souhra.shared.model.CzechTime.ZONE));
+        Instant held = today.minusDays(20).atTime(9, 0).atZone(cz.souhra.shared.model.CzechTime.ZONE).toInstant();
         IssueId dormitory = IssueId.of(id("issue-dormitory"));
         IssueId agency = IssueId.of(id("issue-agency"));
         IssueId school = IssueId.of(id("issue-school"));

@@ -26,7 +26,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 @Component
 class MinutesPdf {
 
-    private static final ZoneId PRAGUE = ZoneId.of("Europe/Prague");
+    private static final ZoneId PRAGUE = cz.souhra.shared.model.CzechTime.ZONE;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d. M. yyyy HH:mm", Locale.forLanguageTag("cs"));
     private static final String FONT = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf";
     private static final String FONT_BOLD = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans-Bold.ttf";

@@ -20,7 +20,7 @@ public record ReminderProperties(List<Integer> beforeDue, Integer digestBefore, 
         beforeDue = (beforeDue == null || beforeDue.isEmpty() ? List.of(14, 3) : beforeDue).stream().sorted().toList();
         digestBefore = digestBefore == null ? 3 : digestBefore;
         from = from == null || from.isBlank() ? "souhra@localhost" : from;
-        zone = zone == null ? ZoneId.of("Europe/Prague") : zone;
+        zone = zone == null ? cz.souhra.shared.model.CzechTime.ZONE : zone;
         baseUrl = baseUrl == null ? "http://localhost:8080" : baseUrl.replaceAll("/+$", "");
     }
 }

@@ -12,11 +12,9 @@ import org.ehcache.core.Ehcache;
  * The aggregate caches (one per aggregate type, see {@link cz.souhra.command.common.AggregateCache}), each
  * holding at most {@code maxEntries} aggregates by strong reference and evicting the least recently used.
  *
- * <p>They held weak references until a profile of the 8-client bench showed a quarter of the command
- * path replaying aggregates from the store: under load the young collector ran about once a second and
- * cleared every cached aggregate, so a measure written every two seconds was nearly always a miss
- * (each miss one store round trip per event of the measure). A bound on entries keeps the memory known
- * instead of leaving it to the collector.
+ * <p>Strong references, not weak ones: under load the young collector runs about once a second and would
+ * clear every cached aggregate, so a measure written every two seconds would nearly always be replayed from
+ * the store (one round trip per event). A bound on entries keeps the memory known instead.
  */
 public final class AggregateCaches implements AutoCloseable {
 

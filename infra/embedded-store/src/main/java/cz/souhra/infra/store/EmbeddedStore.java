@@ -52,11 +52,8 @@ public final class EmbeddedStore implements AutoCloseable {
             backend = new GuardedBackend(dataDir, opened, () -> DurableH2Backend.open(dataDir, fsync, 1_000, compactEverySeconds),
                     new ScramSha256(StoreSecret.USER, secret), ServerVersion.MONGO_5_0);
             MongoServer server = new MongoServer(backend);
-            // A write that asks for the journal holds its worker thread until the log is synced, and with
-            // Netty's 4 workers that stalled every other connection on the same worker (JFR: 612 waits of
-            // ~16 ms on the sync monitor in one bench run; 8 clients 92/s with 4 workers, 82-129/s with 64).
-            // 64 were withdrawn once on suspicion of SIGKILL losses; the cause was the checkpoint deleting
-            // the live log (see WriteAheadLog.rotate), not the workers.
+            // A write that asks for the journal holds its worker thread until the log is synced; with Netty's
+            // default of 4 workers that stalls every other connection on the same worker.
             server.bind(new InetSocketAddress(host, port), 1, Integer.getInteger(WORKER_THREADS_PROPERTY, 64));
             InetSocketAddress address = server.getLocalAddress();
             log.info("Embedded store on {} (data in {}, fsync={}); connections authenticate as user {} with the secret in {}",

@@ -41,8 +41,7 @@ import cz.souhra.shared.Actor;
  * this class and drops the account's entry after writing, and the user projection runs in the committing
  * thread, so in one process a disabled account or a revoked role is refused at the next request as before;
  * another process on the same store may go on accepting an account it read within that time. Off by default:
- * with 1 s, the frozen-store outage bench answered one request of five in 3.5-8 s instead of within 2 s in five
- * of six runs (with it off, two of two within 2 s), and the cause was not found (docs/benchmarks.md, session 15).
+ * with 1 s, the frozen-store outage bench answers some requests in 3.5-8 s instead of within 2 s.
  */
 @Component
 public class UserStore {

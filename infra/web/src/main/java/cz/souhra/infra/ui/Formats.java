@@ -12,7 +12,7 @@ import java.util.Locale;
 /** Dates, times and numbers in the user's language, times in the platforms' zone. */
 public final class Formats {
 
-    static final ZoneId ZONE = ZoneId.of("Europe/Prague");
+    static final ZoneId ZONE = cz.souhra.shared.model.CzechTime.ZONE;
 
     private final Locale locale;
     private final DateTimeFormatter date;
