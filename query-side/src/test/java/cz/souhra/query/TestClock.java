@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test sets, so that the day a question is asked on is the test's choice. */
+/** A clock a test sets or moves forward, so that the day a question is asked on, or a window passing, is the test's choice. */
 public final class TestClock extends Clock {
 
     private volatile Instant now;
@@ -16,6 +16,10 @@ public final class TestClock extends Clock {
 
     public void set(Instant instant) {
         now = instant;
+    }
+
+    public void advance(java.time.Duration by) {
+        now = now.plus(by);
     }
 
     @Override

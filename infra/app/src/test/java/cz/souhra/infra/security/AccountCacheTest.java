@@ -22,7 +22,7 @@ class AccountCacheTest extends SecuredApplicationTest {
     MongoTemplate mongo;
 
     @Autowired
-    MutableClock clock;
+    cz.souhra.query.TestClock clock;
 
     @Test
     void given_a_cached_account_when_another_process_disables_it_in_the_store_then_it_is_refused_once_the_cache_time_has_passed() {

@@ -1,7 +1,6 @@
 package cz.souhra.infra.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +37,7 @@ class InvalidInputAcceptanceTest extends SecuredApplicationTest {
     MongoTemplate mongo;
 
     @Autowired
-    MutableClock clock;
+    cz.souhra.query.TestClock clock;
 
     String body;
     String meeting;
@@ -302,24 +301,14 @@ class InvalidInputAcceptanceTest extends SecuredApplicationTest {
     }
 
     private long events() {
-        return mongo.getCollection("domainevents").countDocuments();
+        return StoredEvents.count(mongo);
     }
 
     private long settledEventCount() {
-        long[] last = {-1};
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            long now = events();
-            boolean stable = now == last[0];
-            last[0] = now;
-            return stable;
-        });
-        return last[0];
+        return StoredEvents.settled(mongo);
     }
 
-    @SuppressWarnings("unchecked")
     private static String post(WebTestClient client, String path, String json, int status) {
-        Map<String, Object> response = client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange()
-                .expectStatus().isEqualTo(status).expectBody(Map.class).returnResult().getResponseBody();
-        return response == null ? null : String.valueOf(response.get("id"));
+        return StoredEvents.post(client, path, json, status);
     }
 }

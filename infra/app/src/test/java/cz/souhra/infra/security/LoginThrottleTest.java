@@ -14,7 +14,7 @@ import cz.souhra.infra.security.LoginThrottle.Outcome;
 /** The throttle's arithmetic without a server: waits, their cap, attempts in flight, the per-address window, giving back. */
 class LoginThrottleTest {
 
-    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
+    final cz.souhra.query.TestClock clock = new cz.souhra.query.TestClock(Instant.parse("2026-03-02T08:00:00Z"));
     final LoginThrottle throttle = new LoginThrottle(clock,
             new SecurityProperties(true, "", 5, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofHours(1), 30, Duration.ofMinutes(10),
                     Duration.ZERO));

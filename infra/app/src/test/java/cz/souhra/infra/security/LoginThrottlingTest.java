@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
 class LoginThrottlingTest extends SecuredApplicationTest {
 
     @Autowired
-    MutableClock clock;
+    cz.souhra.query.TestClock clock;
 
     @Autowired
     LoginThrottle throttle;

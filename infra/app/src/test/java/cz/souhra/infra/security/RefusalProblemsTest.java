@@ -1,9 +1,7 @@
 package cz.souhra.infra.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -163,25 +161,14 @@ class RefusalProblemsTest extends SecuredApplicationTest {
     }
 
     private long events() {
-        return mongo.getCollection("domainevents").countDocuments();
+        return StoredEvents.count(mongo);
     }
 
-    /** Waits until work started by earlier requests (e.g. the ledger's checkpoint after a close) has landed. */
     private long settledEventCount() {
-        long[] last = {-1};
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            long now = events();
-            boolean stable = now == last[0];
-            last[0] = now;
-            return stable;
-        });
-        return last[0];
+        return StoredEvents.settled(mongo);
     }
 
-    @SuppressWarnings("unchecked")
     private static String post(WebTestClient client, String path, String json, int status) {
-        Map<String, Object> response = client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange()
-                .expectStatus().isEqualTo(status).expectBody(Map.class).returnResult().getResponseBody();
-        return response == null ? null : String.valueOf(response.get("id"));
+        return StoredEvents.post(client, path, json, status);
     }
 }

@@ -45,8 +45,8 @@ abstract class SecuredApplicationTest {
     static class Clocks {
         @Bean
         @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.parse("2026-06-01T08:00:00Z"));
+        cz.souhra.query.TestClock testClock() {
+            return new cz.souhra.query.TestClock(Instant.parse("2026-06-01T08:00:00Z"));
         }
     }
 

@@ -26,7 +26,7 @@ class VerifiedPasswordCacheTest {
             return bcrypt.matches(raw, encoded);
         }
     };
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
+    private final cz.souhra.query.TestClock clock = new cz.souhra.query.TestClock(Instant.parse("2026-11-23T08:00:00Z"));
     private final VerifiedPasswordCache cache = new VerifiedPasswordCache(counting, Duration.ofMinutes(5), clock);
 
     @Test
