@@ -342,6 +342,7 @@ class OpenApiContractTest {
             read("uprace", "/api/measures/{id}", measures.get(1));
             read("uprace", "/api/measures/{id}/history", measures.get(1));
             read("uprace", "/api/measures/{id}/lineage", measures.get(1));
+            ok("uprace", "GET", "/api/search?q=ubytovna&kind=ISSUE", null);
             stream("uprace", "/api/measures/{id}/updates", measures.get(1));
             read("uprace", "/api/dashboard");
             stream("uprace", "/api/dashboard/updates");
