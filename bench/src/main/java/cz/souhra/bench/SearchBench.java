@@ -66,19 +66,21 @@ final class SearchBench {
     static void run(String[] args) throws Exception {
         int events = Bench.option(args, "events", 200_000);
         int queries = Bench.option(args, "queries", 2_000);
+        // 100: the processor's batch, one index commit each; a larger figure builds the same index faster
+        int commitEvery = Bench.option(args, "commit-every", 100);
         Path dir = Files.createTempDirectory("souhra-search-bench");
         Random random = new Random(33);
         Set<String> memberBodies;
         long folded;
         long started = System.nanoTime();
         try (SearchIndex index = SearchIndex.open(dir)) {
-            Generator g = new Generator(random);
+            Generator g = new Generator(random, commitEvery);
             folded = g.fill(index, events);
             memberBodies = Set.copyOf(g.bodiesOf(Region.LBK.name()));
             index.commit();
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("search index: %,d events folded in %.1f s (%,.0f events/s), %,d documents, %,d MiB on disk%n", folded, seconds,
-                    folded / seconds, index.documents(), size(dir) >> 20);
+            System.out.printf("search index: %,d events folded in %.1f s (%,.0f events/s, a commit every %,d), %,d documents, %,d MiB on disk%n", folded,
+                    seconds, folded / seconds, commitEvery, index.documents(), size(dir) >> 20);
         }
         try (SearchIndex index = SearchIndex.open(dir)) {
             Viewer member = new Viewer(false, "UPLB", memberBodies, Set.of(Region.LBK.name()));
@@ -133,11 +135,13 @@ final class SearchBench {
         private final Random random;
         private final List<List<String>> bodies = new ArrayList<>();
         private long clock = Instant.parse("2025-01-01T08:00:00Z").getEpochSecond();
+        private final int commitEvery;
         private long count;
         private SearchIndex index;
 
-        Generator(Random random) {
+        Generator(Random random, int commitEvery) {
             this.random = random;
+            this.commitEvery = commitEvery;
             for (int r = 0; r < Region.values().length; r++) {
                 bodies.add(List.of(uuid(), uuid(), uuid()));
             }
@@ -187,7 +191,7 @@ final class SearchBench {
         private void emit(String type, String aggregate, long seq, Object payload) {
             clock += 7;
             index.apply(payload, new EventMeta(uuid(), aggregate, seq, Instant.ofEpochSecond(clock), "tajemnice", "I0", null, null, type, uuid()));
-            if (++count % 100 == 0) {
+            if (++count % commitEvery == 0) {
                 index.commit();
             }
         }

@@ -102,14 +102,26 @@ public final class SearchIndex implements Closeable {
     private static final String ENTRY = "entry";
     /** The facet dimensions, in the order a results page shows them. */
     public static final List<String> FACETS = List.of(KIND, BODY, REGION, CATEGORY, STATUS);
+    /** Best match first; among equal scores by id, so that pages do not shift between two identical searches. */
+    private static final Sort ORDER = new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING));
 
     private final Directory directory;
     private final SearchAnalyzer analyzer = new SearchAnalyzer();
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final FacetsConfig facets = new FacetsConfig();
-    /** States written since the searchers were last refreshed: a batch reads back what it wrote before its commit. */
-    private final Map<String, Document> pending = new HashMap<>();
+    /**
+     * The states written lately, newest kept: a batch reads back what it wrote before its commit, and a record's
+     * next event finds its state without a search and a JSON parse (the fold's largest cost when indexing a store).
+     * Every state here is also in the writer, so it holds nothing the index would not.
+     */
+    private final Map<String, Document> pending = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Document> eldest) {
+            return size() > STATE_CACHE;
+        }
+    };
+    private static final int STATE_CACHE = 20_000;
     private volatile FacetState facetState;
     private boolean dirty;
 
@@ -249,9 +261,9 @@ public final class SearchIndex implements Closeable {
         d.add(new StringField(AGGREGATE, aggregate, Field.Store.YES));
         d.add(new StoredField(RECORD, e.recordId()));
         if (e.title() != null) {
-            d.add(new TextField(TITLE, e.title(), Field.Store.YES));
+            d.add(new Field(TITLE, e.title(), WORDS));
         }
-        d.add(new TextField(TEXT, e.text() == null ? "" : e.text(), Field.Store.YES));
+        d.add(new Field(TEXT, e.text() == null ? "" : e.text(), WORDS));
         keyword(d, KIND, e.kind().name());
         keyword(d, REGION, e.region());
         keyword(d, BODY, e.body());
@@ -264,6 +276,14 @@ public final class SearchIndex implements Closeable {
             d.add(new StringField(ACCESS, a, Field.Store.YES));
         }
         return d;
+    }
+
+    /** Analysed, stored, with offsets in the postings: the highlighter reads them instead of analysing the text again. */
+    private static final org.apache.lucene.document.FieldType WORDS = new org.apache.lucene.document.FieldType(TextField.TYPE_STORED);
+
+    static {
+        WORDS.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        WORDS.freeze();
     }
 
     private static void keyword(org.apache.lucene.document.Document d, String field, String value) {
@@ -284,7 +304,6 @@ public final class SearchIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot commit the search index", e);
         }
-        pending.clear();
         dirty = false;
     }
 
@@ -292,6 +311,7 @@ public final class SearchIndex implements Closeable {
     public synchronized void clear() {
         try {
             writer.deleteAll();
+            pending.clear();
             dirty = true;
             commit();
         } catch (IOException e) {
@@ -322,8 +342,8 @@ public final class SearchIndex implements Closeable {
         try {
             IndexSearcher s = searchers.acquire();
             try {
-                FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(s, query, Math.max(1, depth),
-                        new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING)), new FacetsCollectorManager());
+                FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(s, query, Math.max(1, depth), ORDER,
+                        new FacetsCollectorManager());
                 TopFieldDocs top = (TopFieldDocs) found.topDocs();
                 int from = Math.min(r.page() * r.size(), top.scoreDocs.length);
                 ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(top.scoreDocs, from, Math.min(top.scoreDocs.length, from + r.size()));
@@ -337,7 +357,7 @@ public final class SearchIndex implements Closeable {
         }
     }
 
-    /** The same query as {@link #search} without highlights and facets: the bare Lucene cost, for the benchmark. */
+    /** The same query as {@link #search} (words, rights, order, the first 20 with their stored fields) without snippets and facets: the bare Lucene cost, for the benchmark. */
     public long countBare(String q, Viewer viewer) {
         SimpleQueryParser parser = new SimpleQueryParser(analyzer, Map.of(TITLE, 2f, TEXT, 1f));
         parser.setDefaultOperator(BooleanClause.Occur.MUST);
@@ -350,7 +370,7 @@ public final class SearchIndex implements Closeable {
         try {
             IndexSearcher s = searchers.acquire();
             try {
-                TopDocs top = s.search(b.build(), 20);
+                TopDocs top = s.search(b.build(), 20, ORDER);
                 StoredFields stored = s.storedFields();
                 for (ScoreDoc d : top.scoreDocs) {
                     stored.document(d.doc);
@@ -495,9 +515,5 @@ public final class SearchIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot close the search index", e);
         }
-    }
-
-    static Set<String> facetDimensions() {
-        return Set.copyOf(FACETS);
     }
 }
