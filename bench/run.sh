@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds Souhra and runs the benchmark suite: ./bench/run.sh store|kill|verify|growth|perf [--quick] [--events=N]|footprint [--commands=N,M]|all [rounds]
+# Builds Souhra and runs the benchmark suite: ./bench/run.sh store|kill|verify|growth|perf [--quick] [--events=N]|footprint [--commands=N,M]|search [--events=N]|all [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -ntp -DskipTests package

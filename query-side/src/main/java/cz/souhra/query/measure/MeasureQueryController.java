@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cz.souhra.query.common.OffLoop;
+import cz.souhra.query.common.QueryRefusal;
 import cz.souhra.query.common.Access;
 import cz.souhra.query.common.TimeAxes;
 import cz.souhra.shared.Actor;
@@ -53,11 +54,14 @@ class MeasureQueryController {
                            @RequestParam(required = false) String region, @RequestParam(required = false) Instant asOf,
                            @RequestParam(required = false) Instant knownAt, @RequestParam(required = false) Instant validAt,
                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-                           @RequestParam(required = false) String sort, Actor actor) {
+                           @RequestParam(required = false) String sort, @RequestParam(required = false) String q, Actor actor) {
         Bitemporal at = TimeAxes.of(asOf, knownAt, validAt);
+        if (q != null && (q.length() > 200 || q.chars().anyMatch(Character::isISOControl))) {
+            throw QueryRefusal.invalid("q");
+        }
         return Mono.fromCallable(() -> access.viewer(actor)).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(viewer -> {
-                    var filter = new MeasureQueries.ListMeasures(viewer, owner, status, overdue, body, region, asOf, page, size, sort);
+                    var filter = new MeasureQueries.ListMeasures(viewer, owner, status, overdue, body, region, asOf, page, size, sort, q);
                     return OffLoop.ask(() -> at == null ? queries.query(filter, MeasurePage.class)
                             : queries.query(new MeasureQueries.ListMeasuresBitemporal(filter, at), MeasurePage.class));
                 });

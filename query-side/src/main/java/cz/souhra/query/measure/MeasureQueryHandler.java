@@ -18,6 +18,7 @@ import com.mongodb.client.model.Filters;
 import cz.souhra.query.common.QueryRefusal;
 import cz.souhra.query.common.ReadModels;
 import cz.souhra.query.common.Replay;
+import cz.souhra.query.common.TextMatch;
 import cz.souhra.query.common.Views;
 import cz.souhra.query.history.HistoryQueryHandler;
 import cz.souhra.query.issue.IssueProjection;
@@ -116,7 +117,9 @@ public class MeasureQueryHandler {
 
     private static MeasurePage page(MeasureQueries.ListMeasures q, List<MeasureView> all) {
         Viewer viewer = q.viewer() == null ? Viewer.EVERYTHING : q.viewer();
+        String text = q.q() == null || q.q().isBlank() ? null : TextMatch.fold(q.q().strip());
         Page<MeasureView> page = Views.page(all, v -> viewer.seesMeasure(v.owner(), v.bodyId())
+                        && (text == null || TextMatch.fold(v.title() + " " + v.description() + " " + v.decisionBasis() + " " + v.lastNote()).contains(text))
                         && (q.owner() == null || q.owner().equals(v.owner()))
                         && (q.status() == null || q.status().equalsIgnoreCase(v.status()))
                         && (q.overdue() == null || q.overdue() == v.overdue())

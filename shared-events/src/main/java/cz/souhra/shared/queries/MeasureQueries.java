@@ -22,9 +22,19 @@ public final class MeasureQueries {
     /** Issue → agenda item → resolution → measure → progress → closure, across meetings. */
     public record MeasureLineage(String measureId) {}
 
-    /** The measure register; null filters match everything. */
+    /**
+     * The measure register; null filters match everything. {@code q}: text in the title, description, decision basis
+     * or last progress note, in any case and with or without diacritics.
+     */
     public record ListMeasures(Viewer viewer, String owner, String status, Boolean overdue, String bodyId, String region, Instant asOf,
-                               int page, int size, String sort) {}
+                               int page, int size, String sort, String q) {
+
+        /** Without a text filter. */
+        public ListMeasures(Viewer viewer, String owner, String status, Boolean overdue, String bodyId, String region, Instant asOf,
+                            int page, int size, String sort) {
+            this(viewer, owner, status, overdue, bodyId, region, asOf, page, size, sort, null);
+        }
+    }
 
     /** Subscription: the measure view after every change. */
     public record MeasureUpdates(String measureId) {}

@@ -793,6 +793,34 @@ class WebUiBrowserTest {
     }
 
     @Test
+    @Order(5)
+    void a_member_finds_records_by_a_word_form_from_the_header_box_with_snippets_and_narrows_them_by_kind() throws Exception {
+        login("uprace", "heslo-uradu-prace-1");
+        open("/");
+        type(el("#header-q"), "agentura");
+        submit(el("#header-search"));
+        waitText("#search-count", "Nalezeno");
+        // "agentura" finds "agentury", "agentur" and "Agentura": the issue, the discussion and the resolution of the meeting
+        String results = el("#search-results").getText();
+        assertThat(results).contains("Přeplněná ubytovna agentury v Doubí", "Usnesení 3/2026", "kontrolách agentur");
+        assertThat(driver.findElements(By.cssSelector("#search-results .snippet mark"))).isNotEmpty();
+        assertThat(el("#facet-kind").getText()).contains("Podnět", "Rozprava", "Usnesení");
+        assertThat(el("#facet-region").getText()).contains("Liberecký kraj").doesNotContain("LBK");
+        axeBothLanguages("search", "/search?q=agentura");
+        navigatingClick(() -> el("#facet-kind"), "a[href*='kind=ISSUE']", "the issue facet");
+        waitText("#facet-kind .chosen", "Podnět");
+        assertThat(driver.findElements(By.cssSelector("#search-results .kind"))).isNotEmpty()
+                .allSatisfy(k -> assertThat(k.getText()).isEqualToIgnoringCase("Podnět"));
+        screenshots("12-vyhledavani", null);
+        // words typed without diacritics, a word of the minutes
+        open("/search?q=pritomni");
+        waitText("#search-results", "Zápis z jednání");
+        open("/search?q=agentura&region=XX");
+        waitText("#search-refusal", "region=XX");
+        axe("search with a refused filter");
+    }
+
+    @Test
     @Order(6)
     void an_administrator_creates_a_user_after_a_refusal_naming_both_wrong_fields_and_disables_it_after_confirming() throws Exception {
         login("admin", ADMIN_PASSWORD);

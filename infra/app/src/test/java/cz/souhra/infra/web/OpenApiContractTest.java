@@ -61,7 +61,7 @@ class OpenApiContractTest {
     private static final String ADMIN_PASSWORD = "smluvni-vzkaz-pod-lipou-7";
     private static final Path DATA_DIR = TestApplication.newDataDir("souhra-openapi");
     private static final Set<String> AREAS = Set.of("institutions", "bodies", "meetings", "issues", "measures", "audit", "documents", "open data",
-            "users", "admin");
+            "users", "admin", "search");
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
 
     @DynamicPropertySource
@@ -342,6 +342,7 @@ class OpenApiContractTest {
             read("uprace", "/api/measures/{id}", measures.get(1));
             read("uprace", "/api/measures/{id}/history", measures.get(1));
             read("uprace", "/api/measures/{id}/lineage", measures.get(1));
+            ok("uprace", "GET", "/api/search?q=ubytovna&kind=ISSUE", null);
             stream("uprace", "/api/measures/{id}/updates", measures.get(1));
             read("uprace", "/api/dashboard");
             stream("uprace", "/api/dashboard/updates");

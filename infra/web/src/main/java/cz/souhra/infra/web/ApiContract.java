@@ -24,6 +24,7 @@ final class ApiContract {
     static final String MEETINGS = "meetings";
     static final String ISSUES = "issues";
     static final String MEASURES = "measures";
+    static final String SEARCH = "search";
     static final String AUDIT = "audit";
     static final String DOCUMENTS = "documents";
     static final String OPEN_DATA = "open data";
@@ -39,6 +40,7 @@ final class ApiContract {
         TAGS.put(MEETINGS, "Meetings from scheduling to closing: agenda, attendance, discussion, resolutions, minutes.");
         TAGS.put(ISSUES, "The issue register: problems raised by institutions and linked to agenda items and measures.");
         TAGS.put(MEASURES, "Measures adopted by resolutions: owner, deadline, progress, verification; the dashboard.");
+        TAGS.put(SEARCH, "Full-text search (Czech word forms, with or without diacritics) over what the caller may read.");
         TAGS.put(AUDIT, "The tamper-evident ledger and the change history (auditors and administrators).");
         TAGS.put(DOCUMENTS, "Minutes PDF/A, ICS calendars and CSV exports.");
         TAGS.put(OPEN_DATA, "Bodies, meetings and memberships as OParl 1.1 objects.");
@@ -166,6 +168,8 @@ final class ApiContract {
                     .example("{\"reason\":\"Problém se vrátil\"}"),
             // measures
             op("GET /api/measures", MEASURES, 200, "List measures the caller may see (filters; now or as of an instant; paged)").refuses(400),
+            op("GET /api/search", SEARCH, 200, "Search issues, measures, agenda items, discussions, resolutions and minutes the caller may read "
+                    + "(words, \"phrases\", prefix*; filters by kind, body, region, category, status; snippets and facet counts; paged)").refuses(400),
             op("GET /api/measures/{id}", MEASURES, 200, "Read a measure's status (ETag: its version, for If-Match)").refuses(400, 403, 404),
             op("GET /api/measures/{id}/history", MEASURES, 200, "The recorded changes of a measure").refuses(400, 403, 404),
             op("GET /api/measures/{id}/lineage", MEASURES, 200, "The decisions a measure descends from and the measures that superseded it")
