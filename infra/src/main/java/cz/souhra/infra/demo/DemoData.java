@@ -111,7 +111,7 @@ class DemoData implements ApplicationRunner {
         for (JsonNode b : demo.get("bodies")) {
             BodyId body = BodyId.of(id(b.get("code").asText()));
             bodies.put(b.get("code").asText(), body);
-            send(new EstablishBodyCommand(body, region, BodyKind.valueOf(b.get("kind").asText()), b.get("name").asText(), b.get("cadence").asText(),
+            send(new EstablishBodyCommand(body, region, BodyKind.valueOf(b.get("kind").asText()), b.get("name").asText(), b.path("meetingsPerYear").isInt() ? b.get("meetingsPerYear").asInt() : null,
                     QuorumRule.MORE_THAN_HALF), admin);
             List<InstitutionId> list = new ArrayList<>();
             for (JsonNode m : b.get("members")) {

@@ -104,7 +104,7 @@ final class ApiContract {
             op("GET /api/bodies/{id}/history", BODIES, 200, "The recorded changes of a body").refuses(400, 404),
             op("GET /api/bodies/{id}/meetings", MEETINGS, 200, "List the meetings of a body").refuses(400, 403),
             op("POST /api/bodies", BODIES, 201, "Establish a body (platform or working group)").refuses(400, 403)
-                    .example("{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Pracovní skupina ubytovny\",\"cadence\":\"quarterly\",\"quorumPercent\":50}"),
+                    .example("{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Pracovní skupina ubytovny\",\"meetingsPerYear\":4,\"quorumPercent\":50}"),
             op("POST /api/bodies/{id}/members", BODIES, 202, "Admit an institution as a member").refuses(400, 403, 404, 409, 422)
                     .example("{\"institution\":\"UPLB\"}"),
             op("POST /api/bodies/{id}/members/{institution}/remove", BODIES, 202, "Remove a member institution").refuses(400, 403, 404, 409, 422)
