@@ -83,7 +83,7 @@ public class PasswordPolicy {
     }
 
     /** For a password from the configuration, where there is no one to show a message to but the operator's log. */
-    void requireAcceptable(String what, String user, String password) {
+    public void requireAcceptable(String what, String user, String password) {
         Verdict verdict = check(user, password);
         if (verdict != Verdict.ACCEPTABLE) {
             throw new IllegalStateException(what + " is refused (" + verdict + "): use at least " + MIN_LENGTH

@@ -74,6 +74,11 @@ public class UserStore {
         return users.countDocuments(Filters.exists("passwordHash")) > 0;
     }
 
+    /** Whether this account has a password (an account made by a secretary appointment alone has none). */
+    public boolean hasPassword(String username) {
+        return users.countDocuments(Filters.and(Filters.eq("_id", username), Filters.exists("passwordHash"))) > 0;
+    }
+
     /** The account that may log in under this name, from the store or read from it within the cache's time. */
     public Optional<SouhraPrincipal> find(String username) {
         if (username == null) {
