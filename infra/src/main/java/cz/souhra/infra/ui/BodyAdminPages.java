@@ -86,7 +86,11 @@ class BodyAdminPages extends Pages {
                 "CADENCE_RANGE", "meetingsPerYear"), f -> {
             required(f, locale, "name", "kind", "region");
             BodyKind kind = f.text("kind") == null ? null : Arrays.stream(BodyKind.values()).filter(k -> k.name().equals(f.text("kind"))).findFirst().orElse(null);
-            Integer perYear = f.text("meetingsPerYear") == null ? null : integer(f, "meetingsPerYear", 0, locale);
+            Integer perYear = f.text("meetingsPerYear") == null ? null : integer(f, "meetingsPerYear", 1, locale);
+            if (perYear != null && (perYear < 1 || perYear > 52)) {
+                // the aggregate refuses it too (CADENCE_RANGE); here it is said in the form's words
+                f.reject("meetingsPerYear", msg(locale, "bodies.meetingsPerYear.range"));
+            }
             int quorum = integer(f, "quorumPercent", 50, locale);
             if (quorum < 0 || quorum > 100) {
                 f.reject("quorumPercent", msg(locale, "bodies.quorumRange"));
@@ -96,7 +100,12 @@ class BodyAdminPages extends Pages {
             ui.send(new EstablishBodyCommand(id, RegionCode.of(f.text("region")), kind, f.text("name"), perYear,
                     quorum == 50 ? QuorumRule.MORE_THAN_HALF : new QuorumRule(quorum, true)), actor, locale);
             // the new body by id, not through the actor's rights: a platform secretary's new secretaryship counts from the next request
-            ui.catchUp(() -> ui.query(new cz.souhra.shared.queries.DirectoryQueries.FindBody(id.value(), null), BodyView.class) != null);
+            // and, when a platform's secretary established it, with them as its secretary (the event after the establishment)
+            boolean admin = actor.has(Actor.Role.ADMIN);
+            ui.catchUp(() -> {
+                BodyView created = ui.query(new cz.souhra.shared.queries.DirectoryQueries.FindBody(id.value(), null), BodyView.class);
+                return admin || created.secretaries().contains(actor.user());
+            });
             return "/bodies/" + id.value();
         }, forms -> bodiesPage(actor, forms));
     }

@@ -194,7 +194,9 @@ class AdminSetupBrowserTest {
         type(form.findElement(By.id("u-password")), SECRETARY_PASSWORD);
         new Select(form.findElement(By.id("u-institution"))).selectByVisibleText("Krajský úřad Libereckého kraje");
         form.findElement(By.id("u-role-SECRETARY")).click();
-        form.findElements(By.cssSelector("input[name=bodies]")).get(0).click(); // the platform (the list is by name)
+        // the bodies are offered by name
+        form.findElements(By.cssSelector("label.check")).stream().filter(l -> l.getText().equals("Regionální platforma Libereckého kraje"))
+                .findFirst().orElseThrow().findElement(By.tagName("input")).click();
         submit(form);
         waitText("#user-svobodova", "Regionální platforma Libereckého kraje");
         assertThat(flash()).isEqualTo("Uživatel byl založen.");
@@ -258,7 +260,7 @@ class AdminSetupBrowserTest {
         type(form.findElement(By.id("b-name")), "Pracovní skupina trh práce");
         type(form.findElement(By.id("b-cadence")), "60");
         submit(form);
-        assertThat(el("#establish-meetingsPerYear-error").getText()).contains("1 až 52");
+        assertThat(el("#establish-meetingsPerYear-error").getText()).isEqualTo("Zadejte celé číslo od 1 do 52.");
         type(driver.findElement(By.id("b-cadence")), "6");
         submit(driver.findElement(By.id("establish-form")));
         waitText("h1", "Pracovní skupina trh práce");
