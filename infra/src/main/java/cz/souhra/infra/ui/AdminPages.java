@@ -23,6 +23,7 @@ import cz.souhra.shared.commands.user.EnableUserCommand;
 import cz.souhra.shared.commands.user.GrantRoleCommand;
 import cz.souhra.shared.commands.user.RegisterUserCommand;
 import cz.souhra.shared.commands.user.ResetPasswordCommand;
+import cz.souhra.shared.commands.user.RevokeRoleCommand;
 import cz.souhra.shared.ids.BodyId;
 import cz.souhra.shared.queries.BodyView;
 import reactor.core.publisher.Mono;
@@ -116,6 +117,31 @@ class AdminPages extends Pages {
             } else {
                 ui.send(new GrantRoleCommand(user, role, body), actor, locale);
             }
+            return "/admin/users#user-" + user;
+        }, this::page);
+    }
+
+    /**
+     * Takes a role away: {@code ROLE}, or {@code SECRETARY/bodyId} for one body's secretaryship. The bare SECRETARY
+     * role goes with every body's secretaryship, which the command names from the accounts' read model as the API does.
+     */
+    @PostMapping("/admin/users/{user}/revoke")
+    Mono<Rendering> revoke(@PathVariable String user, Actor actor, ServerWebExchange exchange) {
+        Locale locale = UiAdvice.locale(exchange);
+        return submit(exchange, "revoke-" + user, Map.of(), f -> {
+            String what = f.text("grant");
+            if (what == null) {
+                throw new Unreadable("grant", msg(locale, "form.required"));
+            }
+            int slash = what.indexOf('/');
+            String role = slash < 0 ? what : what.substring(0, slash);
+            String body = slash < 0 ? null : what.substring(slash + 1);
+            if (!ROLES.contains(role)) {
+                throw new Unreadable("grant", msg(locale, "form.required"));
+            }
+            List<String> appointed = body == null && "SECRETARY".equals(role)
+                    ? users.view(user).map(cz.souhra.infra.security.UserView::secretaryOf).orElse(List.of()) : List.of();
+            ui.send(new RevokeRoleCommand(user, role, body, appointed), actor, locale);
             return "/admin/users#user-" + user;
         }, this::page);
     }

@@ -198,7 +198,7 @@ class AdminSetupBrowserTest {
         form.findElements(By.cssSelector("label.check")).stream().filter(l -> l.getText().equals("Regionální platforma Libereckého kraje"))
                 .findFirst().orElseThrow().findElement(By.tagName("input")).click();
         submit(form);
-        waitText("#user-svobodova", "Regionální platforma Libereckého kraje");
+        waitText("#user-svobodova .secretary-of", "Regionální platforma Libereckého kraje");
         assertThat(flash()).isEqualTo("Uživatel byl založen.");
 
         // a member without an institution is refused beside the field, before anything is recorded
@@ -213,7 +213,7 @@ class AdminSetupBrowserTest {
         type(driver.findElement(By.id("u-password")), MEMBER_PASSWORD);
         new Select(driver.findElement(By.id("u-institution"))).selectByVisibleText("Úřad práce ČR – krajská pobočka v Liberci");
         submit(driver.findElement(By.id("create-user-form")));
-        waitText("#user-dvorak", "člen");
+        waitText("#user-dvorak .roles", "člen");
 
         form = el("#create-user-form");
         type(form.findElement(By.id("u-user")), "kontrola");
@@ -221,14 +221,27 @@ class AdminSetupBrowserTest {
         type(form.findElement(By.id("u-password")), "kontrola-zapisu-u-smrku-9");
         form.findElement(By.id("u-role-AUDITOR")).click();
         submit(form);
-        waitText("#user-kontrola", "auditor");
+        waitText("#user-kontrola .roles", "auditor");
         screenshots("24-uzivatele", null);
+
+        // a secretaryship granted by body name and taken away again
+        WebElement row = el("#user-svobodova");
+        new Select(row.findElement(By.name("role"))).selectByValue("SECRETARY");
+        new Select(row.findElement(By.name("bodyId"))).selectByVisibleText("Pracovní skupina bydlení");
+        submit(row.findElement(By.cssSelector("form[action$='/roles']")));
+        waitText("#user-svobodova .secretary-of", "Pracovní skupina bydlení");
+        assertThat(flash()).isEqualTo("Role byla přidělena.");
+        row = el("#user-svobodova");
+        new Select(row.findElement(By.name("grant"))).selectByVisibleText("tajemník: Pracovní skupina bydlení");
+        submit(row.findElement(By.cssSelector("form[action$='/revoke']")));
+        assertThat(flash()).isEqualTo("Role byla odebrána.");
+        assertThat(el("#user-svobodova .secretary-of").getText()).contains("Regionální platforma Libereckého kraje").doesNotContain("Pracovní skupina bydlení");
 
         // disabling asks first; the account can be enabled again
         confirmInDialog("#disable-kontrola");
-        waitText("#user-kontrola", "zablokován");
+        waitText("#user-kontrola .state", "zablokován");
         navigatingClick("#enable-kontrola");
-        waitText("#user-kontrola", "aktivní");
+        waitText("#user-kontrola .state", "aktivní");
         assertThat(flash()).isEqualTo("Uživatel byl odblokován.");
 
         // a reset shows the one-time password once
@@ -236,7 +249,7 @@ class AdminSetupBrowserTest {
         oneTimePassword = el("#one-time-password").getText();
         assertThat(oneTimePassword).hasSize(20);
         assertThat(el("#one-time").getText()).contains("Petr Dvořák", "jen teď");
-        waitText("#user-dvorak", "jednorázové heslo");
+        waitText("#user-dvorak .state", "jednorázové heslo");
         screenshots("25-jednorazove-heslo", "#one-time");
         axe("users after a reset");
         open("/admin/users");
@@ -346,8 +359,7 @@ class AdminSetupBrowserTest {
     }
 
     void submit(WebElement form) {
-        String id = form.getAttribute("id");
-        driver.findElement(By.id(id)).findElement(By.cssSelector("button[type=submit]")).click();
+        form.findElement(By.cssSelector("button[type=submit]")).click();
         // the page is replaced: wait until the old form is gone from it
         wait.until(ExpectedConditions.stalenessOf(form));
     }
