@@ -103,7 +103,7 @@ class BodyAdminPages extends Pages {
             // and, when a platform's secretary established it, with them as its secretary (the event after the establishment)
             boolean admin = actor.has(Actor.Role.ADMIN);
             ui.catchUp(() -> {
-                BodyView created = ui.query(new cz.souhra.shared.queries.DirectoryQueries.FindBody(id.value(), null), BodyView.class);
+                BodyView created = directory(id.value());
                 return admin || created.secretaries().contains(actor.user());
             });
             return "/bodies/" + id.value();
@@ -140,6 +140,7 @@ class BodyAdminPages extends Pages {
             required(f, locale, "institution");
             valid(f);
             ui.send(new AdmitMemberCommand(body(id), institution(f.text("institution")), null), actor, locale);
+            ui.catchUp(() -> directory(id).members().contains(f.text("institution")));
             return "/bodies/" + id + "#members";
         }, forms -> bodyPage(id, actor, forms));
     }
@@ -152,6 +153,7 @@ class BodyAdminPages extends Pages {
             required(f, locale, "reason");
             valid(f);
             ui.send(new RemoveMemberCommand(body(id), institution(code), f.text("reason"), null), actor, locale);
+            ui.catchUp(() -> !directory(id).members().contains(code));
             return "/bodies/" + id + "#members";
         }, forms -> bodyPage(id, actor, forms));
     }
@@ -163,6 +165,7 @@ class BodyAdminPages extends Pages {
             required(f, locale, "user");
             valid(f);
             ui.send(new AppointSecretaryCommand(body(id), f.text("user"), null), actor, locale);
+            ui.catchUp(() -> directory(id).secretaries().contains(f.text("user")));
             return "/bodies/" + id + "#secretaries";
         }, forms -> bodyPage(id, actor, forms));
     }
@@ -175,8 +178,14 @@ class BodyAdminPages extends Pages {
             required(f, locale, "reason");
             valid(f);
             ui.send(new DissolveBodyCommand(body(id), f.text("reason"), null), actor, locale);
+            ui.catchUp(() -> directory(id).dissolved());
             return "/bodies/" + id;
         }, forms -> bodyPage(id, actor, forms));
+    }
+
+    /** The body as the directory read model has it now, whatever the actor may read: what a page waits for after a change. */
+    private BodyView directory(String id) {
+        return ui.query(new cz.souhra.shared.queries.DirectoryQueries.FindBody(id, null), BodyView.class);
     }
 
     private static BodyId body(String id) {

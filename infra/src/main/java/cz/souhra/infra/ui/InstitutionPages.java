@@ -27,7 +27,8 @@ import reactor.core.publisher.Mono;
 /**
  * Member institutions for administrators (the security chain admits only ADMIN under {@code /admin}, and the
  * Institution aggregate checks again): register, rename, retire. The code is the institution's customary
- * abbreviation (MML, KULK), chosen once and kept for good.
+ * abbreviation (MML, KULK), chosen once and kept for good. The directory read model follows the events a
+ * moment later; after a change the page waits briefly for it (Ui.catchUp), so the next page shows it.
  */
 @Controller
 class InstitutionPages extends Pages {
@@ -68,6 +69,8 @@ class InstitutionPages extends Pages {
             }
             valid(f);
             ui.send(new RegisterInstitutionCommand(code, RegionCode.of(f.text("region")), kind, f.text("name")), actor, locale);
+            String registered = code.value();
+            ui.catchUp(() -> ui.institutionNames().containsKey(registered));
             return "/admin/institutions#inst-" + code.value();
         }, this::page);
     }
@@ -79,6 +82,7 @@ class InstitutionPages extends Pages {
             required(f, locale, "name");
             valid(f);
             ui.send(new RenameInstitutionCommand(institution(code), f.text("name"), null), actor, locale);
+            ui.catchUp(() -> f.text("name").equals(ui.institutionNames().get(code)));
             return "/admin/institutions#inst-" + code;
         }, this::page);
     }
@@ -91,6 +95,7 @@ class InstitutionPages extends Pages {
             required(f, locale, "reason");
             valid(f);
             ui.send(new RetireInstitutionCommand(institution(code), f.text("reason"), null), actor, locale);
+            ui.catchUp(() -> ui.institutions().stream().anyMatch(i -> i.code().equals(code) && i.retired()));
             return "/admin/institutions#inst-" + code;
         }, this::page);
     }
