@@ -304,7 +304,7 @@ final class PerfBench {
             String admin = PerfHttp.basic("admin", ADMIN_PASSWORD);
             h.post(admin, "/api/institutions", "{\"code\":\"KULK\",\"region\":\"LBK\",\"kind\":\"REGION_OFFICE\",\"name\":\"Krajský úřad Libereckého kraje\"}").expect(201);
             h.post(admin, "/api/institutions", "{\"code\":\"UPLB\",\"region\":\"LBK\",\"kind\":\"LABOUR_OFFICE\",\"name\":\"Úřad práce ČR – krajská pobočka v Liberci\"}").expect(201);
-            String body = h.post(admin, "/api/bodies", "{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Pracovní skupina průmyslové zóny\",\"cadence\":\"quarterly\"}")
+            String body = h.post(admin, "/api/bodies", "{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Pracovní skupina průmyslové zóny\",\"meetingsPerYear\":4}")
                     .expect(201).id();
             h.post(admin, "/api/bodies/" + body + "/members", "{\"institution\":\"KULK\"}").expect(202);
             h.post(admin, "/api/bodies/" + body + "/members", "{\"institution\":\"UPLB\"}").expect(202);

@@ -106,7 +106,7 @@ class ProjectionReplayTest {
                     java.util.UUID.nameUUIDFromBytes((seed + ":" + out.size()).getBytes()).toString(), clock[0]));
         };
         BodyId body = BodyId.of(uuid(seed, 1));
-        emit.accept(body.value(), new BodyEstablishedEvent(body, LBK, BodyKind.WORKING_GROUP, "PS zóny", "quarterly", QuorumRule.MORE_THAN_HALF));
+        emit.accept(body.value(), new BodyEstablishedEvent(body, LBK, BodyKind.WORKING_GROUP, "PS zóny", 4, QuorumRule.MORE_THAN_HALF));
         List<InstitutionId> members = List.of(InstitutionId.of("KULK"), InstitutionId.of("UPLB"), InstitutionId.of("OAMP"));
         members.forEach(m -> emit.accept(body.value(), new MemberAdmittedEvent(body, LBK, m)));
         List<IssueId> issues = new ArrayList<>();

@@ -106,7 +106,7 @@ public final class QueryFixture implements AutoCloseable {
         measureQueries = new MeasureQueryHandler(readModels, replay, measures, historyQueries, clock);
         issueQueries = new IssueQueryHandler(readModels, replay, issues);
         meetingQueries = new MeetingQueryHandler(readModels, replay, meetings);
-        directoryQueries = new DirectoryQueryHandler(readModels, replay, directory);
+        directoryQueries = new DirectoryQueryHandler(readModels, replay, directory, clock);
         dashboards = new DashboardQueryHandler(measureQueries, issueQueries, directoryQueries);
         rebuild = rebuildService(eventStore, projectors, null, null);
         digest = new ReadModelDigest(readModels, projectors);

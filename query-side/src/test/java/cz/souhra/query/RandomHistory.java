@@ -113,7 +113,7 @@ public final class RandomHistory {
                     null, null);
         }
         BodyId body = BodyId.of(uuid());
-        emit("Body", body.value(), new BodyEstablishedEvent(body, R, BodyKind.WORKING_GROUP, "Pracovní skupina", "QUARTERLY", QuorumRule.MORE_THAN_HALF),
+        emit("Body", body.value(), new BodyEstablishedEvent(body, R, BodyKind.WORKING_GROUP, "Pracovní skupina", 4, QuorumRule.MORE_THAN_HALF),
                 null, null);
         for (String code : institutions) {
             emit("Body", body.value(), new MemberAdmittedEvent(body, R, InstitutionId.of(code)), null, null);

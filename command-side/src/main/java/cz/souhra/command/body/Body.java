@@ -30,6 +30,7 @@ import cz.souhra.shared.events.body.SecretaryAppointedEvent;
 import cz.souhra.shared.ids.BodyId;
 import cz.souhra.shared.ids.InstitutionId;
 import cz.souhra.shared.ids.RegionCode;
+import cz.souhra.shared.model.BodyKind;
 import cz.souhra.shared.model.QuorumRule;
 
 /**
@@ -39,23 +40,38 @@ import cz.souhra.shared.model.QuorumRule;
 @Aggregate(cache = AggregateCache.BODY)
 public class Body {
 
+    /** Once a year at least; weekly at most. */
+    public static final int MIN_MEETINGS_PER_YEAR = 1;
+    public static final int MAX_MEETINGS_PER_YEAR = 52;
+
     @AggregateIdentifier
     private BodyId id;
     private RegionCode region;
+    private BodyKind kind;
     private QuorumRule quorum;
     private final Set<InstitutionId> members = new LinkedHashSet<>();
     private boolean dissolved;
 
     protected Body() {}
 
-    @CommandHandler
-    public Body(EstablishBodyCommand cmd, MetaData metaData) {
-        Facts.requireAdmin(Facts.actor(metaData));
+    /**
+     * Called by {@link BodyFounding} once it has decided that the actor may establish a body of this kind in
+     * this region. A platform secretary who establishes a working group becomes its secretary, so that they can
+     * admit its members.
+     */
+    Body(EstablishBodyCommand cmd, Actor actor) {
         if (cmd.kind() == null) {
             throw DomainException.invalid("REQUIRED", "kind");
         }
+        Integer perYear = cmd.meetingsPerYear();
+        if (perYear != null && (perYear < MIN_MEETINGS_PER_YEAR || perYear > MAX_MEETINGS_PER_YEAR)) {
+            throw DomainException.field(DomainException.Kind.INVALID, "CADENCE_RANGE", "meetingsPerYear", perYear);
+        }
         apply(new BodyEstablishedEvent(cmd.bodyId(), cmd.region(), cmd.kind(), Facts.requireText(cmd.name(), "name", 300),
-                cmd.cadence(), cmd.quorum() == null ? QuorumRule.MORE_THAN_HALF : cmd.quorum()), Facts.in(cmd.region()));
+                perYear, cmd.quorum() == null ? QuorumRule.MORE_THAN_HALF : cmd.quorum()), Facts.in(cmd.region()));
+        if (!actor.has(Actor.Role.ADMIN)) {
+            apply(new SecretaryAppointedEvent(cmd.bodyId(), cmd.region(), actor.user()), Facts.in(cmd.region()));
+        }
     }
 
     /** Called by {@link Membership} once it has checked that the institution exists and still acts. */
@@ -95,9 +111,8 @@ public class Body {
         apply(new SecretaryAppointedEvent(id, region, user), Facts.in(region));
     }
 
-    @CommandHandler
-    void handle(DissolveBodyCommand cmd, MetaData metaData) {
-        Facts.requireAdmin(Facts.actor(metaData));
+    /** Called by {@link BodyFounding} once it has decided that the actor may dissolve this body. */
+    void dissolve(DissolveBodyCommand cmd) {
         requireActive();
         apply(new BodyDissolvedEvent(id, region, Facts.requireText(cmd.reason(), "reason", 2000)), Facts.in(region));
     }
@@ -116,6 +131,14 @@ public class Body {
         return new ArrayList<>(members);
     }
 
+    public BodyKind kind() {
+        return kind;
+    }
+
+    public boolean isDissolved() {
+        return dissolved;
+    }
+
     public QuorumRule quorum() {
         return quorum;
     }
@@ -124,6 +147,7 @@ public class Body {
     void on(BodyEstablishedEvent e) {
         id = e.bodyId();
         region = e.region();
+        kind = e.kind();
         quorum = e.quorum();
     }
 

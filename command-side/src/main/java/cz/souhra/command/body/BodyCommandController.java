@@ -35,7 +35,7 @@ import reactor.core.publisher.Mono;
 class BodyCommandController {
 
     record Establish(@NotBlank @Size(max = 32) String region, @NotNull BodyKind kind, @NotBlank @Size(max = 300) String name,
-                     @Size(max = 100) String cadence, @Min(0) @Max(100) Integer quorumPercent, Boolean quorumStrictlyMore) {}
+                     @Min(1) @Max(52) Integer meetingsPerYear, @Min(0) @Max(100) Integer quorumPercent, Boolean quorumStrictlyMore) {}
 
     record Member(@NotBlank @Size(max = 32) String institution) {}
 
@@ -54,7 +54,7 @@ class BodyCommandController {
         BodyId id = BodyId.random();
         QuorumRule quorum = body.quorumPercent() == null ? QuorumRule.MORE_THAN_HALF
                 : new QuorumRule(body.quorumPercent(), body.quorumStrictlyMore() == null || body.quorumStrictlyMore());
-        return commands.created(new EstablishBodyCommand(id, RegionCode.of(body.region()), body.kind(), body.name(), body.cadence(), quorum),
+        return commands.created(new EstablishBodyCommand(id, RegionCode.of(body.region()), body.kind(), body.name(), body.meetingsPerYear(), quorum),
                 actor, "/api/bodies/" + id, id.value());
     }
 

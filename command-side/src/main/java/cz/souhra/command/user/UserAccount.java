@@ -19,19 +19,26 @@ import cz.souhra.command.common.Facts;
 import cz.souhra.shared.Actor;
 import cz.souhra.shared.commands.user.ChangePasswordCommand;
 import cz.souhra.shared.commands.user.DisableUserCommand;
+import cz.souhra.shared.commands.user.EnableUserCommand;
 import cz.souhra.shared.commands.user.GrantRoleCommand;
 import cz.souhra.shared.commands.user.RegisterUserCommand;
+import cz.souhra.shared.commands.user.ResetPasswordCommand;
 import cz.souhra.shared.commands.user.RevokeRoleCommand;
 import cz.souhra.shared.events.user.PasswordChangedEvent;
+import cz.souhra.shared.events.user.PasswordResetEvent;
 import cz.souhra.shared.events.user.RoleGrantedEvent;
 import cz.souhra.shared.events.user.RoleRevokedEvent;
 import cz.souhra.shared.events.user.UserDisabledEvent;
+import cz.souhra.shared.events.user.UserEnabledEvent;
 import cz.souhra.shared.events.user.UserRegisteredEvent;
 
 /**
  * A user account as a record of who granted what to whom and when (the granting admin is in each event's
  * metadata, the time in its timestamp). Only administrators change accounts; the exceptions are the first
- * administrator, created by the system at first start, and a user changing their own password.
+ * administrator, created by the system at first start, and a user changing their own password. An
+ * administrator may reset a password (a one-time password the owner replaces at the next login) and
+ * re-enable a disabled account; enabling one that is not disabled is refused, so the record never says
+ * an account was enabled that could log in all along.
  */
 @Aggregate(cache = AggregateCache.USER)
 public class UserAccount {
@@ -111,6 +118,21 @@ public class UserAccount {
     }
 
     @CommandHandler
+    void handle(ResetPasswordCommand cmd, MetaData metaData) {
+        requireAdminOrSystem(metaData);
+        apply(new PasswordResetEvent(user));
+    }
+
+    @CommandHandler
+    void handle(EnableUserCommand cmd, MetaData metaData) {
+        requireAdminOrSystem(metaData);
+        if (!disabled) {
+            throw DomainException.conflict("USER_NOT_DISABLED", user);
+        }
+        apply(new UserEnabledEvent(user, cmd.reason() == null || cmd.reason().isBlank() ? null : cmd.reason().strip()));
+    }
+
+    @CommandHandler
     void handle(DisableUserCommand cmd, MetaData metaData) {
         requireAdminOrSystem(metaData);
         if (!disabled) {
@@ -163,5 +185,10 @@ public class UserAccount {
     @EventSourcingHandler
     void on(UserDisabledEvent e) {
         disabled = true;
+    }
+
+    @EventSourcingHandler
+    void on(UserEnabledEvent e) {
+        disabled = false;
     }
 }

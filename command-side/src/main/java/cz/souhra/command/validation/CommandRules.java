@@ -50,8 +50,10 @@ import cz.souhra.shared.commands.meeting.RescheduleMeetingCommand;
 import cz.souhra.shared.commands.meeting.ScheduleMeetingCommand;
 import cz.souhra.shared.commands.user.ChangePasswordCommand;
 import cz.souhra.shared.commands.user.DisableUserCommand;
+import cz.souhra.shared.commands.user.EnableUserCommand;
 import cz.souhra.shared.commands.user.GrantRoleCommand;
 import cz.souhra.shared.commands.user.RegisterUserCommand;
+import cz.souhra.shared.commands.user.ResetPasswordCommand;
 import cz.souhra.shared.commands.user.RevokeRoleCommand;
 
 /**
@@ -94,7 +96,7 @@ public final class CommandRules {
                 f("region", new RegionRule()),
                 f("kind", new Plain("required, PLATFORM or WORKING_GROUP")),
                 f("name", NAME),
-                f("cadence", new Text(100, false, false)),
+                f("meetingsPerYear", new Plain("optional whole number 1–52: how many meetings a year the body is meant to hold (absent: not stated)")),
                 f("quorum", "quorumPercent", new Plain("optional whole number 0–100 (default: more than half)")));
         on(AdmitMemberCommand.class, "POST /api/bodies/{id}/members", f("institutionId", "institution", new Ref(Kind.INSTITUTION, true, false)));
         on(RemoveMemberCommand.class, "POST /api/bodies/{id}/members/{institution}/remove",
@@ -195,6 +197,8 @@ public final class CommandRules {
                 f("appointedBodies", new Ref(Kind.BODY, false, true)));
         on(ChangePasswordCommand.class, "POST /api/admin/users/{user}/password");
         on(DisableUserCommand.class, "POST /api/admin/users/{user}/disable", f("reason", OPTIONAL_REASON));
+        on(EnableUserCommand.class, "POST /api/admin/users/{user}/enable", f("reason", OPTIONAL_REASON));
+        on(ResetPasswordCommand.class, "POST /api/admin/users/{user}/password-reset");
     }
 
     private CommandRules() {}

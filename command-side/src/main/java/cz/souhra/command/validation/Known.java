@@ -16,6 +16,7 @@ import cz.souhra.shared.events.meeting.MeetingClosedEvent;
 import cz.souhra.shared.events.meeting.MeetingConvenedEvent;
 import cz.souhra.shared.events.meeting.MeetingScheduledEvent;
 import cz.souhra.shared.events.user.UserDisabledEvent;
+import cz.souhra.shared.events.user.UserEnabledEvent;
 import cz.souhra.shared.events.user.UserRegisteredEvent;
 
 /**
@@ -49,6 +50,9 @@ public record Known(Kind kind, boolean active) {
         }
         if (event instanceof UserDisabledEvent) {
             return new Known(Kind.USER, false);
+        }
+        if (event instanceof UserEnabledEvent) {
+            return new Known(Kind.USER, true);
         }
         if (event instanceof IssueRaisedEvent || event instanceof IssueReopenedEvent) {
             return new Known(Kind.ISSUE, true);

@@ -38,7 +38,21 @@ class BodyTest {
     static final InstitutionId UPLB = InstitutionId.of("UPLB");
     static final InstitutionId OLD = InstitutionId.of("OLDX");
 
+    static final BodyId PLATFORM = BodyId.of("0b0d1e5a-0000-4000-8000-0000000000a1");
+    static final BodyId OLD_PLATFORM = BodyId.of("0b0d1e5a-0000-4000-8000-0000000000a2");
+    static final BodyId OTHER_GROUP = BodyId.of("0b0d1e5a-0000-4000-8000-0000000000a3");
+
     AggregateTestFixture<Body> fixture;
+
+    /** The secretary of the bodies named, acting in {@code region}. */
+    static java.util.Map<String, Object> secretaryOf(String region, BodyId... bodies) {
+        return new cz.souhra.shared.Actor("platforma", "CPICLB", java.util.Set.of(cz.souhra.shared.Actor.Role.SECRETARY),
+                java.util.Arrays.stream(bodies).map(BodyId::value).collect(java.util.stream.Collectors.toSet()), java.util.Set.of(region)).toMetaData();
+    }
+
+    static BodyEstablishedEvent group() {
+        return new BodyEstablishedEvent(ID, LBK, BodyKind.WORKING_GROUP, "PS Ubytovny", 4, QuorumRule.MORE_THAN_HALF);
+    }
 
     @BeforeEach
     void setUp() {
@@ -47,18 +61,24 @@ class BodyTest {
                 .given("UPLB", new InstitutionRegisteredEvent(UPLB, LBK, InstitutionKind.LABOUR_OFFICE, "Úřad práce"))
                 .given("OLDX", new InstitutionRegisteredEvent(OLD, LBK, InstitutionKind.NGO, "Zaniklý spolek"),
                         new InstitutionRetiredEvent(OLD, LBK, "zánik spolku"));
+        OtherAggregates<Body> platforms = new OtherAggregates<>(Body.class)
+                .given(PLATFORM.value(), new BodyEstablishedEvent(PLATFORM, LBK, BodyKind.PLATFORM, "Regionální platforma Liberec", 3, QuorumRule.MORE_THAN_HALF))
+                .given(OLD_PLATFORM.value(), new BodyEstablishedEvent(OLD_PLATFORM, LBK, BodyKind.PLATFORM, "Zrušená platforma", 3, QuorumRule.MORE_THAN_HALF),
+                        new BodyDissolvedEvent(OLD_PLATFORM, LBK, "sloučena"))
+                .given(OTHER_GROUP.value(), new BodyEstablishedEvent(OTHER_GROUP, LBK, BodyKind.WORKING_GROUP, "PS Školy", 4, QuorumRule.MORE_THAN_HALF));
         fixture = new AggregateTestFixture<>(Body.class);
         fixture.registerAnnotatedCommandHandler(new Membership(fixture.getRepository(), institutions.repository()));
+        fixture.registerAnnotatedCommandHandler(new BodyFounding(fixture.getRepository(), platforms.repository()));
     }
 
     static BodyEstablishedEvent platform() {
-        return new BodyEstablishedEvent(ID, LBK, BodyKind.PLATFORM, "Regionální platforma Liberec", "2-3× ročně", QuorumRule.MORE_THAN_HALF);
+        return new BodyEstablishedEvent(ID, LBK, BodyKind.PLATFORM, "Regionální platforma Liberec", 2, QuorumRule.MORE_THAN_HALF);
     }
 
     @Test
     void admin_establishes_a_platform_with_its_cadence_and_the_default_quorum() {
         fixture.givenNoPriorActivity()
-                .when(new EstablishBodyCommand(ID, LBK, BodyKind.PLATFORM, "Regionální platforma Liberec", "2-3× ročně", null), Actors.admin())
+                .when(new EstablishBodyCommand(ID, LBK, BodyKind.PLATFORM, "Regionální platforma Liberec", 2, null), Actors.admin())
                 .expectEvents(platform());
     }
 
@@ -66,8 +86,8 @@ class BodyTest {
     void admin_establishes_a_working_group_with_a_quarterly_cadence_and_its_own_quorum() {
         QuorumRule twoThirds = new QuorumRule(66, true);
         fixture.givenNoPriorActivity()
-                .when(new EstablishBodyCommand(ID, LBK, BodyKind.WORKING_GROUP, "PS Bezpečnost", "čtvrtletně", twoThirds), Actors.admin())
-                .expectEvents(new BodyEstablishedEvent(ID, LBK, BodyKind.WORKING_GROUP, "PS Bezpečnost", "čtvrtletně", twoThirds));
+                .when(new EstablishBodyCommand(ID, LBK, BodyKind.WORKING_GROUP, "PS Bezpečnost", 4, twoThirds), Actors.admin())
+                .expectEvents(new BodyEstablishedEvent(ID, LBK, BodyKind.WORKING_GROUP, "PS Bezpečnost", 4, twoThirds));
     }
 
     @Test
@@ -181,5 +201,88 @@ class BodyTest {
                 .expectException(DomainException.class).expectExceptionMessage(dissolved).expectNoEvents();
         fixture.given(history).when(new DissolveBodyCommand(ID, "znovu", null), Actors.admin())
                 .expectException(DomainException.class).expectExceptionMessage(dissolved).expectNoEvents();
+    }
+
+    @Test
+    void the_platform_secretary_establishes_a_working_group_of_their_region_and_becomes_its_secretary() {
+        fixture.givenNoPriorActivity()
+                .when(new EstablishBodyCommand(ID, LBK, BodyKind.WORKING_GROUP, "PS Ubytovny", 4, null), secretaryOf("LBK", PLATFORM))
+                .expectEvents(group(), new SecretaryAppointedEvent(ID, LBK, "platforma"));
+    }
+
+    @Test
+    void the_platform_secretary_cannot_establish_a_platform() {
+        fixture.givenNoPriorActivity()
+                .when(new EstablishBodyCommand(ID, LBK, BodyKind.PLATFORM, "Druhá platforma", 4, null), secretaryOf("LBK", PLATFORM))
+                .expectException(DomainException.class).expectExceptionMessage("Only an administrator may make this change.").expectNoEvents();
+    }
+
+    @Test
+    void the_platform_secretary_cannot_establish_a_working_group_of_another_region() {
+        fixture.givenNoPriorActivity()
+                .when(new EstablishBodyCommand(ID, RegionCode.of("ULK"), BodyKind.WORKING_GROUP, "PS Ústí", 4, null), secretaryOf("LBK", PLATFORM))
+                .expectException(DomainException.class).expectNoEvents();
+        // acting in both regions does not help: the platform is Liberec's
+        fixture.givenNoPriorActivity()
+                .when(new EstablishBodyCommand(ID, RegionCode.of("ULK"), BodyKind.WORKING_GROUP, "PS Ústí", 4, null),
+                        new cz.souhra.shared.Actor("platforma", "CPICLB", java.util.Set.of(cz.souhra.shared.Actor.Role.SECRETARY),
+                                java.util.Set.of(PLATFORM.value()), java.util.Set.of("LBK", "ULK")).toMetaData())
+                .expectException(DomainException.class)
+                .expectExceptionMessage("Working groups of region ULK are established and dissolved by an administrator or the secretary of that region's platform.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_secretary_of_a_working_group_or_of_a_dissolved_platform_cannot_establish_a_working_group() {
+        fixture.givenNoPriorActivity()
+                .when(new EstablishBodyCommand(ID, LBK, BodyKind.WORKING_GROUP, "PS Nová", 4, null), secretaryOf("LBK", OTHER_GROUP))
+                .expectException(DomainException.class).expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new EstablishBodyCommand(ID, LBK, BodyKind.WORKING_GROUP, "PS Nová", 4, null), secretaryOf("LBK", OLD_PLATFORM))
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_member_or_an_auditor_cannot_establish_a_working_group() {
+        fixture.givenNoPriorActivity()
+                .when(new EstablishBodyCommand(ID, LBK, BodyKind.WORKING_GROUP, "PS Nová", 4, null), Actors.member("KULK"))
+                .expectException(DomainException.class).expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new EstablishBodyCommand(ID, LBK, BodyKind.WORKING_GROUP, "PS Nová", 4, null), Actors.auditor())
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void the_platform_secretary_dissolves_a_working_group_of_their_region() {
+        fixture.given(group())
+                .when(new DissolveBodyCommand(ID, "úkoly splněny", null), secretaryOf("LBK", PLATFORM))
+                .expectEvents(new BodyDissolvedEvent(ID, LBK, "úkoly splněny"));
+    }
+
+    @Test
+    void the_platform_secretary_cannot_dissolve_a_platform_and_a_group_secretary_cannot_dissolve_their_group() {
+        fixture.given(platform())
+                .when(new DissolveBodyCommand(ID, "konec", null), secretaryOf("LBK", PLATFORM))
+                .expectException(DomainException.class).expectExceptionMessage("Only an administrator may make this change.").expectNoEvents();
+        fixture.given(group())
+                .when(new DissolveBodyCommand(ID, "konec", null), secretaryOf("LBK", ID))
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_cadence_outside_one_to_fifty_two_meetings_a_year_is_refused() {
+        fixture.givenNoPriorActivity()
+                .when(new EstablishBodyCommand(ID, LBK, BodyKind.WORKING_GROUP, "PS", 0, null), Actors.admin())
+                .expectException(DomainException.class).expectExceptionMessage("Field \"meetingsPerYear\": meetings per year must be between 1 and 52, not 0.").expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new EstablishBodyCommand(ID, LBK, BodyKind.WORKING_GROUP, "PS", 53, null), Actors.admin())
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void a_body_without_a_stated_cadence_is_established() {
+        fixture.givenNoPriorActivity()
+                .when(new EstablishBodyCommand(ID, LBK, BodyKind.WORKING_GROUP, "PS", null, null), Actors.admin())
+                .expectEvents(new BodyEstablishedEvent(ID, LBK, BodyKind.WORKING_GROUP, "PS", null, QuorumRule.MORE_THAN_HALF));
     }
 }

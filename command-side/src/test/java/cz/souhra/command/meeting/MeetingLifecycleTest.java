@@ -86,9 +86,9 @@ class MeetingLifecycleTest {
     @BeforeEach
     void setUp() {
         OtherAggregates<Body> bodies = new OtherAggregates<>(Body.class)
-                .given(BODY, new BodyEstablishedEvent(BODY_ID, LBK, BodyKind.PLATFORM, "Platforma", "2-3× ročně", QuorumRule.MORE_THAN_HALF),
+                .given(BODY, new BodyEstablishedEvent(BODY_ID, LBK, BodyKind.PLATFORM, "Platforma", 2, QuorumRule.MORE_THAN_HALF),
                         new MemberAdmittedEvent(BODY_ID, LBK, KULK), new MemberAdmittedEvent(BODY_ID, LBK, UPLB), new MemberAdmittedEvent(BODY_ID, LBK, OAMP))
-                .given(EMPTY_BODY.value(), new BodyEstablishedEvent(EMPTY_BODY, LBK, BodyKind.WORKING_GROUP, "PS", "čtvrtletně", QuorumRule.MORE_THAN_HALF))
+                .given(EMPTY_BODY.value(), new BodyEstablishedEvent(EMPTY_BODY, LBK, BodyKind.WORKING_GROUP, "PS", 4, QuorumRule.MORE_THAN_HALF))
                 .given(DISSOLVED_BODY.value(), new BodyEstablishedEvent(DISSOLVED_BODY, LBK, BodyKind.WORKING_GROUP, "PS", null, QuorumRule.MORE_THAN_HALF),
                         new MemberAdmittedEvent(DISSOLVED_BODY, LBK, KULK), new BodyDissolvedEvent(DISSOLVED_BODY, LBK, "zrušena"));
         OtherAggregates<Meeting> others = new OtherAggregates<>(Meeting.class)

@@ -12,10 +12,14 @@ import cz.souhra.command.common.DomainException;
 import cz.souhra.shared.Actor;
 import cz.souhra.shared.commands.user.ChangePasswordCommand;
 import cz.souhra.shared.commands.user.DisableUserCommand;
+import cz.souhra.shared.commands.user.EnableUserCommand;
+import cz.souhra.shared.commands.user.ResetPasswordCommand;
 import cz.souhra.shared.commands.user.GrantRoleCommand;
 import cz.souhra.shared.commands.user.RegisterUserCommand;
 import cz.souhra.shared.commands.user.RevokeRoleCommand;
 import cz.souhra.shared.events.user.PasswordChangedEvent;
+import cz.souhra.shared.events.user.PasswordResetEvent;
+import cz.souhra.shared.events.user.UserEnabledEvent;
 import cz.souhra.shared.events.user.RoleGrantedEvent;
 import cz.souhra.shared.events.user.RoleRevokedEvent;
 import cz.souhra.shared.events.user.UserDisabledEvent;
@@ -156,5 +160,47 @@ class UserAccountTest {
         fixture.given(registered(), new UserDisabledEvent("jana", "odešla"))
                 .when(new DisableUserCommand("jana", "znovu"), Actors.admin())
                 .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void admin_enables_a_disabled_account_again() {
+        fixture.given(registered(), new UserDisabledEvent("jana", "odchod"))
+                .when(new EnableUserCommand("jana", "návrat z mateřské"), Actors.admin())
+                .expectEvents(new UserEnabledEvent("jana", "návrat z mateřské"));
+    }
+
+    @Test
+    void enabling_an_account_that_is_not_disabled_is_a_conflict_and_records_nothing() {
+        fixture.given(registered())
+                .when(new EnableUserCommand("jana", null), Actors.admin())
+                .expectException(DomainException.class).expectExceptionMessage("User jana is not disabled.").expectNoEvents();
+    }
+
+    @Test
+    void only_an_admin_enables_an_account() {
+        fixture.given(registered(), new UserDisabledEvent("jana", "odchod"))
+                .when(new EnableUserCommand("jana", null), Actors.secretary())
+                .expectException(DomainException.class).expectExceptionMessage("Only an administrator may make this change.").expectNoEvents();
+    }
+
+    @Test
+    void an_enabled_account_can_be_disabled_again() {
+        fixture.given(registered(), new UserDisabledEvent("jana", "odchod"), new UserEnabledEvent("jana", null))
+                .when(new DisableUserCommand("jana", "znovu odchod"), Actors.admin())
+                .expectEvents(new UserDisabledEvent("jana", "znovu odchod"));
+    }
+
+    @Test
+    void admin_resets_a_password_and_only_the_fact_is_recorded() {
+        fixture.given(registered())
+                .when(new ResetPasswordCommand("jana"), Actors.admin())
+                .expectEvents(new PasswordResetEvent("jana"));
+    }
+
+    @Test
+    void a_user_cannot_reset_their_own_password_without_being_admin() {
+        fixture.given(registered())
+                .when(new ResetPasswordCommand("jana"), Actors.member("KULK"))
+                .expectException(DomainException.class).expectNoEvents();
     }
 }

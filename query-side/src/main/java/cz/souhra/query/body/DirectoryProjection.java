@@ -55,7 +55,8 @@ public class DirectoryProjection extends LiveProjection {
             return change(views, INSTITUTIONS, m, false, d -> d.append("retired", true).append("retiredReason", e.reason()));
         } else if (event instanceof BodyEstablishedEvent e) {
             return change(views, BODIES, m, true, d -> d.append("bodyId", e.bodyId().value()).append("region", e.region().value())
-                    .append("kind", e.kind().name()).append("name", e.name()).append("cadence", e.cadence())
+                    .append("kind", e.kind().name()).append("name", e.name()).append("meetingsPerYear", e.meetingsPerYear())
+                    .append("establishedAt", m.recordedAt().toString())
                     .append("quorumPercent", e.quorum().percent()).append("quorumStrictlyMore", e.quorum().strictlyMore())
                     .append("members", new ArrayList<String>()).append("secretaries", new ArrayList<String>()).append("dissolved", false));
         } else if (event instanceof MemberAdmittedEvent e) {

@@ -14,7 +14,7 @@ import cz.souhra.shared.queries.Viewer;
 
 /**
  * Read rights. Administrators and auditors (a national role) see everything; a secretary sees the bodies
- * they record; a member institution sees the measures it owns and everything of the bodies it is a member
+ * they record (a platform's secretary also the working groups of the platform's region); a member institution sees the measures it owns and everything of the bodies it is a member
  * of. Regions are tenants: issues are read by those who act in the issue's region (see {@link #regionsOf}).
  */
 @Component
@@ -77,6 +77,7 @@ public class Access {
         Set<String> bodies = new HashSet<>();
         if (a.has(Actor.Role.SECRETARY)) {
             bodies.addAll(a.secretaryOf());
+            bodies.addAll(workingGroupsOfPlatforms(a.secretaryOf()));
         }
         if (a.institution() != null) {
             for (Document b : readModels.collection("bodies").find(Filters.eq("members", a.institution()))) {
@@ -86,6 +87,29 @@ public class Access {
             }
         }
         return new Viewer(false, a.institution(), bodies, a.regions());
+    }
+
+    /**
+     * The working groups of the regions whose active platform the secretary records: the platform establishes and
+     * dissolves them (command side, BodyFounding), so its secretary reads them too.
+     */
+    private Set<String> workingGroupsOfPlatforms(Set<String> secretaryOf) {
+        if (secretaryOf.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> regions = new HashSet<>();
+        for (Document p : readModels.collection("bodies").find(Filters.and(Filters.in("_id", secretaryOf), Filters.eq("kind", "PLATFORM"),
+                Filters.ne("dissolved", true)))) {
+            regions.add(p.getString("region"));
+        }
+        if (regions.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> groups = new HashSet<>();
+        for (Document g : readModels.collection("bodies").find(Filters.and(Filters.eq("kind", "WORKING_GROUP"), Filters.in("region", regions)))) {
+            groups.add(g.getString("_id"));
+        }
+        return groups;
     }
 
     /** What is needed to read issues: the actor's regions and institution, no body lookup. */

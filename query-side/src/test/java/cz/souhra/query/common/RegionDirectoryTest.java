@@ -33,7 +33,7 @@ class RegionDirectoryTest {
             RegionDirectory directory = new RegionDirectory(f.readModels);
             Access access = new Access(f.readModels, directory);
             directory.on(new InstitutionRegisteredEvent(InstitutionId.of("MPSV"), LBK, InstitutionKind.NGO, "Poradna"));
-            directory.on(new BodyEstablishedEvent(ULK_BODY, ULK, BodyKind.PLATFORM, "Platforma ÚK", "yearly", QuorumRule.MORE_THAN_HALF));
+            directory.on(new BodyEstablishedEvent(ULK_BODY, ULK, BodyKind.PLATFORM, "Platforma ÚK", 1, QuorumRule.MORE_THAN_HALF));
             Actor member = new Actor("clen", "MPSV", Set.of(Actor.Role.MEMBER), Set.of());
 
             assertThat(access.withRegions(member).regions()).containsExactly("LBK");
@@ -49,7 +49,7 @@ class RegionDirectoryTest {
     void given_a_secretary_of_a_body_then_they_act_in_its_region_and_an_administrator_in_every_region() {
         try (QueryFixture f = new QueryFixture()) {
             RegionDirectory directory = new RegionDirectory(f.readModels);
-            directory.on(new BodyEstablishedEvent(ULK_BODY, ULK, BodyKind.WORKING_GROUP, "Skupina", "quarterly", QuorumRule.MORE_THAN_HALF));
+            directory.on(new BodyEstablishedEvent(ULK_BODY, ULK, BodyKind.WORKING_GROUP, "Skupina", 4, QuorumRule.MORE_THAN_HALF));
             Actor secretary = new Actor("tajemnik", null, Set.of(Actor.Role.SECRETARY), Set.of(ULK_BODY.value()));
             assertThat(new Access(f.readModels, directory).withRegions(secretary).regions()).containsExactly("ULK");
             assertThat(new Actor("admin", null, Set.of(Actor.Role.ADMIN), Set.of()).actsIn("ULK")).isTrue();

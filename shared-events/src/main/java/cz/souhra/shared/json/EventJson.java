@@ -40,7 +40,7 @@ public final class EventJson {
 
     /** Every upcaster, oldest revision first: a stored event passes them in this order. */
     public static List<EventUpcaster> upcasters() {
-        return List.of(new UserRegisteredV1Upcaster());
+        return List.of(new UserRegisteredV1Upcaster(), new BodyEstablishedV1Upcaster());
     }
 
     public static EventUpcasterChain upcasterChain() {

@@ -25,6 +25,12 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import cz.souhra.command.user.UserAccount;
+import cz.souhra.infra.security.PasswordPolicy;
+import cz.souhra.infra.security.UserStore;
 import cz.souhra.shared.Actor;
 import cz.souhra.shared.commands.body.AdmitMemberCommand;
 import cz.souhra.shared.commands.body.AppointSecretaryCommand;
@@ -40,6 +46,8 @@ import cz.souhra.shared.commands.meeting.ConveneMeetingCommand;
 import cz.souhra.shared.commands.meeting.RecordDiscussionCommand;
 import cz.souhra.shared.commands.meeting.RecordMinutesCommand;
 import cz.souhra.shared.commands.meeting.ScheduleMeetingCommand;
+import cz.souhra.shared.commands.user.ChangePasswordCommand;
+import cz.souhra.shared.commands.user.GrantRoleCommand;
 import cz.souhra.shared.commands.user.RegisterUserCommand;
 import cz.souhra.shared.ids.AgendaItemId;
 import cz.souhra.shared.ids.BodyId;
@@ -61,6 +69,11 @@ import cz.souhra.shared.model.QuorumRule;
  * institutions, the regional platform and two working groups) plus an invented meeting with issues and
  * measures, all recorded through the command side so that the demo has a real, verifiable history. Only
  * with {@code --souhra.demo=true}; never on a real deployment by default. Loading twice changes nothing.
+ * <p>
+ * It makes one account per role besides the administrator: {@code tajemnice} (secretary of every demo body,
+ * the platform included), {@code mml} (member for Magistrát města Liberec) and {@code auditor}. There is no
+ * default password: each comes from {@code SOUHRA_DEMO_SECRETARY_PASSWORD}, {@code SOUHRA_DEMO_MEMBER_PASSWORD},
+ * {@code SOUHRA_DEMO_AUDITOR_PASSWORD} (checked by the password policy) or is generated and printed once.
  */
 @Component
 @Order(10)
@@ -69,14 +82,79 @@ class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private static final String SECRETARY = "tajemnice";
+    private static final String MEMBER = "mml";
+    private static final String AUDITOR = "auditor";
 
     private final CommandGateway commands;
     private final Clock clock;
+    private final UserStore users;
+    private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
+    private final List<DemoAccount> accounts;
     private final Actor admin = new Actor("admin", null, Set.of(Actor.Role.ADMIN), Set.of());
 
-    DemoData(CommandGateway commands, Clock clock) {
+    /** One account a demo visitor logs in with; {@code configured}: the password from the environment, blank for a generated one. */
+    record DemoAccount(String user, String institution, Actor.Role role, String displayName, String variable, String configured) {}
+
+    DemoData(CommandGateway commands, Clock clock, UserStore users, PasswordEncoder encoder, PasswordPolicy policy,
+             @Value("${souhra.demo-passwords.secretary:${SOUHRA_DEMO_SECRETARY_PASSWORD:}}") String secretaryPassword,
+             @Value("${souhra.demo-passwords.member:${SOUHRA_DEMO_MEMBER_PASSWORD:}}") String memberPassword,
+             @Value("${souhra.demo-passwords.auditor:${SOUHRA_DEMO_AUDITOR_PASSWORD:}}") String auditorPassword) {
         this.commands = commands;
         this.clock = clock;
+        this.users = users;
+        this.encoder = encoder;
+        this.policy = policy;
+        this.accounts = List.of(
+                new DemoAccount(SECRETARY, "CPICLB", Actor.Role.SECRETARY, "Tajemnice CPIC", "SOUHRA_DEMO_SECRETARY_PASSWORD", secretaryPassword),
+                new DemoAccount(MEMBER, "MML", Actor.Role.MEMBER, "Jana Nováková (Magistrát města Liberec)", "SOUHRA_DEMO_MEMBER_PASSWORD", memberPassword),
+                new DemoAccount(AUDITOR, null, Actor.Role.AUDITOR, "Auditor", "SOUHRA_DEMO_AUDITOR_PASSWORD", auditorPassword));
+    }
+
+    /**
+     * Makes every demo account usable: registered with its role, and with a password if it has none (from the
+     * environment, else generated). Runs at every start, so a demo store recorded by an earlier version, whose
+     * secretary account had neither role nor password, gets both. Returns what to print: a generated password
+     * is shown this once and never again.
+     */
+    private List<String> ensureAccounts() {
+        List<String> lines = new ArrayList<>();
+        Actor system = new Actor(UserAccount.SYSTEM, null, Set.of(), Set.of());
+        for (DemoAccount a : accounts) {
+            var existing = users.view(a.user());
+            if (existing.isEmpty()) {
+                send(new RegisterUserCommand(a.user(), a.institution(), List.of(a.role().name()), a.displayName(), null), admin);
+            } else if (!existing.get().roles().contains(a.role().name())) {
+                send(new GrantRoleCommand(a.user(), a.role().name(), null), admin);
+            }
+            if (users.hasPassword(a.user())) {
+                continue;
+            }
+            boolean generated = a.configured() == null || a.configured().isBlank();
+            String password = generated ? policy.oneTimePassword(a.user()) : a.configured();
+            if (!generated) {
+                policy.requireAcceptable(a.variable(), a.user(), password);
+            }
+            if (existing.isPresent()) {
+                // the account was there without a password: the record says one was set
+                send(new ChangePasswordCommand(a.user()), system);
+            }
+            users.setPasswordHash(a.user(), encoder.encode(password));
+            lines.add(String.format("  %-10s %-9s %s", a.user(), a.role().name().toLowerCase(java.util.Locale.ROOT),
+                    generated ? password : "(" + a.variable() + ")"));
+        }
+        return lines;
+    }
+
+    private void announce(List<String> lines) {
+        if (lines.isEmpty()) {
+            log.info("Demo accounts: {} (secretary of the demo bodies), {} (member for MML), {} (auditor); their passwords were set at an earlier start",
+                    SECRETARY, MEMBER, AUDITOR);
+            return;
+        }
+        // Printed once, to the console of whoever started the demo; not stored anywhere in clear.
+        log.warn("\n\n  Demo accounts (log in at /login; the administrator is 'admin' with SOUHRA_ADMIN_PASSWORD or the password printed above):\n"
+                + "  user       role      password\n{}\n  Generated passwords are shown only now.\n", String.join("\n", lines));
     }
 
     private void send(Object command, Actor actor) {
@@ -101,17 +179,18 @@ class DemoData implements ApplicationRunner {
                         i.get("name").asText()), admin);
             }
         } catch (AggregateStreamCreationException alreadyLoaded) {
-            log.info("Demo data already loaded; nothing to do");
+            log.info("Demo data already loaded");
+            announce(ensureAccounts());
             return;
         }
-        // A secretary is appointed only as an existing account; this one has no password until the administrator sets one.
-        send(new RegisterUserCommand(SECRETARY, "CPICLB", List.of(), "Tajemnice CPIC", null), admin);
+        // the accounts before the bodies: a secretary is appointed only as an existing account
+        List<String> printed = ensureAccounts();
         Map<String, BodyId> bodies = new HashMap<>();
         Map<String, List<InstitutionId>> members = new HashMap<>();
         for (JsonNode b : demo.get("bodies")) {
             BodyId body = BodyId.of(id(b.get("code").asText()));
             bodies.put(b.get("code").asText(), body);
-            send(new EstablishBodyCommand(body, region, BodyKind.valueOf(b.get("kind").asText()), b.get("name").asText(), b.get("cadence").asText(),
+            send(new EstablishBodyCommand(body, region, BodyKind.valueOf(b.get("kind").asText()), b.get("name").asText(), b.path("meetingsPerYear").isInt() ? b.get("meetingsPerYear").asInt() : null,
                     QuorumRule.MORE_THAN_HALF), admin);
             List<InstitutionId> list = new ArrayList<>();
             for (JsonNode m : b.get("members")) {
@@ -175,11 +254,10 @@ class DemoData implements ApplicationRunner {
         send(new AdoptMeasureCommand(meeting, r2, m3, "Informační leták pro agenturní pracovníky", null, InstitutionId.of("UPLB"), today.minusDays(2),
                 List.of(agency), "Usnesení 2"), secretary);
         send(new ReportProgressCommand(m1, 50, "Schůzka s provozovatelem proběhla, čeká se na úpravu provozního řádu.", today.minusDays(5), null),
-                new Actor("demo-mml", "MML", Set.of(Actor.Role.MEMBER), Set.of(), Set.of(region.value())));
+                new Actor(MEMBER, "MML", Set.of(Actor.Role.MEMBER), Set.of(), Set.of(region.value())));
         send(new RecordMinutesCommand(meeting, "Jednání řídila tajemnice CPIC. Program schválen bez připomínek.", null), secretary);
         send(new CloseMeetingCommand(meeting, held.plusSeconds(3 * 3600), null), secretary);
-        log.warn("Demo data loaded: region {}, {} bodies, 3 issues, 1 closed meeting, 3 measures (one overdue). "
-                + "Set a password for the user 'tajemnice' (secretary of all demo bodies) via POST /api/admin/users/tajemnice/password to record meetings.",
-                region, bodies.size());
+        log.info("Demo data loaded: region {}, {} bodies, 3 issues, 1 closed meeting, 3 measures (one overdue)", region, bodies.size());
+        announce(printed);
     }
 }

@@ -116,7 +116,7 @@ class DeterminismCheckTest {
         List<InstitutionId> members = List.of(InstitutionId.of("KULK"), InstitutionId.of("UPLB"), InstitutionId.of("OAMP"));
         members.forEach(m -> send(new RegisterInstitutionCommand(m, lbk, InstitutionKind.REGION_OFFICE, "Instituce " + m)));
         BodyId body = BodyId.random();
-        send(new EstablishBodyCommand(body, lbk, BodyKind.PLATFORM, "Regionální platforma", "2-3 per year", QuorumRule.MORE_THAN_HALF));
+        send(new EstablishBodyCommand(body, lbk, BodyKind.PLATFORM, "Regionální platforma", 2, QuorumRule.MORE_THAN_HALF));
         members.forEach(m -> send(new AdmitMemberCommand(body, m, null)));
         IssueId issue = IssueId.random();
         send(new RaiseIssueCommand(issue, lbk, IssueCategory.AGENCY_EMPLOYMENT, "Agenturní zaměstnávání", "popis", "Jablonec", members.get(0),

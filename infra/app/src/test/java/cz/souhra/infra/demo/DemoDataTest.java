@@ -28,7 +28,16 @@ class DemoDataTest {
     static void properties(DynamicPropertyRegistry r) {
         TestApplication.register(r, TestApplication.newDataDir("souhra-demo"), "ukazkova-lipa-u-reky-42");
         r.add("souhra.demo", () -> "true");
+        r.add("souhra.demo-passwords.secretary", () -> SECRETARY_PASSWORD);
     }
+
+    static final String SECRETARY_PASSWORD = "zapis-z-porady-pod-lipou-7";
+
+    @Autowired
+    cz.souhra.infra.security.UserStore users;
+
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
 
     @Autowired
     MongoTemplate mongo;
@@ -54,5 +63,23 @@ class DemoDataTest {
         assertThat(mongo.getCollection("domainevents").countDocuments()).isEqualTo(events);
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.getCollection("ledger").countDocuments() >= events);
         assertThat(verifier.verify((d, t) -> { }).ok()).isTrue();
+    }
+
+    @Test
+    void every_demo_role_has_an_account_that_can_log_in_with_the_configured_or_a_generated_password() {
+        var secretary = users.find("tajemnice").orElseThrow();
+        assertThat(secretary.isEnabled()).isTrue();
+        assertThat(encoder.matches(SECRETARY_PASSWORD, secretary.getPassword())).isTrue();
+        // secretary of the three demo bodies, the platform among them
+        assertThat(secretary.actor().secretaryOf()).hasSize(3);
+        assertThat(secretary.actor().roles()).contains(cz.souhra.shared.Actor.Role.SECRETARY);
+        var member = users.find("mml").orElseThrow();
+        assertThat(member.actor().institution()).isEqualTo("MML");
+        assertThat(member.actor().roles()).containsExactly(cz.souhra.shared.Actor.Role.MEMBER);
+        assertThat(member.getPassword()).isNotBlank();
+        assertThat(encoder.matches(SECRETARY_PASSWORD, member.getPassword())).isFalse();
+        var auditor = users.find("auditor").orElseThrow();
+        assertThat(auditor.actor().roles()).containsExactly(cz.souhra.shared.Actor.Role.AUDITOR);
+        assertThat(auditor.getPassword()).isNotBlank();
     }
 }

@@ -23,7 +23,7 @@ public final class Seed {
     public static Region region(SouhraHttp http, Credentials admin, int measures) {
         expect(http.post(admin, "/api/institutions", "{\"code\":\"KULK\",\"region\":\"LBK\",\"kind\":\"REGION_OFFICE\",\"name\":\"Krajský úřad Libereckého kraje\"}"), 201);
         expect(http.post(admin, "/api/institutions", "{\"code\":\"UPLB\",\"region\":\"LBK\",\"kind\":\"LABOUR_OFFICE\",\"name\":\"Úřad práce ČR – krajská pobočka v Liberci\"}"), 201);
-        String body = expect(http.post(admin, "/api/bodies", "{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Pracovní skupina ubytovny\",\"cadence\":\"quarterly\"}"), 201).id();
+        String body = expect(http.post(admin, "/api/bodies", "{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Pracovní skupina ubytovny\",\"meetingsPerYear\":4}"), 201).id();
         expect(http.post(admin, "/api/bodies/" + body + "/members", "{\"institution\":\"KULK\"}"), 202);
         expect(http.post(admin, "/api/bodies/" + body + "/members", "{\"institution\":\"UPLB\"}"), 202);
         expect(http.post(admin, "/api/admin/users", "{\"user\":\"" + SECRETARY.user() + "\",\"password\":\"" + SECRETARY.password()

@@ -129,7 +129,7 @@ class ReminderMailTest {
             WebTestClient admin = client(app, "admin", "zluty-kocour-na-plote-7");
             post(admin, "/api/institutions", "{\"code\":\"KULK\",\"region\":\"LBK\",\"kind\":\"REGION_OFFICE\",\"name\":\"Krajský úřad Libereckého kraje\"}");
             post(admin, "/api/institutions", "{\"code\":\"UPLB\",\"region\":\"LBK\",\"kind\":\"LABOUR_OFFICE\",\"name\":\"Úřad práce – krajská pobočka v Liberci\"}");
-            body = post(admin, "/api/bodies", "{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Pracovní skupina ubytovny\",\"cadence\":\"quarterly\"}");
+            body = post(admin, "/api/bodies", "{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Pracovní skupina ubytovny\",\"meetingsPerYear\":4}");
             post(admin, "/api/bodies/" + body + "/members", "{\"institution\":\"KULK\"}");
             post(admin, "/api/bodies/" + body + "/members", "{\"institution\":\"UPLB\"}");
             post(admin, "/api/admin/users", "{\"user\":\"tajemnice\",\"password\":\"zapis-z-porady-pod-javorem-1\",\"institution\":\"KULK\",\"roles\":[\"SECRETARY\"],\"email\":\"tajemnice@kraj-lbc.example\"}");

@@ -67,7 +67,7 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
                 on(GET, "/api/bodies").otherwise(200),
                 on(POST, "/api/institutions").body("{\"code\":\"MXN{uniq}\",\"region\":\"LBK\",\"kind\":\"NGO\",\"name\":\"Nová organizace\"}")
                         .expect(201, ADMIN).otherwise(403),
-                on(POST, "/api/bodies").body("{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Skupina {uniq}\",\"cadence\":\"quarterly\"}")
+                on(POST, "/api/bodies").body("{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Skupina {uniq}\",\"meetingsPerYear\":4}")
                         .expect(201, ADMIN).otherwise(403),
                 on(POST, "/api/bodies/{body}/secretaries").body("{\"user\":\"mx-sek-own\"}").expect(202, ADMIN).otherwise(403),
 
@@ -261,11 +261,11 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
         post(admin(), "/api/institutions", "{\"code\":\"MXOA\",\"region\":\"LBK\",\"kind\":\"NGO\",\"name\":\"Poradna\"}", 201);
         // Nobody's institution: admitting it changes no caller's view of the fixture.
         post(admin(), "/api/institutions", "{\"code\":\"MXZZ\",\"region\":\"LBK\",\"kind\":\"EMPLOYER\",\"name\":\"Zaměstnavatel\"}", 201);
-        String body = post(admin(), "/api/bodies", "{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Vlastní skupina\",\"cadence\":\"quarterly\"}", 201);
-        String foreignBody = post(admin(), "/api/bodies", "{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Cizí skupina\",\"cadence\":\"quarterly\"}", 201);
+        String body = post(admin(), "/api/bodies", "{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Vlastní skupina\",\"meetingsPerYear\":4}", 201);
+        String foreignBody = post(admin(), "/api/bodies", "{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Cizí skupina\",\"meetingsPerYear\":4}", 201);
         // Another region: an institution and a working group of Ústí nad Labem.
         post(admin(), "/api/institutions", "{\"code\":\"MXUL\",\"region\":\"ULK\",\"kind\":\"NGO\",\"name\":\"Ústecká poradna\"}", 201);
-        String otherRegionBody = post(admin(), "/api/bodies", "{\"region\":\"ULK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Ústecká skupina\",\"cadence\":\"quarterly\"}", 201);
+        String otherRegionBody = post(admin(), "/api/bodies", "{\"region\":\"ULK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Ústecká skupina\",\"meetingsPerYear\":4}", 201);
         post(admin(), "/api/bodies/" + otherRegionBody + "/members", "{\"institution\":\"MXUL\"}", 202);
         post(admin(), "/api/bodies/" + body + "/members", "{\"institution\":\"MXKU\"}", 202);
         post(admin(), "/api/bodies/" + body + "/members", "{\"institution\":\"MXUP\"}", 202);

@@ -53,7 +53,7 @@ class RefusalProblemsTest extends SecuredApplicationTest {
         post(admin(), "/api/institutions", "{\"code\":\"RFOL\",\"region\":\"LBK\",\"kind\":\"NGO\",\"name\":\"Zaniklý spolek\"}", 201);
         post(admin(), "/api/institutions/RFUP/rename", "{\"name\":\"Úřad práce ČR, KrP Liberec\"}", 202);
         post(admin(), "/api/institutions/RFOL/retire", "{\"reason\":\"zánik spolku\"}", 202);
-        body = post(admin(), "/api/bodies", "{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"PS odmítnutí\",\"cadence\":\"quarterly\"}", 201);
+        body = post(admin(), "/api/bodies", "{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"PS odmítnutí\",\"meetingsPerYear\":4}", 201);
         post(admin(), "/api/bodies/" + body + "/members", "{\"institution\":\"RFKU\"}", 202);
         post(admin(), "/api/bodies/" + body + "/members", "{\"institution\":\"RFUP\"}", 202);
         ensureUser("rf-sek", PW + "sek", "RFKU", "SECRETARY");

@@ -96,7 +96,7 @@ class ThinSliceHttpTest {
         post(admin, "/api/institutions", "{\"code\":\"UPLB\",\"region\":\"LBK\",\"kind\":\"LABOUR_OFFICE\",\"name\":\"Úřad práce ČR – krajská pobočka v Liberci\"}", 201);
         post(admin, "/api/institutions", "{\"code\":\"KRPL\",\"region\":\"LBK\",\"kind\":\"POLICE\",\"name\":\"Krajské ředitelství policie Libereckého kraje\"}", 201);
         admin.post().uri("/api/bodies").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Pracovní skupina průmyslové zóny a ubytovny\",\"cadence\":\"quarterly\"}")
+                .bodyValue("{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Pracovní skupina průmyslové zóny a ubytovny\",\"meetingsPerYear\":4}")
                 .exchange().expectStatus().isCreated().expectHeader().value("Location", l -> assertThat(l).startsWith("/api/bodies/"))
                 .expectBody(Map.class).value(m -> body = (String) m.get("id"));
         post(admin, "/api/bodies/" + body + "/members", "{\"institution\":\"KULK\"}", 202);

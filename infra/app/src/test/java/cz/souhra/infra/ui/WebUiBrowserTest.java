@@ -145,7 +145,7 @@ class WebUiBrowserTest {
         post(admin, "/api/institutions", Map.of("code", "UPLB", "region", "LBK", "kind", "LABOUR_OFFICE", "name", "Úřad práce ČR – Liberec"), 201);
         post(admin, "/api/institutions", Map.of("code", "MMLB", "region", "LBK", "kind", "MUNICIPALITY", "name", "Statutární město Liberec"), 201);
         body = post(admin, "/api/bodies", Map.of("region", "LBK", "kind", "WORKING_GROUP", "name", "Pracovní skupina průmyslové zóny a ubytovny",
-                "cadence", "quarterly"), 201);
+                "meetingsPerYear", 4), 201);
         for (String member : List.of("KULK", "UPLB", "MMLB")) {
             post(admin, "/api/bodies/" + body + "/members", Map.of("institution", member), 202);
         }

@@ -221,6 +221,7 @@ class OpenApiContractTest {
                 "{\"code\":\"UPLB\",\"region\":\"LBK\",\"kind\":\"LABOUR_OFFICE\",\"name\":\"Znovu\"}"));
         expect("POST /api/admin/users", 409, call("admin", "POST", "/api/admin/users", null,
                 "{\"user\":\"uprace\",\"password\":\"zaneprazdneny-urad-v-dubnu-9\",\"institution\":\"UPLB\",\"roles\":[\"MEMBER\"]}"));
+        expect("POST /api/admin/users/{user}/enable", 409, call("admin", "POST", "/api/admin/users/{user}/enable", null, "{}", "uprace"));
         expect("POST /api/meetings/{id}/convene", 409, call("tajemnice", "POST", "/api/meetings/{id}/convene", null,
                 "{\"attendance\":[{\"institution\":\"KULK\",\"status\":\"DELEGATE\",\"delegate\":\"Jana\"}]}", ids.get("meeting")));
         // a meeting of a body without members; a convening without quorum; a measure for an owner outside the body
@@ -262,6 +263,8 @@ class OpenApiContractTest {
             ok("admin", "POST", "/api/admin/users/{user}/password", "{\"password\":\"novy-pruchod-pres-lavku-2\"}", "docasny");
             ok("admin", "POST", "/api/admin/users/{user}/unlock", null, "docasny");
             ok("admin", "POST", "/api/admin/users/{user}/disable", "{\"reason\":\"Odchod z úřadu\"}", "docasny");
+            ok("admin", "POST", "/api/admin/users/{user}/enable", "{\"reason\":\"Návrat do úřadu\"}", "docasny");
+            ok("admin", "POST", "/api/admin/users/{user}/password-reset", null, "docasny");
 
             // bodies
             String body = created(ok("admin", "POST", "/api/bodies", "{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Pracovní skupina ubytovny\"}"));

@@ -83,12 +83,21 @@ public class PasswordPolicy {
     }
 
     /** For a password from the configuration, where there is no one to show a message to but the operator's log. */
-    void requireAcceptable(String what, String user, String password) {
+    public void requireAcceptable(String what, String user, String password) {
         Verdict verdict = check(user, password);
         if (verdict != Verdict.ACCEPTABLE) {
             throw new IllegalStateException(what + " is refused (" + verdict + "): use at least " + MIN_LENGTH
                     + " characters that are hard to guess, e.g. several unrelated words, not the user name"
                     + " (or leave it unset to have one generated)");
         }
+    }
+
+    /** A random password this policy accepts, for a reset or a demo account (~116 bits; the loop only guards a draw that spells a word). */
+    public String oneTimePassword(String user) {
+        String password = AdminBootstrap.randomPassword();
+        while (check(user, password) != Verdict.ACCEPTABLE) {
+            password = AdminBootstrap.randomPassword();
+        }
+        return password;
     }
 }

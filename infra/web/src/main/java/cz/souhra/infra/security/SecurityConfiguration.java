@@ -18,6 +18,7 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -172,6 +173,7 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.HEAD, "/api/**").hasAnyRole(ANY_ROLE)
                         .pathMatchers("/api/**").hasAnyRole("ADMIN", "SECRETARY", "MEMBER")
                         .anyExchange().denyAll())
+                .addFilterAfter(new PasswordChangeRequired(), SecurityWebFiltersOrder.AUTHORIZATION)
                 .headers(this::headers)
                 .build();
     }
@@ -201,8 +203,11 @@ class SecurityConfiguration {
                         .pathMatchers("/audit", "/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .pathMatchers("/admin", "/admin/**").hasRole("ADMIN")
                         .pathMatchers(HttpMethod.POST, "/logout").authenticated()
+                        // everyone signed in chooses their own password, auditors too
+                        .pathMatchers("/account/password").authenticated()
                         .pathMatchers(HttpMethod.POST, "/**").hasAnyRole("ADMIN", "SECRETARY", "MEMBER")
                         .anyExchange().hasAnyRole(ANY_ROLE))
+                .addFilterAfter(new PasswordChangeRequired(), SecurityWebFiltersOrder.AUTHORIZATION)
                 .headers(this::headers)
                 .build();
     }

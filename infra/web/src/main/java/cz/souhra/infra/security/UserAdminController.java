@@ -20,8 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 import cz.souhra.shared.Actor;
 import cz.souhra.shared.commands.user.ChangePasswordCommand;
 import cz.souhra.shared.commands.user.DisableUserCommand;
+import cz.souhra.shared.commands.user.EnableUserCommand;
 import cz.souhra.shared.commands.user.GrantRoleCommand;
 import cz.souhra.shared.commands.user.RegisterUserCommand;
+import cz.souhra.shared.commands.user.ResetPasswordCommand;
 import cz.souhra.shared.commands.user.RevokeRoleCommand;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -118,6 +120,22 @@ class UserAdminController {
     @PostMapping("/{user}/disable")
     Mono<ResponseEntity<Map<String, Object>>> disable(@PathVariable String user, @RequestBody(required = false) Reason body, Actor actor) {
         return send(new DisableUserCommand(user, body == null ? null : body.reason()), actor).thenReturn(accepted(user));
+    }
+
+    @PostMapping("/{user}/enable")
+    Mono<ResponseEntity<Map<String, Object>>> enable(@PathVariable String user, @Valid @RequestBody(required = false) Reason body, Actor actor) {
+        return send(new EnableUserCommand(user, body == null ? null : body.reason()), actor).thenReturn(accepted(user));
+    }
+
+    /**
+     * A one-time password, generated here and answered once (never stored in clear, never in an event); its
+     * owner must choose a new one at the next login ({@code PASSWORD_CHANGE_REQUIRED} until then).
+     */
+    @PostMapping("/{user}/password-reset")
+    Mono<ResponseEntity<Map<String, Object>>> resetPassword(@PathVariable String user, Actor actor) {
+        String oneTime = policy.oneTimePassword(user);
+        return send(new ResetPasswordCommand(user), actor).then(storeHash(user, oneTime))
+                .thenReturn(ResponseEntity.ok(Map.of("id", user, "oneTimePassword", oneTime)));
     }
 
     /**

@@ -5,9 +5,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
 import cz.souhra.shared.events.body.SecretaryAppointedEvent;
+import cz.souhra.shared.events.user.PasswordChangedEvent;
+import cz.souhra.shared.events.user.PasswordResetEvent;
 import cz.souhra.shared.events.user.RoleGrantedEvent;
 import cz.souhra.shared.events.user.RoleRevokedEvent;
 import cz.souhra.shared.events.user.UserDisabledEvent;
+import cz.souhra.shared.events.user.UserEnabledEvent;
 import cz.souhra.shared.events.user.UserRegisteredEvent;
 
 /**
@@ -45,6 +48,21 @@ class UserProjection {
     @EventHandler
     void on(UserDisabledEvent e) {
         users.disabled(e.user());
+    }
+
+    @EventHandler
+    void on(UserEnabledEvent e) {
+        users.enabled(e.user());
+    }
+
+    @EventHandler
+    void on(PasswordResetEvent e) {
+        users.mustChangePassword(e.user(), true);
+    }
+
+    @EventHandler
+    void on(PasswordChangedEvent e) {
+        users.mustChangePassword(e.user(), false);
     }
 
     @EventHandler

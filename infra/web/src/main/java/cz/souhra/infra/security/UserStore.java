@@ -53,7 +53,8 @@ public class UserStore {
     /** What a request needs of an account; absent accounts are not kept, so a new one is found at once. Null: off. */
     private final Cache<String, Account> accounts;
 
-    private record Account(String passwordHash, boolean enabled, String institution, Set<Actor.Role> roles, Set<String> secretaryOf) {}
+    private record Account(String passwordHash, boolean enabled, String institution, Set<Actor.Role> roles, Set<String> secretaryOf,
+                           boolean mustChangePassword) {}
 
     public UserStore(MongoTemplate mongo, SecurityProperties properties, Clock clock) {
         this.users = mongo.getCollection(COLLECTION);
@@ -70,6 +71,11 @@ public class UserStore {
     /** Whether any account has a password; documents made by a secretary appointment alone have none. */
     public boolean anyCanLogIn() {
         return users.countDocuments(Filters.exists("passwordHash")) > 0;
+    }
+
+    /** Whether this account has a password (an account made by a secretary appointment alone has none). */
+    public boolean hasPassword(String username) {
+        return users.countDocuments(Filters.and(Filters.eq("_id", username), Filters.exists("passwordHash"))) > 0;
     }
 
     /** The account that may log in under this name, from the store or read from it within the cache's time. */
@@ -93,13 +99,14 @@ public class UserStore {
             return null;
         }
         return new Account(d.getString("passwordHash"), !d.getBoolean("disabled", false), d.getString("institution"), roles(d),
-                Set.copyOf(d.getList("secretaryOf", String.class, List.of())));
+                Set.copyOf(d.getList("secretaryOf", String.class, List.of())), d.getBoolean("mustChangePassword", false));
     }
 
     /** A new principal each time: Spring's User is a CredentialsContainer whose erasure would change a shared one. */
     private static SouhraPrincipal principal(String username, Account a) {
         var authorities = a.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).collect(Collectors.toList());
-        return new SouhraPrincipal(username, a.passwordHash(), a.enabled(), authorities, a.institution(), a.roles(), new HashSet<>(a.secretaryOf()));
+        return new SouhraPrincipal(username, a.passwordHash(), a.enabled(), authorities, a.institution(), a.roles(), new HashSet<>(a.secretaryOf()),
+                a.mustChangePassword());
     }
 
     public List<UserView> all() {
@@ -163,6 +170,17 @@ public class UserStore {
         forget(username);
     }
 
+    void enabled(String username) {
+        users.updateOne(Filters.eq("_id", username), Updates.set("disabled", false));
+        forget(username);
+    }
+
+    /** After a reset the password is a one-time one; any later change (by its owner or an administrator) ends that. */
+    void mustChangePassword(String username, boolean must) {
+        users.updateOne(Filters.eq("_id", username), Updates.set("mustChangePassword", must));
+        forget(username);
+    }
+
     private static Set<Actor.Role> roles(Document d) {
         Set<Actor.Role> roles = EnumSet.noneOf(Actor.Role.class);
         for (String r : d.getList("roles", String.class, List.of())) {
@@ -177,6 +195,7 @@ public class UserStore {
     private static UserView view(Document d) {
         return new UserView(d.getString("_id"), d.getString("displayName"), d.getString("institution"),
                 roles(d).stream().map(Enum::name).sorted().toList(),
-                d.getList("secretaryOf", String.class, List.of()).stream().sorted().toList(), d.getBoolean("disabled", false));
+                d.getList("secretaryOf", String.class, List.of()).stream().sorted().toList(), d.getBoolean("disabled", false),
+                d.getBoolean("mustChangePassword", false));
     }
 }

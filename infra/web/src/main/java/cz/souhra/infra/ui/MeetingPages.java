@@ -65,22 +65,18 @@ class MeetingPages extends Pages {
     private final Clock clock;
     private final QueryGateway queries;
 
-    MeetingPages(Ui ui, MessageSource messages, Clock clock, QueryGateway queries) {
+    private final BodyAdminPages bodyAdmin;
+
+    MeetingPages(Ui ui, MessageSource messages, Clock clock, QueryGateway queries, BodyAdminPages bodyAdmin) {
         super(ui, messages);
         this.clock = clock;
         this.queries = queries;
+        this.bodyAdmin = bodyAdmin;
     }
 
     // ---- bodies ----
 
-    @GetMapping("/bodies")
-    Mono<Rendering> bodies(Actor actor) {
-        return blocking(() -> {
-            var viewer = ui.viewer(actor);
-            List<BodyView> visible = ui.bodies().stream().filter(b -> viewer.seesBody(b.bodyId())).toList();
-            return Rendering.view("bodies").modelAttribute("bodies", visible).modelAttribute("names", ui.institutionNames()).build();
-        });
-    }
+    // the list of bodies and their administration: BodyAdminPages
 
     @GetMapping("/bodies/{id}")
     Mono<Rendering> body(@PathVariable String id, Actor actor) {
@@ -88,11 +84,7 @@ class MeetingPages extends Pages {
     }
 
     private Rendering.Builder<?> bodyPage(String id, Actor actor, Form.Bag forms) {
-        BodyView b = ui.body(id, actor);
-        MeetingPage meetings = ui.query(new MeetingQueries.MeetingsOfBody(id, null, 0, 200, null), MeetingPage.class);
-        return Rendering.view("body").modelAttribute("b", b).modelAttribute("meetings", meetings.items())
-                .modelAttribute("names", ui.institutionNames()).modelAttribute("canRecord", actor.isSecretaryOf(id) && !b.dissolved())
-                .modelAttribute("forms", forms);
+        return bodyAdmin.bodyPage(id, actor, forms);
     }
 
     @PostMapping("/bodies/{id}/meetings")

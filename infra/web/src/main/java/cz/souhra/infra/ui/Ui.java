@@ -138,6 +138,9 @@ class Ui {
         if (t instanceof InvalidIdException e) {
             return DomainException.invalid("INVALID_ID", e.getMessage());
         }
+        if (t instanceof org.axonframework.modelling.command.AggregateStreamCreationException) {
+            return DomainException.conflict("ALREADY_EXISTS");
+        }
         if (t instanceof AggregateNotFoundException e) {
             return new DomainException(DomainException.Kind.NOT_FOUND, "NOT_FOUND", e.getAggregateIdentifier());
         }
@@ -260,6 +263,18 @@ class Ui {
 
     List<BodyView> bodies() {
         return query(new DirectoryQueries.ListBodies(null, null, null, 0, 500, null), BodyPage.class).items();
+    }
+
+    /** Every institution, retired ones too, by name. */
+    List<InstitutionView> institutions() {
+        return query(new DirectoryQueries.ListInstitutions(null, null, null, null, 0, 1000, null), InstitutionPage.class).items();
+    }
+
+    /** Code to name of the institutions that still act: what a picker offers. */
+    Map<String, String> activeInstitutionNames() {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        institutions().stream().filter(i -> !i.retired()).forEach(i -> names.put(i.code(), i.name()));
+        return names;
     }
 
     /** Code to name of every institution, to show names where the record keeps codes. */

@@ -106,7 +106,7 @@ final class ApiContract {
             op("GET /api/bodies/{id}/history", BODIES, 200, "The recorded changes of a body").refuses(400, 404),
             op("GET /api/bodies/{id}/meetings", MEETINGS, 200, "List the meetings of a body").refuses(400, 403),
             op("POST /api/bodies", BODIES, 201, "Establish a body (platform or working group)").refuses(400, 403)
-                    .example("{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Pracovní skupina ubytovny\",\"cadence\":\"quarterly\",\"quorumPercent\":50}"),
+                    .example("{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Pracovní skupina ubytovny\",\"meetingsPerYear\":4,\"quorumPercent\":50}"),
             op("POST /api/bodies/{id}/members", BODIES, 202, "Admit an institution as a member").refuses(400, 403, 404, 409, 422)
                     .example("{\"institution\":\"UPLB\"}"),
             op("POST /api/bodies/{id}/members/{institution}/remove", BODIES, 202, "Remove a member institution").refuses(400, 403, 404, 409, 422)
@@ -237,6 +237,11 @@ final class ApiContract {
                     .example("{\"password\":\"javorovy-list-na-lavicce-4\"}"),
             op("POST /api/admin/users/{user}/disable", USERS, 202, "Disable a user account").refuses(400, 403, 404)
                     .example("{\"reason\":\"Odchod z úřadu\"}"),
+            op("POST /api/admin/users/{user}/enable", USERS, 202, "Enable a disabled user account again, with its roles").refuses(400, 403, 404, 409)
+                    .example("{\"reason\":\"Návrat do úřadu\"}"),
+            op("POST /api/admin/users/{user}/password-reset", USERS, 200,
+                    "Reset a password: the answer holds a one-time password, shown only this once; its owner must choose a new one "
+                            + "(PASSWORD_CHANGE_REQUIRED until then)").refuses(403, 404),
             op("POST /api/admin/users/{user}/unlock", USERS, 200, "Clear the login throttle of a user name at every address").refuses(403),
             // admin
             op("POST /api/admin/rebuild", ADMIN, 200, "Rebuild read models from the events, with progress (server-sent events)").refuses(403)

@@ -6,11 +6,12 @@ import cz.souhra.shared.model.BodyKind;
 import cz.souhra.shared.model.QuorumRule;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+/** {@code meetingsPerYear}: how often the body is meant to meet, 1–52, or null when not stated. */
 public record EstablishBodyCommand(
         @TargetAggregateIdentifier BodyId bodyId,
         RegionCode region,
         BodyKind kind,
         String name,
-        String cadence,
+        Integer meetingsPerYear,
         QuorumRule quorum) {
 }
