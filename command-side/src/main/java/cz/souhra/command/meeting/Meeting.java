@@ -82,6 +82,9 @@ public class Meeting {
     private Instant convenedAt;
     /** Member institutions present with a vote (delegate or substitute), from the attendance sheet. */
     private int present;
+    /** The attendance sheet's counts, for the refusal of a decision at a sitting without quorum. */
+    private int memberCount;
+    private int required;
     private QuorumRule quorum;
     private Status status;
     private final Set<InstitutionId> members = new LinkedHashSet<>();
@@ -189,9 +192,8 @@ public class Meeting {
             }
         }
         int present = (int) sheet.stream().filter(a -> a.status().present()).count();
-        if (!quorum.isMet(present, members.size())) {
-            throw DomainException.rule("QUORUM_NOT_MET", present, members.size(), quorum.required(members.size()));
-        }
+        // A sitting without quorum is recorded too (attendance, discussion, minutes): it only cannot decide,
+        // which the resolution and the measure decisions refuse with QUORUM_NOT_MET.
         apply(new MeetingConvenedEvent(id, region, cmd.convenedAt(), List.copyOf(sheet), present, members.size(),
                 (int) quorum.required(members.size())), Facts.in(region, cmd.convenedAt()));
     }
@@ -212,6 +214,7 @@ public class Meeting {
         if (cmd.itemId() != null) {
             requireItem(cmd.itemId());
         }
+        requireQuorum();
         if (resolutions.contains(cmd.resolutionId())) {
             throw DomainException.conflict("RESOLUTION_EXISTS", cmd.resolutionId());
         }
@@ -297,6 +300,7 @@ public class Meeting {
         if (status != Status.CONVENED) {
             throw DomainException.rule("DECISION_MEETING_NOT_CONVENED", id);
         }
+        requireQuorum();
         if (resolutionId == null || !resolutions.contains(resolutionId)) {
             throw DomainException.rule("RESOLUTION_UNKNOWN", resolutionId);
         }
@@ -315,6 +319,17 @@ public class Meeting {
         Actor actor = Facts.actor(metaData);
         Facts.requireSecretary(actor, bodyId.value());
         return actor;
+    }
+
+    /** Whether the attendance sheet met the quorum rule in force when the meeting was convened. */
+    boolean quorate() {
+        return present >= required;
+    }
+
+    private void requireQuorum() {
+        if (!quorate()) {
+            throw DomainException.rule("QUORUM_NOT_MET", present, memberCount, required);
+        }
     }
 
     private void requireItem(AgendaItemId itemId) {
@@ -386,6 +401,8 @@ public class Meeting {
         status = Status.CONVENED;
         convenedAt = e.convenedAt();
         present = e.present();
+        memberCount = e.members();
+        required = e.required();
     }
 
     @EventSourcingHandler

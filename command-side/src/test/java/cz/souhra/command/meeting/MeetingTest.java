@@ -133,13 +133,40 @@ class MeetingTest {
     }
 
     @Test
-    void given_one_of_three_members_present_when_convened_then_quorum_not_met_refused() {
+    void given_one_of_three_members_present_when_convened_then_recorded_as_inquorate() {
+        List<Attendance> sheet = List.of(new Attendance(KULK, AttendanceStatus.DELEGATE, "Nováková", null),
+                new Attendance(UPLB, AttendanceStatus.ABSENT, null, null));
         fixture.given(scheduled())
-                .when(new ConveneMeetingCommand(ID, AT, List.of(new Attendance(KULK, AttendanceStatus.DELEGATE, "Nováková", null),
-                        new Attendance(UPLB, AttendanceStatus.ABSENT, null, null)), null), Actors.secretary())
+                .when(new ConveneMeetingCommand(ID, AT, sheet, null), Actors.secretary())
+                .expectEvents(new MeetingConvenedEvent(ID, LBK, AT, sheet, 1, 3, 2));
+    }
+
+    @Test
+    void given_inquorate_meeting_when_minutes_recorded_then_recorded() {
+        fixture.given(scheduled(), inquorate())
+                .when(new RecordMinutesCommand(ID, "Jednání nebylo usnášeníschopné; informace o stavu ubytoven.", null), Actors.secretary())
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void given_inquorate_meeting_when_closed_then_closed() {
+        fixture.given(scheduled(), inquorate())
+                .when(new CloseMeetingCommand(ID, AT.plusSeconds(3600), null), Actors.secretary())
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void given_inquorate_meeting_when_resolution_adopted_then_refused_with_quorum_not_met() {
+        fixture.given(scheduled(), inquorate())
+                .when(new AdoptResolutionCommand(ID, RES, null, "1/2026", "Ukládá se …", null, null), Actors.secretary())
                 .expectException(DomainException.class)
-                .expectExceptionMessage("No quorum: 1 of 3 members present, at least 2 needed.")
+                .expectExceptionMessage("No quorum: 1 of 3 members present, at least 2 needed. A meeting without quorum records attendance, "
+                        + "discussion and minutes, but adopts no resolution and decides no measure.")
                 .expectNoEvents();
+    }
+
+    private static MeetingConvenedEvent inquorate() {
+        return new MeetingConvenedEvent(ID, LBK, AT, List.of(new Attendance(KULK, AttendanceStatus.DELEGATE, "Nováková", null)), 1, 3, 2);
     }
 
     @Test

@@ -95,6 +95,13 @@ class UiAdvice {
         return errorPage(exchange, e.getStatusCode(), messageKey(e.getStatusCode().value()), null);
     }
 
+    /** An as-of date before the record was made: the record exists, just not yet then; the page says so and links to it today. */
+    @ExceptionHandler(Ui.NotYetRecorded.class)
+    Rendering notYet(Ui.NotYetRecorded e, ServerWebExchange exchange) {
+        return Rendering.view("error").status(e.getStatusCode()).modelAttribute("messageKey", "asOf.notYet")
+                .modelAttribute("fmt", formats(exchange)).modelAttribute("path", path(exchange)).modelAttribute("current", e.current).build();
+    }
+
     @ExceptionHandler(Exception.class)
     Rendering failed(Exception e, ServerWebExchange exchange) {
         String reference = UUID.randomUUID().toString();

@@ -118,6 +118,8 @@ final class ApiContract {
                     .example("{\"bodyId\":\"" + BODY_ID + "\",\"startsAt\":\"2026-03-10T09:00:00Z\",\"place\":\"KÚ Liberec, zasedačka 2\"}"),
             op("GET /api/meetings/{id}", MEETINGS, 200, "Read a meeting: agenda, attendance, resolutions, minutes").refuses(400, 403, 404),
             op("GET /api/meetings/{id}/history", MEETINGS, 200, "The recorded changes of a meeting").refuses(400, 403, 404),
+            op("GET /api/meetings/{id}/carry-over-proposal", MEETINGS, 200,
+                    "What the meeting would carry over from the body's previous meeting: unconcluded items and open measures").refuses(400, 403, 404),
             op("GET /api/meetings/{id}/updates", MEETINGS, 200, "The meeting now, then after every change (server-sent events)")
                     .refuses(400, 403, 404).produces("text/event-stream"),
             op("POST /api/meetings/{id}/reschedule", MEETINGS, 202, "Move a meeting to another time or place").refuses(400, 403, 404, 409)

@@ -334,6 +334,7 @@ class OpenApiContractTest {
             read("uprace", "/api/bodies/{id}/meetings", body);
             read("uprace", "/api/meetings/{id}", meeting);
             read("uprace", "/api/meetings/{id}/history", meeting);
+            read("uprace", "/api/meetings/{id}/carry-over-proposal", meeting);
             stream("uprace", "/api/meetings/{id}/updates", meeting);
             read("uprace", "/api/issues");
             read("uprace", "/api/issues/{id}", issue);
