@@ -38,6 +38,7 @@ import cz.souhra.shared.commands.meeting.CancelMeetingCommand;
 import cz.souhra.shared.commands.meeting.CarryOverCommand;
 import cz.souhra.shared.commands.meeting.CloseMeetingCommand;
 import cz.souhra.shared.commands.meeting.ConveneMeetingCommand;
+import cz.souhra.shared.commands.meeting.CorrectMeetingRecordCommand;
 import cz.souhra.shared.commands.meeting.RecordDiscussionCommand;
 import cz.souhra.shared.commands.meeting.RecordMinutesCommand;
 import cz.souhra.shared.commands.meeting.RemoveAgendaItemCommand;
@@ -158,7 +159,8 @@ class MeetingPages extends Pages {
                 .modelAttribute("names", ui.institutionNames()).modelAttribute("canRecord", canRecord)
                 .modelAttribute("convened", m.convenedAt() != null).modelAttribute("asOf", asOf).modelAttribute("forms", forms)
                 .modelAttribute("carried", carried(m))
-                .modelAttribute("statuses", AttendanceStatus.values());
+                .modelAttribute("statuses", AttendanceStatus.values())
+                .modelAttribute("canCorrect", asOf == null && "CLOSED".equals(m.status()) && actor.isSecretaryOf(m.bodyId()));
         if (canRecord) {
             page.modelAttribute("quorum", quorum(m, sheet(forms.get("convene"), m)));
             if (m.convenedAt() == null) {
@@ -410,6 +412,18 @@ class MeetingPages extends Pages {
             ui.send(new CloseMeetingCommand(MeetingId.of(id), clock.instant(), null), actor, locale);
             return "";
         });
+    }
+
+    /** A correction of a closed meeting's record: the record stays locked, the correction is added with its reason. */
+    @PostMapping("/meetings/{id}/corrections")
+    Mono<Rendering> correct(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
+        return change(id, actor, exchange, "correction", Map.of("MEETING_NOT_CLOSED", "what"),
+                f -> msg(UiAdvice.locale(exchange), "confirm.correction"), (f, locale) -> {
+                    required(f, locale, "what", "correction", "reason");
+                    valid(f);
+                    ui.send(new CorrectMeetingRecordCommand(MeetingId.of(id), f.text("what"), f.text("correction"), f.text("reason"), null), actor, locale);
+                    return "#corrections";
+                });
     }
 
     interface Change {
