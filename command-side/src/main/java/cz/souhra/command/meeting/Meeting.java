@@ -35,10 +35,12 @@ import cz.souhra.shared.commands.meeting.RecordDiscussionCommand;
 import cz.souhra.shared.commands.meeting.RecordLedgerCheckpointCommand;
 import cz.souhra.shared.commands.meeting.RecordMinutesCommand;
 import cz.souhra.shared.commands.meeting.RemoveAgendaItemCommand;
+import cz.souhra.shared.commands.meeting.ReorderAgendaCommand;
 import cz.souhra.shared.commands.meeting.RescheduleMeetingCommand;
 import cz.souhra.shared.events.meeting.AgendaItemAddedEvent;
 import cz.souhra.shared.events.meeting.AgendaItemCarriedOverEvent;
 import cz.souhra.shared.events.meeting.AgendaItemRemovedEvent;
+import cz.souhra.shared.events.meeting.AgendaReorderedEvent;
 import cz.souhra.shared.events.meeting.ItemDiscussedEvent;
 import cz.souhra.shared.events.meeting.LedgerCheckpointRecordedEvent;
 import cz.souhra.shared.events.meeting.MeetingCancelledEvent;
@@ -136,6 +138,20 @@ public class Meeting {
         requireStatus(Status.SCHEDULED);
         requireItem(cmd.itemId());
         apply(new AgendaItemRemovedEvent(id, region, cmd.itemId(), Facts.requireText(cmd.reason(), "reason", 2000)), Facts.in(region));
+    }
+
+    /** The agenda in a new order, until the meeting is closed; the same order again records nothing. */
+    @CommandHandler
+    void handle(ReorderAgendaCommand cmd, MetaData metaData) {
+        requireSecretary(metaData);
+        requireOpen();
+        List<AgendaItemId> order = cmd.order() == null ? List.of() : cmd.order();
+        if (order.size() != items.size() || !new HashSet<>(order).equals(items.keySet())) {
+            throw DomainException.field(DomainException.Kind.RULE, "AGENDA_ORDER_MISMATCH", "order", order.size(), items.size());
+        }
+        if (!order.equals(new ArrayList<>(items.keySet()))) {
+            apply(new AgendaReorderedEvent(id, region, List.copyOf(order)), Facts.in(region));
+        }
     }
 
     /** Called by {@link CarryOver} with what the earlier meeting left unfinished. */
@@ -394,6 +410,14 @@ public class Meeting {
     @EventSourcingHandler
     void on(AgendaItemRemovedEvent e) {
         items.remove(e.itemId());
+    }
+
+    @EventSourcingHandler
+    void on(AgendaReorderedEvent e) {
+        Map<AgendaItemId, Item> reordered = new LinkedHashMap<>();
+        e.order().forEach(i -> reordered.put(i, items.get(i)));
+        items.clear();
+        items.putAll(reordered);
     }
 
     @EventSourcingHandler

@@ -42,6 +42,7 @@ import cz.souhra.shared.commands.meeting.CorrectMeetingRecordCommand;
 import cz.souhra.shared.commands.meeting.RecordDiscussionCommand;
 import cz.souhra.shared.commands.meeting.RecordMinutesCommand;
 import cz.souhra.shared.commands.meeting.RemoveAgendaItemCommand;
+import cz.souhra.shared.commands.meeting.ReorderAgendaCommand;
 import cz.souhra.shared.commands.meeting.RescheduleMeetingCommand;
 import cz.souhra.shared.commands.meeting.ScheduleMeetingCommand;
 import cz.souhra.shared.ids.AgendaItemId;
@@ -247,6 +248,25 @@ class MeetingPages extends Pages {
             valid(f);
             ui.send(new AddAgendaItemCommand(MeetingId.of(id), AgendaItemId.random(), f.text("title"),
                     presenter == null ? null : InstitutionId.of(presenter), List.of(), null), actor, locale);
+            return "#agenda";
+        });
+    }
+
+    /** The agenda in a new order: one position per item ({@code position_ITEM}); equal positions keep the items' present order. */
+    @PostMapping("/meetings/{id}/agenda-order")
+    Mono<Rendering> reorder(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
+        return change(id, actor, exchange, "order", Map.of("AGENDA_ORDER_MISMATCH", "order"), (f, locale) -> {
+            List<MeetingView.AgendaItem> agenda = Objects.requireNonNullElse(ui.meeting(id, null, actor).agenda(), List.<MeetingView.AgendaItem>of());
+            Map<String, Integer> position = new java.util.HashMap<>();
+            for (MeetingView.AgendaItem item : agenda) {
+                String field = "position_" + item.itemId();
+                required(f, locale, field);
+                position.put(item.itemId(), integer(f, field, 0, locale));
+            }
+            valid(f);
+            List<AgendaItemId> order = agenda.stream().map(MeetingView.AgendaItem::itemId)
+                    .sorted(java.util.Comparator.comparingInt(position::get)).map(AgendaItemId::of).toList();
+            ui.send(new ReorderAgendaCommand(MeetingId.of(id), order, null), actor, locale);
             return "#agenda";
         });
     }

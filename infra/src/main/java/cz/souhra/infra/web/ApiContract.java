@@ -130,6 +130,8 @@ final class ApiContract {
                     .example("{\"title\":\"Situace v ubytovnách\",\"presenter\":\"UPLB\",\"issues\":[\"" + ISSUE_ID + "\"]}"),
             op("POST /api/meetings/{id}/agenda-items/{itemId}/remove", MEETINGS, 202, "Remove an agenda item").refuses(400, 403, 404, 409, 422)
                     .example("{\"reason\":\"Přesunuto na příští jednání\"}"),
+            op("POST /api/meetings/{id}/agenda-order", MEETINGS, 202, "Put the agenda in a new order (every item once)").refuses(400, 403, 404, 409, 422)
+                    .example("{\"order\":[\"" + ITEM_ID + "\"]}"),
             op("POST /api/meetings/{id}/carry-over", MEETINGS, 202, "Carry the open measures of an earlier meeting over to this one")
                     .refuses(400, 403, 404, 409, 422).example("{\"fromMeetingId\":\"" + MEETING_ID + "\",\"openMeasures\":[\"" + MEASURE_ID + "\"]}"),
             op("POST /api/meetings/{id}/convene", MEETINGS, 202, "Open the meeting with its attendance sheet (checks the quorum)")

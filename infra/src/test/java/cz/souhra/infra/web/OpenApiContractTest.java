@@ -286,6 +286,7 @@ class OpenApiContractTest {
                     "{\"title\":\"Situace v ubytovnách\",\"presenter\":\"UPLB\",\"issues\":[\"" + issue + "\"]}", meeting));
             ids.put("item", item);
             String dropped = created(ok("tajemnice", "POST", "/api/meetings/{id}/agenda-items", "{\"title\":\"Různé\"}", meeting));
+            ok("tajemnice", "POST", "/api/meetings/{id}/agenda-order", "{\"order\":[\"" + dropped + "\",\"" + item + "\"]}", meeting);
             ok("tajemnice", "POST", "/api/meetings/{id}/agenda-items/{itemId}/remove", "{\"reason\":\"Bez podkladů\"}", meeting, dropped);
             ok("uprace", "POST", "/api/issues/{id}/recategorise", "{\"category\":\"AGENCY_EMPLOYMENT\",\"reason\":\"Agenturní zaměstnávání\"}", issue);
             ok("tajemnice", "POST", "/api/issues/{id}/link", "{\"meetingId\":\"" + meeting + "\",\"itemId\":\"" + item + "\"}", issue);
