@@ -194,6 +194,16 @@ class PlatformYearBrowserTest {
         Map<String, Object> pdf = fetch(el("#minutes-pdf").getAttribute("href"));
         assertThat(pdf.get("status")).isEqualTo(200L);
         assertThat(pdf.get("type")).isEqualTo("application/pdf");
+
+        // the closed record is corrected, not rewritten: the correction stays with its reason
+        WebElement correction = el("#correction-form");
+        type(correction.findElement(By.id("correction-what")), "prezence");
+        type(correction.findElement(By.id("correction-text")), "Statutární město Liberec bylo omluveno, ne nepřítomno.");
+        type(correction.findElement(By.id("correction-reason")), "Omluva došla před jednáním.");
+        confirmInDialog("#correct");
+        waitText("#correction-list", "Statutární město Liberec bylo omluveno");
+        assertThat(flash()).isEqualTo("Oprava byla připojena k záznamu.");
+        axeBothLanguages("closed meeting with a correction", "/meetings/" + first);
     }
 
     @Test
