@@ -134,7 +134,7 @@ final class ApiContract {
                     .example("{\"order\":[\"" + ITEM_ID + "\"]}"),
             op("POST /api/meetings/{id}/carry-over", MEETINGS, 202, "Carry the open measures of an earlier meeting over to this one")
                     .refuses(400, 403, 404, 409, 422).example("{\"fromMeetingId\":\"" + MEETING_ID + "\",\"openMeasures\":[\"" + MEASURE_ID + "\"]}"),
-            op("POST /api/meetings/{id}/convene", MEETINGS, 202, "Open the meeting with its attendance sheet (checks the quorum)")
+            op("POST /api/meetings/{id}/convene", MEETINGS, 202, "Open the meeting with its attendance sheet (without quorum it is recorded as inquorate and adopts nothing)")
                     .refuses(400, 403, 404, 409, 422)
                     .example("{\"attendance\":[{\"institution\":\"KULK\",\"status\":\"DELEGATE\",\"delegate\":\"Jana Nováková\"},"
                             + "{\"institution\":\"UPLB\",\"status\":\"SUBSTITUTE\",\"substitute\":\"Petr Dvořák\"}]}"),

@@ -223,14 +223,19 @@ class OpenApiContractTest {
                 "{\"user\":\"uprace\",\"password\":\"zaneprazdneny-urad-v-dubnu-9\",\"institution\":\"UPLB\",\"roles\":[\"MEMBER\"]}"));
         expect("POST /api/meetings/{id}/convene", 409, call("tajemnice", "POST", "/api/meetings/{id}/convene", null,
                 "{\"attendance\":[{\"institution\":\"KULK\",\"status\":\"DELEGATE\",\"delegate\":\"Jana\"}]}", ids.get("meeting")));
-        // a meeting of a body without members; a convening without quorum; a measure for an owner outside the body
+        // a meeting of a body without members; an attendance naming a non-member; a resolution at a meeting without
+        // quorum (recorded, but it cannot decide); a measure for an owner outside the body
         String empty = created(call("admin", "POST", "/api/bodies", null, "{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Prázdná\"}"));
         expect("POST /api/meetings", 422, call("admin", "POST", "/api/meetings", null,
                 "{\"bodyId\":\"" + empty + "\",\"startsAt\":\"2026-09-01T09:00:00Z\",\"place\":\"Kraj\"}"));
         String next = created(call("tajemnice", "POST", "/api/meetings", null,
                 "{\"bodyId\":\"" + ids.get("body") + "\",\"startsAt\":\"2026-10-01T09:00:00Z\",\"place\":\"Kraj\"}"));
         expect("POST /api/meetings/{id}/convene", 422, call("tajemnice", "POST", "/api/meetings/{id}/convene", null,
+                "{\"attendance\":[{\"institution\":\"KRPL\",\"status\":\"DELEGATE\",\"delegate\":\"Host\"}]}", next));
+        expect("POST /api/meetings/{id}/convene", 202, call("tajemnice", "POST", "/api/meetings/{id}/convene", null,
                 "{\"attendance\":[{\"institution\":\"KULK\",\"status\":\"ABSENT\"},{\"institution\":\"UPLB\",\"status\":\"ABSENT\"}]}", next));
+        expect("POST /api/meetings/{id}/resolutions", 422, call("tajemnice", "POST", "/api/meetings/{id}/resolutions", null,
+                "{\"number\":\"9/2026\",\"text\":\"Bez usnášeníschopnosti nelze\"}", next));
         expect("POST /api/measures/{id}/extend", 422, call("tajemnice", "POST", "/api/measures/{id}/extend", null,
                 "{\"meetingId\":\"" + ids.get("meeting") + "\",\"resolutionId\":\"" + ids.get("resolution") + "\",\"dueDate\":\"2027-01-31\",\"reason\":\"Tentýž den\"}",
                 ids.get("measureOpen")));
