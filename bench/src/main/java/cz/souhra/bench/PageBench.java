@@ -104,7 +104,15 @@ final class PageBench {
         private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
 
         static Browser login(int port, String user, String password) throws Exception {
-            HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+            // The session cookie is Secure by default; the JDK's CookieManager would not send it over plain http to localhost.
+            CookieManager cookies = new CookieManager() {
+                @Override
+                public java.util.Map<String, List<String>> get(URI uri, java.util.Map<String, List<String>> headers) {
+                    List<String> all = getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).toList();
+                    return all.isEmpty() ? java.util.Map.of() : java.util.Map.of("Cookie", List.of(String.join("; ", all)));
+                }
+            };
+            HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
             Browser b = new Browser(client, "http://localhost:" + port);
             Matcher m = CSRF.matcher(b.get("/login"));
             if (!m.find()) {
