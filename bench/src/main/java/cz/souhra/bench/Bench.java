@@ -43,7 +43,7 @@ public final class Bench {
                 ThroughputBench.run(rest);
                 System.exit(0);
             }
-            case "perf", "rebuild", "growth-pairs", "floor" -> {
+            case "perf", "rebuild", "growth-pairs", "floor", "pages" -> {
                 // The application's non-daemon threads would keep a failed run alive.
                 try {
                     if (suite.equals("perf")) {
@@ -52,6 +52,8 @@ public final class Bench {
                         GrowthPairs.run(rest);
                     } else if (suite.equals("floor")) {
                         HttpFloorBench.run(rest);
+                    } else if (suite.equals("pages")) {
+                        PageBench.run(rest);
                     } else {
                         PerfBench.runRebuildOnly(rest);
                     }

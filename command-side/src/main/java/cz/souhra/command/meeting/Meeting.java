@@ -35,10 +35,12 @@ import cz.souhra.shared.commands.meeting.RecordDiscussionCommand;
 import cz.souhra.shared.commands.meeting.RecordLedgerCheckpointCommand;
 import cz.souhra.shared.commands.meeting.RecordMinutesCommand;
 import cz.souhra.shared.commands.meeting.RemoveAgendaItemCommand;
+import cz.souhra.shared.commands.meeting.ReorderAgendaCommand;
 import cz.souhra.shared.commands.meeting.RescheduleMeetingCommand;
 import cz.souhra.shared.events.meeting.AgendaItemAddedEvent;
 import cz.souhra.shared.events.meeting.AgendaItemCarriedOverEvent;
 import cz.souhra.shared.events.meeting.AgendaItemRemovedEvent;
+import cz.souhra.shared.events.meeting.AgendaReorderedEvent;
 import cz.souhra.shared.events.meeting.ItemDiscussedEvent;
 import cz.souhra.shared.events.meeting.LedgerCheckpointRecordedEvent;
 import cz.souhra.shared.events.meeting.MeetingCancelledEvent;
@@ -82,6 +84,9 @@ public class Meeting {
     private Instant convenedAt;
     /** Member institutions present with a vote (delegate or substitute), from the attendance sheet. */
     private int present;
+    /** The attendance sheet's counts, for the refusal of a decision at a sitting without quorum. */
+    private int memberCount;
+    private int required;
     private QuorumRule quorum;
     private Status status;
     private final Set<InstitutionId> members = new LinkedHashSet<>();
@@ -133,6 +138,20 @@ public class Meeting {
         requireStatus(Status.SCHEDULED);
         requireItem(cmd.itemId());
         apply(new AgendaItemRemovedEvent(id, region, cmd.itemId(), Facts.requireText(cmd.reason(), "reason", 2000)), Facts.in(region));
+    }
+
+    /** The agenda in a new order, until the meeting is closed; the same order again records nothing. */
+    @CommandHandler
+    void handle(ReorderAgendaCommand cmd, MetaData metaData) {
+        requireSecretary(metaData);
+        requireOpen();
+        List<AgendaItemId> order = cmd.order() == null ? List.of() : cmd.order();
+        if (order.size() != items.size() || !new HashSet<>(order).equals(items.keySet())) {
+            throw DomainException.field(DomainException.Kind.RULE, "AGENDA_ORDER_MISMATCH", "order", order.size(), items.size());
+        }
+        if (!order.equals(new ArrayList<>(items.keySet()))) {
+            apply(new AgendaReorderedEvent(id, region, List.copyOf(order)), Facts.in(region));
+        }
     }
 
     /** Called by {@link CarryOver} with what the earlier meeting left unfinished. */
@@ -189,9 +208,8 @@ public class Meeting {
             }
         }
         int present = (int) sheet.stream().filter(a -> a.status().present()).count();
-        if (!quorum.isMet(present, members.size())) {
-            throw DomainException.rule("QUORUM_NOT_MET", present, members.size(), quorum.required(members.size()));
-        }
+        // A sitting without quorum is recorded too (attendance, discussion, minutes): it only cannot decide,
+        // which the resolution and the measure decisions refuse with QUORUM_NOT_MET.
         apply(new MeetingConvenedEvent(id, region, cmd.convenedAt(), List.copyOf(sheet), present, members.size(),
                 (int) quorum.required(members.size())), Facts.in(region, cmd.convenedAt()));
     }
@@ -212,6 +230,7 @@ public class Meeting {
         if (cmd.itemId() != null) {
             requireItem(cmd.itemId());
         }
+        requireQuorum();
         if (resolutions.contains(cmd.resolutionId())) {
             throw DomainException.conflict("RESOLUTION_EXISTS", cmd.resolutionId());
         }
@@ -297,6 +316,7 @@ public class Meeting {
         if (status != Status.CONVENED) {
             throw DomainException.rule("DECISION_MEETING_NOT_CONVENED", id);
         }
+        requireQuorum();
         if (resolutionId == null || !resolutions.contains(resolutionId)) {
             throw DomainException.rule("RESOLUTION_UNKNOWN", resolutionId);
         }
@@ -315,6 +335,17 @@ public class Meeting {
         Actor actor = Facts.actor(metaData);
         Facts.requireSecretary(actor, bodyId.value());
         return actor;
+    }
+
+    /** Whether the attendance sheet met the quorum rule in force when the meeting was convened. */
+    boolean quorate() {
+        return present >= required;
+    }
+
+    private void requireQuorum() {
+        if (!quorate()) {
+            throw DomainException.rule("QUORUM_NOT_MET", present, memberCount, required);
+        }
     }
 
     private void requireItem(AgendaItemId itemId) {
@@ -382,10 +413,20 @@ public class Meeting {
     }
 
     @EventSourcingHandler
+    void on(AgendaReorderedEvent e) {
+        Map<AgendaItemId, Item> reordered = new LinkedHashMap<>();
+        e.order().forEach(i -> reordered.put(i, items.get(i)));
+        items.clear();
+        items.putAll(reordered);
+    }
+
+    @EventSourcingHandler
     void on(MeetingConvenedEvent e) {
         status = Status.CONVENED;
         convenedAt = e.convenedAt();
         present = e.present();
+        memberCount = e.members();
+        required = e.required();
     }
 
     @EventSourcingHandler

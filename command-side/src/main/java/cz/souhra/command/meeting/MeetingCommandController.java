@@ -27,6 +27,7 @@ import cz.souhra.shared.commands.meeting.CorrectMeetingRecordCommand;
 import cz.souhra.shared.commands.meeting.RecordDiscussionCommand;
 import cz.souhra.shared.commands.meeting.RecordMinutesCommand;
 import cz.souhra.shared.commands.meeting.RemoveAgendaItemCommand;
+import cz.souhra.shared.commands.meeting.ReorderAgendaCommand;
 import cz.souhra.shared.commands.meeting.RescheduleMeetingCommand;
 import cz.souhra.shared.commands.meeting.ScheduleMeetingCommand;
 import cz.souhra.shared.ids.AgendaItemId;
@@ -58,6 +59,8 @@ class MeetingCommandController {
     record Reason(@NotBlank @Size(max = 2000) String reason) {}
 
     record Item(@NotBlank @Size(max = 500) String title, @Size(max = 32) String presenter, @Size(max = 50) List<String> issues) {}
+
+    record Order(@jakarta.validation.constraints.NotNull @Size(max = 500) List<String> order) {}
 
     record CarryOver(@NotBlank String fromMeetingId, @Size(max = 200) List<String> openMeasures) {}
 
@@ -122,6 +125,12 @@ class MeetingCommandController {
     Mono<ResponseEntity<Map<String, Object>>> removeItem(@PathVariable String id, @PathVariable String itemId, @Valid @RequestBody Reason body,
                                                          Actor actor, @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return commands.accepted(new RemoveAgendaItemCommand(MeetingId.of(id), AgendaItemId.of(itemId), body.reason(), v(ifMatch)), actor, id);
+    }
+
+    @PostMapping("/{id}/agenda-order")
+    Mono<ResponseEntity<Map<String, Object>>> reorder(@PathVariable String id, @Valid @RequestBody Order body, Actor actor,
+                                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return commands.accepted(new ReorderAgendaCommand(MeetingId.of(id), ids(body.order(), AgendaItemId::of), v(ifMatch)), actor, id);
     }
 
     @PostMapping("/{id}/carry-over")

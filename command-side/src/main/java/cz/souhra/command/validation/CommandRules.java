@@ -46,6 +46,7 @@ import cz.souhra.shared.commands.meeting.RecordDiscussionCommand;
 import cz.souhra.shared.commands.meeting.RecordLedgerCheckpointCommand;
 import cz.souhra.shared.commands.meeting.RecordMinutesCommand;
 import cz.souhra.shared.commands.meeting.RemoveAgendaItemCommand;
+import cz.souhra.shared.commands.meeting.ReorderAgendaCommand;
 import cz.souhra.shared.commands.meeting.RescheduleMeetingCommand;
 import cz.souhra.shared.commands.meeting.ScheduleMeetingCommand;
 import cz.souhra.shared.commands.user.ChangePasswordCommand;
@@ -132,6 +133,8 @@ public final class CommandRules {
                 f("presenter", new Ref(Kind.INSTITUTION, true, false)),
                 f("issues", new Ref(Kind.ISSUE, false, true)));
         on(RemoveAgendaItemCommand.class, "POST /api/meetings/{id}/agenda-items/{item}/remove", f("reason", REASON));
+        on(ReorderAgendaCommand.class, "POST /api/meetings/{id}/agenda-order",
+                f("order", new Plain("required, every agenda item of the meeting once, in the new order")));
         on(CarryOverCommand.class, "POST /api/meetings/{id}/carry-over",
                 f("fromMeetingId", new Ref(Kind.MEETING, false, false)), f("openMeasures", new Ref(Kind.MEASURE, false, true)));
         on(ConveneMeetingCommand.class, "POST /api/meetings/{id}/convene",

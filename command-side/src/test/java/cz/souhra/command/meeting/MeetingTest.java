@@ -20,7 +20,9 @@ import cz.souhra.shared.commands.meeting.ConveneMeetingCommand;
 import cz.souhra.shared.commands.meeting.CorrectMeetingRecordCommand;
 import cz.souhra.shared.commands.meeting.RecordLedgerCheckpointCommand;
 import cz.souhra.shared.commands.meeting.RecordMinutesCommand;
+import cz.souhra.shared.commands.meeting.ReorderAgendaCommand;
 import cz.souhra.shared.events.meeting.AgendaItemAddedEvent;
+import cz.souhra.shared.events.meeting.AgendaReorderedEvent;
 import cz.souhra.shared.events.meeting.LedgerCheckpointRecordedEvent;
 import cz.souhra.shared.events.meeting.MeetingClosedEvent;
 import cz.souhra.shared.events.meeting.MeetingConvenedEvent;
@@ -133,13 +135,77 @@ class MeetingTest {
     }
 
     @Test
-    void given_one_of_three_members_present_when_convened_then_quorum_not_met_refused() {
+    void given_one_of_three_members_present_when_convened_then_recorded_as_inquorate() {
+        List<Attendance> sheet = List.of(new Attendance(KULK, AttendanceStatus.DELEGATE, "Nováková", null),
+                new Attendance(UPLB, AttendanceStatus.ABSENT, null, null));
         fixture.given(scheduled())
-                .when(new ConveneMeetingCommand(ID, AT, List.of(new Attendance(KULK, AttendanceStatus.DELEGATE, "Nováková", null),
-                        new Attendance(UPLB, AttendanceStatus.ABSENT, null, null)), null), Actors.secretary())
+                .when(new ConveneMeetingCommand(ID, AT, sheet, null), Actors.secretary())
+                .expectEvents(new MeetingConvenedEvent(ID, LBK, AT, sheet, 1, 3, 2));
+    }
+
+    @Test
+    void given_inquorate_meeting_when_minutes_recorded_then_recorded() {
+        fixture.given(scheduled(), inquorate())
+                .when(new RecordMinutesCommand(ID, "Jednání nebylo usnášeníschopné; informace o stavu ubytoven.", null), Actors.secretary())
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void given_inquorate_meeting_when_closed_then_closed() {
+        fixture.given(scheduled(), inquorate())
+                .when(new CloseMeetingCommand(ID, AT.plusSeconds(3600), null), Actors.secretary())
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void given_inquorate_meeting_when_resolution_adopted_then_refused_with_quorum_not_met() {
+        fixture.given(scheduled(), inquorate())
+                .when(new AdoptResolutionCommand(ID, RES, null, "1/2026", "Ukládá se …", null, null), Actors.secretary())
                 .expectException(DomainException.class)
-                .expectExceptionMessage("No quorum: 1 of 3 members present, at least 2 needed.")
+                .expectExceptionMessage("No quorum: 1 of 3 members present, at least 2 needed. A meeting without quorum records attendance, "
+                        + "discussion and minutes, but adopts no resolution and decides no measure.")
                 .expectNoEvents();
+    }
+
+    static final AgendaItemId ITEM_2 = AgendaItemId.of("a9e00000-0000-4000-8000-000000000002");
+
+    private static Object[] twoItems() {
+        return new Object[] {scheduled(), new AgendaItemAddedEvent(ID, LBK, ITEM, "Ubytovny", null, List.of()),
+                new AgendaItemAddedEvent(ID, LBK, ITEM_2, "Různé", null, List.of())};
+    }
+
+    @Test
+    void given_two_items_when_reordered_then_the_new_order_is_recorded() {
+        fixture.given(twoItems())
+                .when(new ReorderAgendaCommand(ID, List.of(ITEM_2, ITEM), null), Actors.secretary())
+                .expectEvents(new AgendaReorderedEvent(ID, LBK, List.of(ITEM_2, ITEM)));
+    }
+
+    @Test
+    void given_two_items_when_reordered_to_the_same_order_then_nothing_is_recorded() {
+        fixture.given(twoItems())
+                .when(new ReorderAgendaCommand(ID, List.of(ITEM, ITEM_2), null), Actors.secretary())
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void given_two_items_when_the_order_leaves_one_out_then_refused_naming_order() {
+        fixture.given(twoItems())
+                .when(new ReorderAgendaCommand(ID, List.of(ITEM_2), null), Actors.secretary())
+                .expectException(DomainException.class)
+                .expectExceptionMessage("Field \"order\" must list every agenda item of the meeting once: 1 given, the agenda has 2.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void given_reordered_agenda_when_reordered_back_then_recorded_against_the_new_order() {
+        fixture.given(twoItems()).andGiven(new AgendaReorderedEvent(ID, LBK, List.of(ITEM_2, ITEM)))
+                .when(new ReorderAgendaCommand(ID, List.of(ITEM_2, ITEM), null), Actors.secretary())
+                .expectNoEvents();
+    }
+
+    private static MeetingConvenedEvent inquorate() {
+        return new MeetingConvenedEvent(ID, LBK, AT, List.of(new Attendance(KULK, AttendanceStatus.DELEGATE, "Nováková", null)), 1, 3, 2);
     }
 
     @Test

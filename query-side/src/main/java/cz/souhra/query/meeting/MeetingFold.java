@@ -12,6 +12,8 @@ import cz.souhra.query.common.Views;
 import cz.souhra.shared.events.meeting.AgendaItemAddedEvent;
 import cz.souhra.shared.events.meeting.AgendaItemCarriedOverEvent;
 import cz.souhra.shared.events.meeting.AgendaItemRemovedEvent;
+import cz.souhra.shared.events.meeting.AgendaReorderedEvent;
+import cz.souhra.shared.ids.AgendaItemId;
 import cz.souhra.shared.events.meeting.ItemDiscussedEvent;
 import cz.souhra.shared.events.meeting.LedgerCheckpointRecordedEvent;
 import cz.souhra.shared.events.meeting.MeetingCancelledEvent;
@@ -77,6 +79,10 @@ public final class MeetingFold {
                     .append("carriedFromItem", e.fromItemId().value()));
         } else if (event instanceof AgendaItemRemovedEvent e) {
             list(d, "agenda").removeIf(o -> e.itemId().value().equals(cast(o).get("itemId")));
+        } else if (event instanceof AgendaReorderedEvent e) {
+            List<Object> agenda = list(d, "agenda");
+            List<String> order = e.order().stream().map(AgendaItemId::value).toList();
+            agenda.sort(java.util.Comparator.comparingInt(o -> order.indexOf(String.valueOf(cast(o).get("itemId")))));
         } else if (event instanceof OpenMeasureCarriedOverEvent e) {
             list(d, "carriedMeasures").add(new Document("measureId", e.measureId().value()).append("fromMeetingId", e.fromMeetingId().value()));
         } else if (event instanceof MeetingConvenedEvent e) {

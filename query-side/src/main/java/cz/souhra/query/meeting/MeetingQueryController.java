@@ -21,6 +21,7 @@ import cz.souhra.shared.ids.BodyId;
 import cz.souhra.shared.ids.MeetingId;
 import cz.souhra.shared.queries.HistoryEntry;
 import cz.souhra.shared.queries.HistoryQueries;
+import cz.souhra.shared.queries.CarryOverProposal;
 import cz.souhra.shared.queries.MeetingPage;
 import cz.souhra.shared.queries.MeetingQueries;
 import cz.souhra.shared.queries.MeetingView;
@@ -52,6 +53,12 @@ class MeetingQueryController {
     Mono<List<HistoryEntry>> history(@PathVariable String id, Actor actor) {
         return meeting(id, null, actor).then(OffLoop.ask(() -> queries.query(new HistoryQueries.SubjectHistory(id),
                 ResponseTypes.multipleInstancesOf(HistoryEntry.class))));
+    }
+
+    /** What this meeting would carry over from the body's previous meeting, for the secretary to confirm. */
+    @GetMapping("/api/meetings/{id}/carry-over-proposal")
+    Mono<CarryOverProposal> carryOverProposal(@PathVariable String id, Actor actor) {
+        return meeting(id, null, actor).then(OffLoop.ask(() -> queries.query(new MeetingQueries.ProposeCarryOver(id), CarryOverProposal.class)));
     }
 
     @GetMapping("/api/bodies/{id}/meetings")

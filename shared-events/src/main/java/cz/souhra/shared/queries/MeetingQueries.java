@@ -13,6 +13,13 @@ public final class MeetingQueries {
     /** The meetings of a body, by start time. */
     public record MeetingsOfBody(String bodyId, Instant asOf, int page, int size, String sort) {}
 
+    /**
+     * What the meeting would carry over from the body's previous meeting (the latest earlier one not cancelled):
+     * its unconcluded agenda items and the measures adopted or followed up there that are still open, less
+     * what this meeting has already carried over.
+     */
+    public record ProposeCarryOver(String meetingId) {}
+
     /** Subscription: the meeting view after every change. */
     public record MeetingUpdates(String meetingId) {}
 }

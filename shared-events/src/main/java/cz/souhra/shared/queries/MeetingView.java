@@ -15,6 +15,14 @@ public record MeetingView(String meetingId, String region, String bodyId, String
                           String minutesBy, String closedAt, List<Correction> corrections, Checkpoint checkpoint, long version,
                           Instant lastRecordedAt) {
 
+    /**
+     * Convened without quorum ("neusnášeníschopné"): attendance, discussion and minutes are recorded, resolutions
+     * are refused. Derived from the attendance counts, so not a field of its own in the API.
+     */
+    public boolean inquorate() {
+        return convenedAt != null && present != null && quorumRequired != null && present < quorumRequired;
+    }
+
     public record AttendanceLine(String institution, String status, String delegate, String substitute) {}
 
     public record AgendaItem(String itemId, String title, String presenter, List<String> issues, Boolean concluded, String discussion,

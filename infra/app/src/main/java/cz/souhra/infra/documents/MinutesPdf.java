@@ -50,6 +50,10 @@ class MinutesPdf {
         }
     }
 
+    private static boolean inquorate(Document m) {
+        return m.get("present") instanceof Number p && m.get("quorumRequired") instanceof Number r && p.intValue() < r.intValue();
+    }
+
     String html(Document m, Document body, Map<String, String> institutions) {
         StringBuilder h = new StringBuilder();
         String bodyName = body == null ? String.valueOf(m.get("bodyId")) : body.getString("name");
@@ -62,7 +66,8 @@ class MinutesPdf {
         // the convening instant may be when the secretary recorded it.
         h.append("<p>Datum a čas: ").append(esc(when(m.getString("startsAt"))))
                 .append("<br/>Místo: ").append(esc(m.getString("place")))
-                .append("<br/>Stav: ").append(esc(status(m.getString("status")))).append("</p>");
+                .append("<br/>Stav: ").append(esc(status(m.getString("status"))))
+                .append(inquorate(m) ? "<br/><strong>Jednání neusnášeníschopné</strong>" : "").append("</p>");
 
         h.append("<h2>Prezence</h2><table><tr><th>Instituce</th><th>Účast</th><th>Kdo se účastnil</th></tr>");
         for (Map<String, Object> a : list(m, "attendance")) {
@@ -75,7 +80,9 @@ class MinutesPdf {
         h.append("</table>");
         if (m.get("present") != null) {
             h.append("<p>Usnášeníschopnost: přítomno ").append(m.get("present")).append(" z ").append(m.get("memberCount"))
-                    .append(" členů, potřeba alespoň ").append(m.get("quorumRequired")).append(" – jednání bylo usnášeníschopné.</p>");
+                    .append(" členů, potřeba alespoň ").append(m.get("quorumRequired"))
+                    .append(inquorate(m) ? " – jednání nebylo usnášeníschopné (neusnášeníschopné jednání: zaznamenána prezence, projednání a zápis, bez usnesení).</p>"
+                            : " – jednání bylo usnášeníschopné.</p>");
         }
 
         h.append("<h2>Program a projednání</h2><ol>");

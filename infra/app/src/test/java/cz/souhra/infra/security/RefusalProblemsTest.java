@@ -102,8 +102,11 @@ class RefusalProblemsTest extends SecuredApplicationTest {
         refused(owner(), "/api/meetings/" + quorumless + "/agenda-items", null, "{\"title\":\"Cizí bod\"}", 403, "NOT_SECRETARY");
         refused(secretary(), "/api/meetings/" + UNKNOWN_UUID + "/cancel", null, "{\"reason\":\"x\"}", 404, "NOT_FOUND");
         stale(secretary(), "/api/meetings/" + quorumless + "/agenda-items", "{\"title\":\"Bod 2\"}", 1);
-        refused(secretary(), "/api/meetings/" + quorumless + "/convene", null, "{\"attendance\":[{\"institution\":\"RFKU\",\"status\":\"DELEGATE\","
-                + "\"delegate\":\"Jana\"},{\"institution\":\"RFUP\",\"status\":\"ABSENT\"}]}", 422, "QUORUM_NOT_MET");
+        // A sitting without quorum is recorded; only its decisions are refused.
+        post(secretary(), "/api/meetings/" + quorumless + "/convene", "{\"attendance\":[{\"institution\":\"RFKU\",\"status\":\"DELEGATE\","
+                + "\"delegate\":\"Jana\"},{\"institution\":\"RFUP\",\"status\":\"ABSENT\"}]}", 202);
+        refused(secretary(), "/api/meetings/" + quorumless + "/resolutions", null, "{\"number\":\"1/2026\",\"text\":\"Ukládá se …\"}", 422,
+                "QUORUM_NOT_MET");
         refused(secretary(), "/api/meetings/" + meeting + "/corrections", null, "{\"what\":\"prezence\",\"correction\":\"x\",\"reason\":\"chyba\"}", 409,
                 "MEETING_NOT_CLOSED");
     }

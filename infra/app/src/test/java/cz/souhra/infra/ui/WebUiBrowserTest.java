@@ -717,7 +717,9 @@ class WebUiBrowserTest {
 
         // the measure as it stood the day before it was adopted: it did not exist yet
         open("/measures/" + measure1 + "?asOf=" + today().minusDays(1));
-        assertThat(el("#error-message").getText()).isEqualTo("Stránka nebo záznam neexistuje.");
+        assertThat(el("#error-message").getText()).isEqualTo("V té době záznam ještě neexistoval.");
+        assertThat(el("#error-current").getAttribute("href")).endsWith("/measures/" + measure1);
+        assertThat(el("nav").getText()).as("the page keeps the navigation").isNotEmpty();
         // the as-of view starts from the list of measures by title: nobody types an id
         open("/audit/verify");
         new Select(el("#asof-measure-id")).selectByVisibleText("Společné kontroly pracovních agentur");

@@ -224,14 +224,19 @@ class OpenApiContractTest {
         expect("POST /api/admin/users/{user}/enable", 409, call("admin", "POST", "/api/admin/users/{user}/enable", null, "{}", "uprace"));
         expect("POST /api/meetings/{id}/convene", 409, call("tajemnice", "POST", "/api/meetings/{id}/convene", null,
                 "{\"attendance\":[{\"institution\":\"KULK\",\"status\":\"DELEGATE\",\"delegate\":\"Jana\"}]}", ids.get("meeting")));
-        // a meeting of a body without members; a convening without quorum; a measure for an owner outside the body
+        // a meeting of a body without members; an attendance naming a non-member; a resolution at a meeting without
+        // quorum (recorded, but it cannot decide); a measure for an owner outside the body
         String empty = created(call("admin", "POST", "/api/bodies", null, "{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Prázdná\"}"));
         expect("POST /api/meetings", 422, call("admin", "POST", "/api/meetings", null,
                 "{\"bodyId\":\"" + empty + "\",\"startsAt\":\"2026-09-01T09:00:00Z\",\"place\":\"Kraj\"}"));
         String next = created(call("tajemnice", "POST", "/api/meetings", null,
                 "{\"bodyId\":\"" + ids.get("body") + "\",\"startsAt\":\"2026-10-01T09:00:00Z\",\"place\":\"Kraj\"}"));
         expect("POST /api/meetings/{id}/convene", 422, call("tajemnice", "POST", "/api/meetings/{id}/convene", null,
+                "{\"attendance\":[{\"institution\":\"KRPL\",\"status\":\"DELEGATE\",\"delegate\":\"Host\"}]}", next));
+        expect("POST /api/meetings/{id}/convene", 202, call("tajemnice", "POST", "/api/meetings/{id}/convene", null,
                 "{\"attendance\":[{\"institution\":\"KULK\",\"status\":\"ABSENT\"},{\"institution\":\"UPLB\",\"status\":\"ABSENT\"}]}", next));
+        expect("POST /api/meetings/{id}/resolutions", 422, call("tajemnice", "POST", "/api/meetings/{id}/resolutions", null,
+                "{\"number\":\"9/2026\",\"text\":\"Bez usnášeníschopnosti nelze\"}", next));
         expect("POST /api/measures/{id}/extend", 422, call("tajemnice", "POST", "/api/measures/{id}/extend", null,
                 "{\"meetingId\":\"" + ids.get("meeting") + "\",\"resolutionId\":\"" + ids.get("resolution") + "\",\"dueDate\":\"2027-01-31\",\"reason\":\"Tentýž den\"}",
                 ids.get("measureOpen")));
@@ -289,6 +294,7 @@ class OpenApiContractTest {
                     "{\"title\":\"Situace v ubytovnách\",\"presenter\":\"UPLB\",\"issues\":[\"" + issue + "\"]}", meeting));
             ids.put("item", item);
             String dropped = created(ok("tajemnice", "POST", "/api/meetings/{id}/agenda-items", "{\"title\":\"Různé\"}", meeting));
+            ok("tajemnice", "POST", "/api/meetings/{id}/agenda-order", "{\"order\":[\"" + dropped + "\",\"" + item + "\"]}", meeting);
             ok("tajemnice", "POST", "/api/meetings/{id}/agenda-items/{itemId}/remove", "{\"reason\":\"Bez podkladů\"}", meeting, dropped);
             ok("uprace", "POST", "/api/issues/{id}/recategorise", "{\"category\":\"AGENCY_EMPLOYMENT\",\"reason\":\"Agenturní zaměstnávání\"}", issue);
             ok("tajemnice", "POST", "/api/issues/{id}/link", "{\"meetingId\":\"" + meeting + "\",\"itemId\":\"" + item + "\"}", issue);
@@ -337,6 +343,7 @@ class OpenApiContractTest {
             read("uprace", "/api/bodies/{id}/meetings", body);
             read("uprace", "/api/meetings/{id}", meeting);
             read("uprace", "/api/meetings/{id}/history", meeting);
+            read("uprace", "/api/meetings/{id}/carry-over-proposal", meeting);
             stream("uprace", "/api/meetings/{id}/updates", meeting);
             read("uprace", "/api/issues");
             read("uprace", "/api/issues/{id}", issue);

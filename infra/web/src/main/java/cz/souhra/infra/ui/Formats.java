@@ -56,6 +56,28 @@ public final class Formats {
         }
     }
 
+    /** The Prague day of an ISO instant, as d. M. yyyy: short labels in pickers. */
+    static String dayOf(String instant) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("d. M. yyyy").format(Instant.parse(instant).atZone(ZONE));
+        } catch (RuntimeException notAnInstant) {
+            return instant == null ? "" : instant;
+        }
+    }
+
+    /** An instant as the value of a {@code datetime-local} input, in Prague time (what the forms read back). */
+    public String localInput(Object value) {
+        if (value == null) {
+            return "";
+        }
+        try {
+            Instant i = value instanceof Instant v ? v : Instant.parse(value.toString());
+            return java.time.LocalDateTime.ofInstant(i, ZONE).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+        } catch (DateTimeParseException notAnInstant) {
+            return "";
+        }
+    }
+
     public String number(Number value) {
         return value == null ? "" : NumberFormat.getIntegerInstance(locale).format(value);
     }

@@ -3,13 +3,12 @@ package cz.souhra.infra.ui;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -27,14 +26,24 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 
 import cz.souhra.shared.Actor;
+import cz.souhra.shared.commands.measure.CancelMeasureCommand;
+import cz.souhra.shared.commands.measure.ExtendDeadlineCommand;
+import cz.souhra.shared.commands.measure.ReassignMeasureCommand;
+import cz.souhra.shared.commands.measure.SupersedeMeasureCommand;
+import cz.souhra.shared.commands.measure.VerifyCompletionCommand;
 import cz.souhra.shared.commands.meeting.AddAgendaItemCommand;
 import cz.souhra.shared.commands.meeting.AdoptMeasureCommand;
 import cz.souhra.shared.commands.meeting.AdoptResolutionCommand;
+import cz.souhra.shared.commands.meeting.CancelMeetingCommand;
 import cz.souhra.shared.commands.meeting.CarryOverCommand;
 import cz.souhra.shared.commands.meeting.CloseMeetingCommand;
 import cz.souhra.shared.commands.meeting.ConveneMeetingCommand;
+import cz.souhra.shared.commands.meeting.CorrectMeetingRecordCommand;
 import cz.souhra.shared.commands.meeting.RecordDiscussionCommand;
 import cz.souhra.shared.commands.meeting.RecordMinutesCommand;
+import cz.souhra.shared.commands.meeting.RemoveAgendaItemCommand;
+import cz.souhra.shared.commands.meeting.ReorderAgendaCommand;
+import cz.souhra.shared.commands.meeting.RescheduleMeetingCommand;
 import cz.souhra.shared.commands.meeting.ScheduleMeetingCommand;
 import cz.souhra.shared.ids.AgendaItemId;
 import cz.souhra.shared.ids.BodyId;
@@ -47,6 +56,9 @@ import cz.souhra.shared.model.AttendanceStatus;
 import cz.souhra.shared.model.QuorumRule;
 import cz.souhra.shared.model.Votes;
 import cz.souhra.shared.queries.BodyView;
+import cz.souhra.shared.queries.CarryOverProposal;
+import cz.souhra.shared.queries.MeasurePage;
+import cz.souhra.shared.queries.MeasureQueries;
 import cz.souhra.shared.queries.MeasureView;
 import cz.souhra.shared.queries.MeetingPage;
 import cz.souhra.shared.queries.MeetingQueries;
@@ -140,12 +152,39 @@ class MeetingPages extends Pages {
                 .modelAttribute("names", ui.institutionNames()).modelAttribute("canRecord", canRecord)
                 .modelAttribute("convened", m.convenedAt() != null).modelAttribute("asOf", asOf).modelAttribute("forms", forms)
                 .modelAttribute("carried", carried(m))
-                .modelAttribute("statuses", AttendanceStatus.values());
+                .modelAttribute("statuses", AttendanceStatus.values())
+                .modelAttribute("canCorrect", asOf == null && "CLOSED".equals(m.status()) && actor.isSecretaryOf(m.bodyId()));
         if (canRecord) {
             page.modelAttribute("quorum", quorum(m, sheet(forms.get("convene"), m)));
-            previous(m, actor).ifPresent(prev -> page.modelAttribute("previous", prev).modelAttribute("openMeasures", openMeasures(prev)));
+            if (m.convenedAt() == null) {
+                CarryOverProposal proposal = ui.query(new MeetingQueries.ProposeCarryOver(id), CarryOverProposal.class);
+                boolean carried = m.agenda() != null && m.agenda().stream().anyMatch(i -> i.carriedFrom() != null)
+                        || m.carriedMeasures() != null && !m.carriedMeasures().isEmpty();
+                if (proposal.fromMeetingId() != null && !carried) {
+                    page.modelAttribute("proposal", proposal);
+                }
+            } else if (!m.inquorate()) {
+                page.modelAttribute("decidable", decidable(m, actor)).modelAttribute("decisions", DECISIONS)
+                        .modelAttribute("bodyMeasures", bodyMeasures(m, actor));
+            }
         }
         return page;
+    }
+
+    /** The decisions a later meeting takes about a measure; the last three end it and are confirmed first. */
+    static final List<String> DECISIONS = List.of("EXTEND", "REASSIGN", "VERIFY", "CANCEL", "SUPERSEDE");
+    private static final java.util.Set<String> FINAL_DECISIONS = java.util.Set.of("VERIFY", "CANCEL", "SUPERSEDE");
+
+    private List<MeasureView> bodyMeasures(MeetingView m, Actor actor) {
+        return ui.query(new MeasureQueries.ListMeasures(ui.viewer(actor), null, null, null, m.bodyId(), null, null, 0, 500, "title"),
+                MeasurePage.class).items();
+    }
+
+    /** Open measures of the body adopted before this meeting: those its resolutions may decide about. */
+    private List<MeasureView> decidable(MeetingView m, Actor actor) {
+        java.util.Set<String> adoptedHere = new java.util.HashSet<>();
+        Objects.requireNonNullElse(m.measures(), List.<MeetingView.AdoptedMeasure>of()).forEach(a -> adoptedHere.add(a.measureId()));
+        return bodyMeasures(m, actor).stream().filter(MeetingPages::isOpenMeasure).filter(v -> !adoptedHere.contains(v.measureId())).toList();
     }
 
     /** The measures followed up at this meeting, by title: an id means nothing to the people at the table. */
@@ -156,35 +195,6 @@ class MeetingPages extends Pages {
             out.add(v == null ? new OpenMeasure(c.measureId(), null, null, null) : new OpenMeasure(v.measureId(), v.title(), v.owner(), v.status()));
         }
         return out;
-    }
-
-    /** The latest earlier meeting of the body not already carried over here: the secretary's natural source. */
-    private Optional<MeetingView> previous(MeetingView m, Actor actor) {
-        boolean carried = m.agenda() != null && m.agenda().stream().anyMatch(i -> i.carriedFrom() != null)
-                || m.carriedMeasures() != null && !m.carriedMeasures().isEmpty();
-        if (carried) {
-            return Optional.empty();
-        }
-        MeetingPage all = ui.query(new MeetingQueries.MeetingsOfBody(m.bodyId(), null, 0, 200, null), MeetingPage.class);
-        return all.items().stream().filter(o -> !o.meetingId().equals(m.meetingId()) && !"CANCELLED".equals(o.status()))
-                .filter(o -> o.startsAt().compareTo(m.startsAt()) < 0)
-                .max(Comparator.comparing(MeetingView::startsAt));
-    }
-
-    private List<OpenMeasure> openMeasures(MeetingView prev) {
-        List<OpenMeasure> open = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        if (prev.measures() != null) {
-            prev.measures().forEach(a -> ids.add(a.measureId()));
-        }
-        if (prev.carriedMeasures() != null) {
-            prev.carriedMeasures().forEach(c -> ids.add(c.measureId()));
-        }
-        for (String id : ids.stream().distinct().toList()) {
-            ui.measureIfReadable(id).filter(MeetingPages::isOpenMeasure)
-                    .ifPresent(v -> open.add(new OpenMeasure(v.measureId(), v.title(), v.owner(), v.status())));
-        }
-        return open;
     }
 
     /**
@@ -230,6 +240,25 @@ class MeetingPages extends Pages {
             valid(f);
             ui.send(new AddAgendaItemCommand(MeetingId.of(id), AgendaItemId.random(), f.text("title"),
                     presenter == null ? null : InstitutionId.of(presenter), List.of(), null), actor, locale);
+            return "#agenda";
+        });
+    }
+
+    /** The agenda in a new order: one position per item ({@code position_ITEM}); equal positions keep the items' present order. */
+    @PostMapping("/meetings/{id}/agenda-order")
+    Mono<Rendering> reorder(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
+        return change(id, actor, exchange, "order", Map.of("AGENDA_ORDER_MISMATCH", "order"), (f, locale) -> {
+            List<MeetingView.AgendaItem> agenda = Objects.requireNonNullElse(ui.meeting(id, null, actor).agenda(), List.<MeetingView.AgendaItem>of());
+            Map<String, Integer> position = new java.util.HashMap<>();
+            for (MeetingView.AgendaItem item : agenda) {
+                String field = "position_" + item.itemId();
+                required(f, locale, field);
+                position.put(item.itemId(), integer(f, field, 0, locale));
+            }
+            valid(f);
+            List<AgendaItemId> order = agenda.stream().map(MeetingView.AgendaItem::itemId)
+                    .sorted(java.util.Comparator.comparingInt(position::get)).map(AgendaItemId::of).toList();
+            ui.send(new ReorderAgendaCommand(MeetingId.of(id), order, null), actor, locale);
             return "#agenda";
         });
     }
@@ -308,12 +337,105 @@ class MeetingPages extends Pages {
         });
     }
 
+    @PostMapping("/meetings/{id}/reschedule")
+    Mono<Rendering> reschedule(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
+        return change(id, actor, exchange, "reschedule", Map.of("MEETING_ALREADY_CONVENED", "startsAt"), (f, locale) -> {
+            required(f, locale, "startsAt", "place", "reason");
+            Instant startsAt = dateTime(f, "startsAt", locale);
+            valid(f);
+            ui.send(new RescheduleMeetingCommand(MeetingId.of(id), startsAt, f.text("place"), f.text("reason"), null), actor, locale);
+            return "";
+        });
+    }
+
+    @PostMapping("/meetings/{id}/cancel")
+    Mono<Rendering> cancel(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
+        return change(id, actor, exchange, "cancel", Map.of("MEETING_ALREADY_CONVENED", "reason"),
+                f -> msg(UiAdvice.locale(exchange), "confirm.cancelMeeting"), (f, locale) -> {
+                    required(f, locale, "reason");
+                    valid(f);
+                    ui.send(new CancelMeetingCommand(MeetingId.of(id), f.text("reason"), null), actor, locale);
+                    return "";
+                });
+    }
+
+    @PostMapping("/meetings/{id}/agenda-items/{itemId}/remove")
+    Mono<Rendering> removeItem(@PathVariable String id, @PathVariable String itemId, Actor actor, ServerWebExchange exchange) {
+        return change(id, actor, exchange, "remove-" + itemId, Map.of("MEETING_ALREADY_CONVENED", "reason", "AGENDA_ITEM_UNKNOWN", "reason"),
+                f -> msg(UiAdvice.locale(exchange), "confirm.removeItem"), (f, locale) -> {
+                    required(f, locale, "reason");
+                    valid(f);
+                    ui.send(new RemoveAgendaItemCommand(MeetingId.of(id), AgendaItemId.of(itemId), f.text("reason"), null), actor, locale);
+                    return "#agenda";
+                });
+    }
+
+    /**
+     * A decision of this meeting about a measure adopted earlier (rozhodnutí o opatření): extend its deadline,
+     * reassign it, verify its completion, cancel or supersede it, each by one of this meeting's resolutions.
+     */
+    @PostMapping("/meetings/{id}/measure-decisions")
+    Mono<Rendering> decide(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
+        Locale locale = UiAdvice.locale(exchange);
+        Map<String, String> fields = Map.ofEntries(Map.entry("RESOLUTION_UNKNOWN", "resolutionId"), Map.entry("QUORUM_NOT_MET", "resolutionId"),
+                Map.entry("DUE_DATE_NOT_LATER", "dueDate"), Map.entry("SAME_OWNER", "owner"), Map.entry("OWNER_NOT_MEMBER", "owner"),
+                Map.entry("MEASURE_NOT_COMPLETED", "measureId"), Map.entry("MEASURE_CLOSED", "measureId"),
+                Map.entry("DECISION_NOT_LATER", "measureId"), Map.entry("DECISION_OTHER_BODY", "measureId"), Map.entry("NOT_FOUND", "measureId"));
+        return submit(exchange, "decision", fields,
+                f -> FINAL_DECISIONS.contains(f.text("decision")) ? msg(locale, "confirm.decision." + f.text("decision")) : null, f -> {
+                    required(f, locale, "measureId", "decision", "resolutionId");
+                    String decision = f.text("decision");
+                    if (decision != null && !DECISIONS.contains(decision)) {
+                        f.reject("decision", msg(locale, "form.required"));
+                    }
+                    LocalDate due = null;
+                    if ("EXTEND".equals(decision)) {
+                        required(f, locale, "dueDate", "reason");
+                        due = date(f, "dueDate", locale);
+                    } else if ("REASSIGN".equals(decision)) {
+                        required(f, locale, "owner", "reason");
+                    } else if ("SUPERSEDE".equals(decision)) {
+                        required(f, locale, "supersededBy", "reason");
+                    } else if ("CANCEL".equals(decision)) {
+                        required(f, locale, "reason");
+                    }
+                    valid(f);
+                    MeetingId meeting = MeetingId.of(id);
+                    MeasureId measure = MeasureId.of(f.text("measureId"));
+                    ResolutionId resolution = ResolutionId.of(f.text("resolutionId"));
+                    String reason = f.text("reason");
+                    long before = ui.measure(measure.value(), null, actor).version();
+                    ui.send(switch (decision) {
+                        case "EXTEND" -> new ExtendDeadlineCommand(measure, meeting, resolution, due, reason, null);
+                        case "REASSIGN" -> new ReassignMeasureCommand(measure, meeting, resolution, InstitutionId.of(f.text("owner")), reason, null);
+                        case "VERIFY" -> new VerifyCompletionCommand(measure, meeting, resolution, reason, null);
+                        case "CANCEL" -> new CancelMeasureCommand(measure, meeting, resolution, reason, null);
+                        default -> new SupersedeMeasureCommand(measure, meeting, resolution, MeasureId.of(f.text("supersededBy")), reason, null);
+                    }, actor, locale);
+                    ui.catchUp(() -> ui.measure(measure.value(), null, actor).version() > before);
+                    f.done("decision." + decision);
+                    return "/meetings/" + id + "#decisions";
+                }, forms -> workspace(id, null, actor, forms));
+    }
+
     @PostMapping("/meetings/{id}/close")
     Mono<Rendering> close(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
         return change(id, actor, exchange, "close", Map.of(), f -> msg(UiAdvice.locale(exchange), "confirm.close"), (f, locale) -> {
             ui.send(new CloseMeetingCommand(MeetingId.of(id), clock.instant(), null), actor, locale);
             return "";
         });
+    }
+
+    /** A correction of a closed meeting's record: the record stays locked, the correction is added with its reason. */
+    @PostMapping("/meetings/{id}/corrections")
+    Mono<Rendering> correct(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
+        return change(id, actor, exchange, "correction", Map.of("MEETING_NOT_CLOSED", "what"),
+                f -> msg(UiAdvice.locale(exchange), "confirm.correction"), (f, locale) -> {
+                    required(f, locale, "what", "correction", "reason");
+                    valid(f);
+                    ui.send(new CorrectMeetingRecordCommand(MeetingId.of(id), f.text("what"), f.text("correction"), f.text("reason"), null), actor, locale);
+                    return "#corrections";
+                });
     }
 
     interface Change {

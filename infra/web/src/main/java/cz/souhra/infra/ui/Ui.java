@@ -36,6 +36,8 @@ import cz.souhra.shared.queries.DirectoryQueries;
 import cz.souhra.shared.queries.HistoryEntry;
 import cz.souhra.shared.queries.InstitutionPage;
 import cz.souhra.shared.queries.InstitutionView;
+import cz.souhra.shared.queries.IssueQueries;
+import cz.souhra.shared.queries.IssueView;
 import cz.souhra.shared.queries.MeasureQueries;
 import cz.souhra.shared.queries.MeasureView;
 import cz.souhra.shared.queries.MeetingQueries;
@@ -59,6 +61,32 @@ class Ui {
             super(message);
             this.code = code;
             this.args = args;
+        }
+    }
+
+    /** A record asked for as of a date before it was made (404, with the address of the record as it is now). */
+    static final class NotYetRecorded extends ResponseStatusException {
+        final String current;
+
+        NotYetRecorded(String current) {
+            super(HttpStatus.NOT_FOUND, "NOT_YET_RECORDED");
+            this.current = current;
+        }
+    }
+
+    /**
+     * Reads a record as of a date; when there is none then but there is one now, the record did not exist
+     * yet at that date ({@link NotYetRecorded}) rather than not at all.
+     */
+    private <T> T asOf(java.time.Instant asOf, Supplier<T> then, Supplier<T> now, String current) {
+        try {
+            return then.get();
+        } catch (ResponseStatusException e) {
+            if (asOf == null || e.getStatusCode().value() != 404) {
+                throw e;
+            }
+            now.get();
+            throw new NotYetRecorded(current);
         }
     }
 
@@ -225,7 +253,8 @@ class Ui {
 
     MeetingView meeting(String id, java.time.Instant asOf, Actor actor) {
         validId(() -> cz.souhra.shared.ids.MeetingId.of(id));
-        MeetingView m = query(new MeetingQueries.FindMeeting(id, asOf), MeetingView.class);
+        MeetingView m = asOf(asOf, () -> query(new MeetingQueries.FindMeeting(id, asOf), MeetingView.class),
+                () -> meeting(id, null, actor), "/meetings/" + id);
         if (!access.seesBody(actor, m.bodyId())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
@@ -234,11 +263,22 @@ class Ui {
 
     MeasureView measure(String id, java.time.Instant asOf, Actor actor) {
         validId(() -> cz.souhra.shared.ids.MeasureId.of(id));
-        MeasureView m = query(new MeasureQueries.FindMeasure(id, asOf), MeasureView.class);
+        MeasureView m = asOf(asOf, () -> query(new MeasureQueries.FindMeasure(id, asOf), MeasureView.class),
+                () -> measure(id, null, actor), "/measures/" + id);
         if (!access.seesMeasure(actor, m.owner(), m.bodyId())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         return m;
+    }
+
+    IssueView issue(String id, java.time.Instant asOf, Actor actor) {
+        validId(() -> cz.souhra.shared.ids.IssueId.of(id));
+        IssueView i = asOf(asOf, () -> query(new IssueQueries.FindIssue(id, asOf), IssueView.class),
+                () -> issue(id, null, actor), "/issues/" + id);
+        if (!access.seesIssue(actor, i.region(), i.raisedBy())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        return i;
     }
 
     Optional<MeasureView> measureIfReadable(String id) {

@@ -95,6 +95,12 @@ class UiAdvice {
         return errorPage(exchange, e.getStatusCode(), messageKey(e.getStatusCode().value()), null);
     }
 
+    /** An as-of date before the record was made: the record exists, just not yet then; the page says so and links to it today. */
+    @ExceptionHandler(Ui.NotYetRecorded.class)
+    Rendering notYet(Ui.NotYetRecorded e, ServerWebExchange exchange) {
+        return errorPage(exchange, e.getStatusCode(), "asOf.notYet", null, e.current);
+    }
+
     @ExceptionHandler(Exception.class)
     Rendering failed(Exception e, ServerWebExchange exchange) {
         String reference = UUID.randomUUID().toString();
@@ -103,8 +109,20 @@ class UiAdvice {
     }
 
     private Rendering errorPage(ServerWebExchange exchange, HttpStatusCode status, String key, String reference) {
+        return errorPage(exchange, status, key, reference, null);
+    }
+
+    /**
+     * The error page in the layout. An exception handler starts from an empty model, so the user (for the
+     * navigation and the header) is added here as on every other page.
+     */
+    private Rendering errorPage(ServerWebExchange exchange, HttpStatusCode status, String key, String reference, String current) {
         Rendering.Builder<?> page = Rendering.view("error").status(status).modelAttribute("messageKey", key)
-                .modelAttribute("fmt", formats(exchange)).modelAttribute("path", path(exchange));
+                .modelAttribute("fmt", formats(exchange)).modelAttribute("path", path(exchange))
+                .modelAttribute("me", me()).modelAttribute("myName", myName(exchange)).modelAttribute("csrf", csrf(exchange));
+        if (current != null) {
+            page.modelAttribute("current", current);
+        }
         if (reference != null) {
             page.modelAttribute("reference", reference);
         }

@@ -120,6 +120,8 @@ final class ApiContract {
                     .example("{\"bodyId\":\"" + BODY_ID + "\",\"startsAt\":\"2026-03-10T09:00:00Z\",\"place\":\"KÚ Liberec, zasedačka 2\"}"),
             op("GET /api/meetings/{id}", MEETINGS, 200, "Read a meeting: agenda, attendance, resolutions, minutes").refuses(400, 403, 404),
             op("GET /api/meetings/{id}/history", MEETINGS, 200, "The recorded changes of a meeting").refuses(400, 403, 404),
+            op("GET /api/meetings/{id}/carry-over-proposal", MEETINGS, 200,
+                    "What the meeting would carry over from the body's previous meeting: unconcluded items and open measures").refuses(400, 403, 404),
             op("GET /api/meetings/{id}/updates", MEETINGS, 200, "The meeting now, then after every change (server-sent events)")
                     .refuses(400, 403, 404).produces("text/event-stream"),
             op("POST /api/meetings/{id}/reschedule", MEETINGS, 202, "Move a meeting to another time or place").refuses(400, 403, 404, 409)
@@ -130,9 +132,11 @@ final class ApiContract {
                     .example("{\"title\":\"Situace v ubytovnách\",\"presenter\":\"UPLB\",\"issues\":[\"" + ISSUE_ID + "\"]}"),
             op("POST /api/meetings/{id}/agenda-items/{itemId}/remove", MEETINGS, 202, "Remove an agenda item").refuses(400, 403, 404, 409, 422)
                     .example("{\"reason\":\"Přesunuto na příští jednání\"}"),
+            op("POST /api/meetings/{id}/agenda-order", MEETINGS, 202, "Put the agenda in a new order (every item once)").refuses(400, 403, 404, 409, 422)
+                    .example("{\"order\":[\"" + ITEM_ID + "\"]}"),
             op("POST /api/meetings/{id}/carry-over", MEETINGS, 202, "Carry the open measures of an earlier meeting over to this one")
                     .refuses(400, 403, 404, 409, 422).example("{\"fromMeetingId\":\"" + MEETING_ID + "\",\"openMeasures\":[\"" + MEASURE_ID + "\"]}"),
-            op("POST /api/meetings/{id}/convene", MEETINGS, 202, "Open the meeting with its attendance sheet (checks the quorum)")
+            op("POST /api/meetings/{id}/convene", MEETINGS, 202, "Open the meeting with its attendance sheet (without quorum it is recorded as inquorate and adopts nothing)")
                     .refuses(400, 403, 404, 409, 422)
                     .example("{\"attendance\":[{\"institution\":\"KULK\",\"status\":\"DELEGATE\",\"delegate\":\"Jana Nováková\"},"
                             + "{\"institution\":\"UPLB\",\"status\":\"SUBSTITUTE\",\"substitute\":\"Petr Dvořák\"}]}"),

@@ -9,6 +9,7 @@ public sealed interface MeetingEvent permits
         AgendaItemAddedEvent,
         AgendaItemCarriedOverEvent,
         AgendaItemRemovedEvent,
+        AgendaReorderedEvent,
         ItemDiscussedEvent,
         LedgerCheckpointRecordedEvent,
         MeetingCancelledEvent,

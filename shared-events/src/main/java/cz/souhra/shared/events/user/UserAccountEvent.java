@@ -7,8 +7,10 @@ package cz.souhra.shared.events.user;
  */
 public sealed interface UserAccountEvent permits
         PasswordChangedEvent,
+        PasswordResetEvent,
         RoleGrantedEvent,
         RoleRevokedEvent,
         UserDisabledEvent,
+        UserEnabledEvent,
         UserRegisteredEvent {
 }

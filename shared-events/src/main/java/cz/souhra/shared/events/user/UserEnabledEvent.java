@@ -6,5 +6,5 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record UserEnabledEvent(
         String user,
-        String reason) {
+        String reason) implements UserAccountEvent {
 }

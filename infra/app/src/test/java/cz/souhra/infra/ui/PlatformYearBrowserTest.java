@@ -1,0 +1,606 @@
+package cz.souhra.infra.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import cz.souhra.infra.SouhraApplication;
+import cz.souhra.infra.TestApplication;
+
+/**
+ * A platform's year through the UI alone, in headless Debian chromium. The institutions, the working group
+ * and the accounts come from the test's setup (their administration pages are built elsewhere); from then
+ * on nothing goes through the API. The secretary records a first meeting without quorum (attendance,
+ * discussion and minutes; no resolution), a second that carries its unfinished item over and adopts three
+ * measures, and a third that is offered the open measures, extends one deadline, verifies a completed
+ * measure and reassigns a third; she links an issue to an agenda item and resolves it, and reschedules,
+ * trims and cancels a later meeting. A member institution reports progress and completion and raises the
+ * issue. An auditor reads the history, the lineage and the as-of views and verifies the ledger. Each new
+ * page is checked with axe-core in both languages at 1366 and 390 px; screenshots go to docs/screenshots
+ * (rok-*.png), where the user guides in docs/guide/ show them.
+ */
+@SpringBootTest(classes = SouhraApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformYearBrowserTest {
+
+    static final String ADMIN_PASSWORD = "admin-heslo-pro-rok-platformy-1";
+    static final String SECRETARY = "tajemnice";
+    static final String SECRETARY_PASSWORD = "zapis-z-porady-u-jeleni-louky-1";
+    static final String MEMBER = "uprace";
+    static final String MEMBER_PASSWORD = "heslo-uradu-prace-na-rok-1";
+    static final String AUDITOR = "auditor";
+    static final String AUDITOR_PASSWORD = "kontrola-zapisu-pod-buky-1";
+    static final Path DATA_DIR = TestApplication.newDataDir("souhra-year");
+    static final ZoneId PRAGUE = ZoneId.of("Europe/Prague");
+    static final Dimension LAPTOP = new Dimension(1366, 900);
+    static final Dimension PHONE = new Dimension(390, 844);
+    static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    static final String ITEM_1 = "Situace na ubytovnách v Doubí";
+    static final String MEASURE_A = "Společné kontroly pracovních agentur";
+    static final String MEASURE_B = "Informační leták pro ubytované pracovníky";
+    static final String MEASURE_C = "Mapa ubytoven v průmyslové zóně";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry r) {
+        TestApplication.register(r, DATA_DIR, ADMIN_PASSWORD);
+        r.add("souhra.security.secure-cookie", () -> "false");
+    }
+
+    @LocalServerPort
+    int port;
+
+    ChromeDriver driver;
+    WebDriverWait wait;
+    String axeSource;
+    String body;
+    String first;
+    String second;
+    String third;
+    String measureA;
+    String measureB;
+    String measureC;
+    String issue;
+    final List<String> findings = new ArrayList<>();
+    final Set<String> audited = new HashSet<>();
+
+    // ---- setup: what the administration pages (another branch) create ----
+
+    @BeforeAll
+    void start() throws Exception {
+        assertThat(new File(WebUiBrowserTest.CHROMEDRIVER).canExecute()).as("Debian's chromedriver").isTrue();
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(WebUiBrowserTest.CHROMEDRIVER))
+                .usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(WebUiBrowserTest.CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=cs-CZ",
+                "--disable-renderer-backgrounding", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows");
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(45));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        try (var in = getClass().getResourceAsStream("/axe.min.js")) {
+            axeSource = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        WebTestClient admin = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30))
+                .defaultHeaders(h -> h.setBasicAuth("admin", ADMIN_PASSWORD)).build();
+        post(admin, "/api/institutions", Map.of("code", "KULK", "region", "LBK", "kind", "REGION_OFFICE", "name", "Krajský úřad Libereckého kraje"), 201);
+        post(admin, "/api/institutions", Map.of("code", "UPLB", "region", "LBK", "kind", "LABOUR_OFFICE", "name", "Úřad práce ČR – Liberec"), 201);
+        post(admin, "/api/institutions", Map.of("code", "MMLB", "region", "LBK", "kind", "MUNICIPALITY", "name", "Statutární město Liberec"), 201);
+        body = post(admin, "/api/bodies", Map.of("region", "LBK", "kind", "PLATFORM", "name", "Regionální platforma Libereckého kraje",
+                "cadence", "čtvrtletně"), 201);
+        for (String member : List.of("KULK", "UPLB", "MMLB")) {
+            post(admin, "/api/bodies/" + body + "/members", Map.of("institution", member), 202);
+        }
+        post(admin, "/api/admin/users", Map.of("user", SECRETARY, "password", SECRETARY_PASSWORD, "institution", "KULK", "roles", List.of("SECRETARY"),
+                "displayName", "Jana Nováková"), 201);
+        post(admin, "/api/admin/users", Map.of("user", MEMBER, "password", MEMBER_PASSWORD, "institution", "UPLB", "roles", List.of("MEMBER"),
+                "displayName", "Petr Dvořák"), 201);
+        post(admin, "/api/admin/users", Map.of("user", AUDITOR, "password", AUDITOR_PASSWORD, "roles", List.of("AUDITOR"), "displayName", "Eva Malá"), 201);
+        post(admin, "/api/bodies/" + body + "/secretaries", Map.of("user", SECRETARY), 202);
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    static String post(WebTestClient client, String path, Object json, int status) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange()
+                .expectStatus().isEqualTo(status).expectBody(Map.class).returnResult().getResponseBody();
+        return r == null ? null : String.valueOf(r.get("id"));
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(PRAGUE);
+    }
+
+    // ---- the year ----
+
+    @Test
+    @Order(1)
+    void the_first_meeting_has_no_quorum_and_is_recorded_as_inquorate_without_a_resolution() throws Exception {
+        login(SECRETARY, SECRETARY_PASSWORD);
+        first = schedule(today().minusDays(120), "KÚ Liberec, zasedací místnost 2");
+        addItem(ITEM_1);
+        WebElement convene = el("#convene-form");
+        new Select(convene.findElement(By.id("status_KULK"))).selectByValue("DELEGATE");
+        type(convene.findElement(By.id("delegate_KULK")), "Mgr. Jana Nováková");
+        new Select(convene.findElement(By.id("status_UPLB"))).selectByValue("EXCUSED");
+        waitText("#quorum", "Není usnášeníschopné: přítomno 1 z 3 členů, potřeba 2");
+        submit(el("#convene-form"));
+        waitText("#meeting-status", "probíhá");
+        assertThat(flash()).isEqualTo("Prezence byla zapsána a jednání zahájeno.");
+        assertThat(el("#meeting-inquorate").getText()).isEqualTo("neusnášeníschopné");
+        assertThat(el("#quorum-result").getText()).isEqualTo("Neusnášeníschopné: přítomno 1 z 3 členů, potřeba 2. Bez usnesení.");
+        assertThat(el("#inquorate-note").getText()).contains("usnesení ani rozhodnutí o opatřeních přijmout nelze");
+        assertThat(driver.findElements(By.id("resolution-form"))).as("no resolution at a meeting without quorum").isEmpty();
+
+        WebElement discussion = el("form[id^=discussion-form-]");
+        type(discussion.findElement(By.tagName("textarea")), "Krajský úřad informoval o stížnostech obyvatel; bez přijetí usnesení.");
+        submit(discussion);
+        waitText("ol.agenda", "bez přijetí usnesení");
+        WebElement minutes = el("#minutes-form");
+        type(minutes.findElement(By.id("minutes-text")), "Jednání nebylo usnášeníschopné (přítomen 1 ze 3 členů).\nBod se přesouvá na příští jednání.");
+        submit(minutes);
+        waitText("pre.minutes", "nebylo usnášeníschopné");
+        screenshot("rok-01-neusnasenischopne-jednani", null);
+        axeBothLanguages("inquorate meeting", "/meetings/" + first);
+
+        confirmInDialog("#close-meeting");
+        waitText("#meeting-status", "uzavřeno");
+        assertThat(el("#meeting-inquorate").getText()).isEqualTo("neusnášeníschopné");
+        Map<String, Object> pdf = fetch(el("#minutes-pdf").getAttribute("href"));
+        assertThat(pdf.get("status")).isEqualTo(200L);
+        assertThat(pdf.get("type")).isEqualTo("application/pdf");
+
+        // the closed record is corrected, not rewritten: the correction stays with its reason
+        WebElement correction = el("#correction-form");
+        type(correction.findElement(By.id("correction-what")), "prezence");
+        type(correction.findElement(By.id("correction-text")), "Statutární město Liberec bylo omluveno, ne nepřítomno.");
+        type(correction.findElement(By.id("correction-reason")), "Omluva došla před jednáním.");
+        confirmInDialog("#correct");
+        waitText("#correction-list", "Statutární město Liberec bylo omluveno");
+        assertThat(flash()).isEqualTo("Oprava byla připojena k záznamu.");
+        axeBothLanguages("closed meeting with a correction", "/meetings/" + first);
+    }
+
+    @Test
+    @Order(2)
+    void the_second_meeting_is_offered_the_unfinished_item_and_adopts_three_measures() throws Exception {
+        login(SECRETARY, SECRETARY_PASSWORD);
+        second = schedule(today().minusDays(60), "Magistrát Liberec, sál 3");
+        WebElement carry = el("#carry-form");
+        assertThat(el("#carry-items").getText()).isEqualTo(ITEM_1);
+        screenshot("rok-02-prenos-z-minuleho-jednani", "#carry-form");
+        submit(carry);
+        waitText("ol.agenda", ITEM_1);
+        assertThat(flash()).isEqualTo("Nedokončené body a vybraná opatření byly převzaty.");
+        addItem("Nábor agenturních pracovníků v průmyslové zóně Jih");
+        convene("KULK", "UPLB", "MMLB");
+        assertThat(driver.findElements(By.id("meeting-inquorate"))).isEmpty();
+
+        WebElement discussion = driver.findElements(By.cssSelector("form[id^=discussion-form-]")).get(0);
+        type(discussion.findElement(By.tagName("textarea")), "Shoda na společném postupu úřadu práce, kraje a města.");
+        discussion.findElement(By.name("concluded")).click();
+        submit(discussion);
+        waitText("ol.agenda", "Shoda na společném postupu");
+        resolution("1/2026", "Platforma ukládá členům opatření ke zlepšení situace na ubytovnách.", ITEM_1);
+        adoptMeasure(MEASURE_A, "UPLB", today().plusDays(30));
+        adoptMeasure(MEASURE_B, "UPLB", today().plusDays(20));
+        adoptMeasure(MEASURE_C, "MMLB", today().plusDays(90));
+        for (WebElement a : driver.findElements(By.cssSelector(".resolution .links a"))) {
+            String id = a.getAttribute("href").replaceAll(".*/measures/", "");
+            switch (a.getText()) {
+                case MEASURE_A -> measureA = id;
+                case MEASURE_B -> measureB = id;
+                default -> measureC = id;
+            }
+        }
+        assertThat(List.of(measureA, measureB, measureC)).allMatch(id -> UUID.matcher(id).matches());
+        WebElement minutes = el("#minutes-form");
+        type(minutes.findElement(By.id("minutes-text")), "Přijato usnesení 1/2026 se třemi opatřeními.");
+        submit(minutes);
+        waitText("pre.minutes", "1/2026");
+        confirmInDialog("#close-meeting");
+        waitText("#meeting-status", "uzavřeno");
+        screenshot("rok-03-prijata-opatreni", "#resolutions");
+    }
+
+    @Test
+    @Order(3)
+    void a_member_reports_progress_completes_a_measure_and_raises_an_issue() throws Exception {
+        login(MEMBER, MEMBER_PASSWORD);
+        open("/measures/" + measureA);
+        WebElement form = el("#progress-form");
+        type(form.findElement(By.id("percent")), "40");
+        type(form.findElement(By.id("note")), "Provedeny první dvě kontroly.");
+        submit(form);
+        waitText("#m-percent", "40");
+        assertThat(flash()).isEqualTo("Zpráva o plnění byla podána.");
+        screenshot("rok-04-clen-hlasi-plneni", null);
+
+        open("/measures/" + measureB);
+        type(el("#note"), "Leták vytištěn a rozdán na ubytovnách.");
+        confirmInDialog("#complete");
+        waitText("#m-status", "splněno");
+        assertThat(flash()).isEqualTo("Opatření bylo vykázáno jako splněné.");
+
+        open("/issues");
+        WebElement raise = el("#raise-form");
+        new Select(raise.findElement(By.id("i-category"))).selectByValue("DORMITORY_TENSIONS");
+        type(raise.findElement(By.id("i-title")), "Přeplněná ubytovna v Doubí");
+        type(raise.findElement(By.id("i-locality")), "Liberec-Doubí");
+        submit(raise);
+        waitText("#issues", "Přeplněná ubytovna v Doubí");
+        navigatingClick("#issues a", "issue page");
+        waitText("#issue-title", "Přeplněná ubytovna v Doubí");
+        issue = driver.getCurrentUrl().replaceAll(".*/issues/([0-9a-f-]{36}).*", "$1");
+        WebElement recategorise = el("#recategorise-form");
+        new Select(recategorise.findElement(By.id("recategorise-category"))).selectByValue("AGENCY_EMPLOYMENT");
+        submit(recategorise);
+        assertThat(el("#recategorise-reason-error").getText()).as("a reason is asked for beside its field").isEqualTo("Toto pole je povinné.");
+        type(el("#recategorise-reason"), "Ubytovnu provozuje pracovní agentura.");
+        submit(el("#recategorise-form"));
+        waitText("#issue-category", "agenturní zaměstnávání");
+        assertThat(flash()).isEqualTo("Oblast podnětu byla změněna.");
+    }
+
+    @Test
+    @Order(4)
+    void the_third_meeting_carries_the_open_measures_and_extends_verifies_and_reassigns_them_by_its_resolution() throws Exception {
+        login(SECRETARY, SECRETARY_PASSWORD);
+        third = schedule(today().minusDays(2), "KÚ Liberec, zasedací místnost 2");
+        WebElement carry = el("#carry-form");
+        assertThat(carry.getText()).contains(MEASURE_A + " (Úřad práce ČR – Liberec)").contains(MEASURE_B).contains(MEASURE_C + " (Statutární město Liberec)");
+        submit(carry);
+        waitText("#carried-measures", MEASURE_C);
+        addItem("Kontrola plnění opatření");
+        convene("KULK", "UPLB");
+        resolution("2/2026", "Platforma prodlužuje termín kontrol, potvrzuje splnění letáku a předává mapu ubytoven kraji.", "Kontrola plnění opatření");
+
+        // a refused decision keeps its input and names every missing field
+        WebElement decide = el("#decision-form");
+        new Select(decide.findElement(By.id("decision-measure"))).selectByVisibleText(optionStartingWith("#decision-measure", MEASURE_A));
+        new Select(decide.findElement(By.id("decision-kind"))).selectByValue("EXTEND");
+        submit(decide);
+        assertThat(el("#decision-resolutionId-error").getText()).isEqualTo("Toto pole je povinné.");
+        assertThat(el("#decision-dueDate-error").getText()).isEqualTo("Toto pole je povinné.");
+        assertThat(el("#decision-reason-error").getText()).isEqualTo("Toto pole je povinné.");
+        axe("measure decision refused");
+
+        decide(MEASURE_A, "EXTEND", form -> {
+            setValue(form.findElement(By.id("decision-due")), today().plusDays(120).toString());
+            type(form.findElement(By.id("decision-reason")), "Agentury požádaly o odklad kontrol.");
+            try {
+                screenshot("rok-05-rozhodnuti-o-opatrenich", "#decision-form");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(flash()).isEqualTo("Termín opatření byl prodloužen.");
+        decide(MEASURE_C, "REASSIGN", form -> {
+            new Select(form.findElement(By.id("decision-owner"))).selectByValue("KULK");
+            type(form.findElement(By.id("decision-reason")), "Mapu povede krajský úřad.");
+        });
+        assertThat(flash()).isEqualTo("Opatření má nového gestora.");
+        // verifying ends the measure: asked first on a page of its own
+        decide(MEASURE_B, "VERIFY", form -> type(form.findElement(By.id("decision-reason")), "Leták ověřen na jednání."));
+        waitText("#confirm-page-question", "Potvrdit splnění opatření?");
+        axe("confirmation page");
+        navigatingClick("#confirm-page-yes", "confirmation");
+        waitText("#flash", "Splnění opatření bylo potvrzeno.");
+        assertThat(new Select(el("#decision-measure")).getOptions()).extracting(WebElement::getText).noneMatch(t -> t.startsWith(MEASURE_B));
+        axeBothLanguages("meeting with measure decisions", "/meetings/" + third);
+        confirmInDialog("#close-meeting");
+        waitText("#meeting-status", "uzavřeno");
+    }
+
+    @Test
+    @Order(5)
+    void the_secretary_links_the_issue_to_an_agenda_item_resolves_it_and_trims_reschedules_and_cancels_a_later_meeting() throws Exception {
+        login(SECRETARY, SECRETARY_PASSWORD);
+        open("/issues/" + issue);
+        WebElement link = el("#link-form");
+        new Select(link.findElement(By.id("link-item"))).selectByVisibleText(optionEndingWith("#link-item", ITEM_1 + "", second));
+        submit(link);
+        waitText("#issue-items", ITEM_1);
+        assertThat(flash()).isEqualTo("Podnět byl připojen k bodu programu.");
+        assertThat(el("#issue-items").getText()).contains("Usnesení č. 1/2026");
+        type(el("#resolve-reason"), "Agentura ubytovnu uzavřela.");
+        confirmInDialog("#resolve");
+        waitText("#issue-status", "vyřešen");
+        assertThat(flash()).isEqualTo("Podnět byl označen za vyřešený.");
+        screenshot("rok-06-podnet", null);
+        axeBothLanguages("issue", "/issues/" + issue);
+
+        String later = schedule(today().plusDays(40), "KÚ Liberec");
+        addItem("Různé");
+        addItem("Ubytovny v průmyslové zóně");
+        WebElement order = el("#order-form");
+        List<WebElement> positions = order.findElements(By.cssSelector("input[type=number]"));
+        type(positions.get(0), "2");
+        type(positions.get(1), "1");
+        submit(order);
+        waitText("#flash", "Pořadí bodů programu bylo změněno.");
+        assertThat(driver.findElements(By.cssSelector("ol.agenda > li strong"))).extracting(WebElement::getText)
+                .containsExactly("Ubytovny v průmyslové zóně", "Různé");
+        WebElement remove = driver.findElements(By.cssSelector("form[id^=remove-form-]")).get(1);
+        assertThat(remove.findElement(By.tagName("h3")).getText()).isEqualTo("Vypustit bod „Různé“");
+        type(remove.findElement(By.name("reason")), "Bod se nebude projednávat.");
+        String removeId = remove.getAttribute("id");
+        confirmInDialog("#" + removeId + " button");
+        waitText("#flash", "Bod byl vypuštěn z programu.");
+        assertThat(el("ol.agenda").getText()).doesNotContain("Různé").contains("Ubytovny v průmyslové zóně");
+        WebElement reschedule = el("#reschedule-form");
+        setValue(reschedule.findElement(By.id("reschedule-startsAt")), today().plusDays(47) + "T10:00");
+        submit(reschedule);
+        assertThat(el("#reschedule-reason-error").getText()).isEqualTo("Toto pole je povinné.");
+        type(el("#reschedule-reason"), "Kolize s jednáním rady kraje.");
+        submit(el("#reschedule-form"));
+        waitText("#flash", "Jednání bylo přesunuto.");
+        assertThat(el("h1").getText()).contains(String.valueOf(today().plusDays(47).getYear()));
+        axeBothLanguages("scheduled meeting with its forms", "/meetings/" + later);
+        type(el("#cancel-reason"), "Program se přesouvá na podzim.");
+        confirmInDialog("#cancel-meeting");
+        waitText("#meeting-status", "zrušeno");
+        assertThat(el("#meeting-cancelled").getText()).isEqualTo("Jednání bylo zrušeno: Program se přesouvá na podzim.");
+    }
+
+    @Test
+    @Order(6)
+    void an_auditor_reads_the_history_the_lineage_and_the_record_as_of_a_date_and_verifies_the_ledger() throws Exception {
+        login(AUDITOR, AUDITOR_PASSWORD);
+        open("/measures/" + measureA);
+        waitText("#history", "zpráva o plnění");
+        String history = el("#history").getText();
+        assertThat(history).contains("opatření přijato").contains("Petr Dvořák (Úřad práce ČR – Liberec)").contains("Jana Nováková");
+        assertThat(el("#m-percent").getText()).isEqualTo("40 %");
+        assertThat(UUID.matcher(history).find()).as("no id in the history").isFalse();
+        screenshot("rok-07-historie-opatreni", "#history");
+
+        navigatingClick("#lineage-link", "lineage");
+        waitText("ol.lineage", "1/2026");
+        assertThat(el("ol.lineage").getText()).contains(ITEM_1).contains(MEASURE_A);
+        screenshot("rok-08-navaznost", null);
+
+        // as of the day of the first meeting, the measure did not exist yet: the page says so in the layout
+        open("/measures/" + measureA);
+        setValue(el("#asOf"), today().minusDays(119).toString());
+        navigatingClick("#show-asof", "as-of view");
+        waitText("#error-message", "V té době záznam ještě neexistoval.");
+        assertThat(driver.findElements(By.cssSelector("nav"))).isNotEmpty();
+        screenshot("rok-09-k-datu-neexistoval", null);
+        axe("record not yet existing at the date");
+        navigatingClick("#error-current", "the record today");
+        waitText("#m-percent", "40");
+
+        open("/issues/" + issue);
+        waitText("#history", "podnět vyřešen");
+        assertThat(driver.findElements(By.id("resolve-form"))).as("an auditor reads, and changes nothing").isEmpty();
+
+        open("/audit/verify");
+        el("#verify-start").click();
+        assertThat(el("#verify-ok").getText()).startsWith("Kniha záznamů je neporušená");
+        screenshot("rok-10-overeni-knihy", null);
+        assertThat(findings).as("axe-core violations and sideways spill").isEmpty();
+    }
+
+    // ---- steps ----
+
+    String schedule(LocalDate day, String place) {
+        open("/bodies/" + body);
+        WebElement form = el("#schedule-form");
+        setValue(form.findElement(By.id("startsAt")), day + "T09:00");
+        type(form.findElement(By.id("place")), place);
+        submit(form);
+        wait.until(d -> d.getCurrentUrl().matches(".*/meetings/[0-9a-f-]{36}.*"));
+        waitText("#flash", "Jednání bylo naplánováno.");
+        return driver.getCurrentUrl().replaceAll(".*/meetings/([0-9a-f-]{36}).*", "$1");
+    }
+
+    void addItem(String title) {
+        WebElement item = el("#agenda-form");
+        type(item.findElement(By.id("item-title")), title);
+        submit(item);
+        waitText("ol.agenda", title);
+    }
+
+    void convene(String... present) {
+        WebElement convene = el("#convene-form");
+        for (String code : present) {
+            new Select(convene.findElement(By.id("status_" + code))).selectByValue("DELEGATE");
+        }
+        submit(convene);
+        waitText("#meeting-status", "probíhá");
+    }
+
+    void resolution(String number, String text, String item) {
+        WebElement form = el("#resolution-form");
+        new Select(form.findElement(By.id("res-item"))).selectByVisibleText(item);
+        type(form.findElement(By.id("res-number")), number);
+        type(form.findElement(By.id("res-text")), text);
+        submit(form);
+        waitText("#flash", "Usnesení bylo přijato.");
+    }
+
+    void adoptMeasure(String title, String owner, LocalDate due) {
+        WebElement form = el("form.measure-form");
+        type(form.findElement(By.name("title")), title);
+        new Select(form.findElement(By.name("owner"))).selectByValue(owner);
+        setValue(form.findElement(By.name("dueDate")), due.toString());
+        submit(form);
+        waitText(".resolution .links", title);
+    }
+
+    void decide(String measure, String decision, java.util.function.Consumer<WebElement> fill) {
+        WebElement form = el("#decision-form");
+        new Select(form.findElement(By.id("decision-measure"))).selectByVisibleText(optionStartingWith("#decision-measure", measure));
+        new Select(form.findElement(By.id("decision-kind"))).selectByValue(decision);
+        new Select(form.findElement(By.id("decision-resolution"))).selectByIndex(1);
+        fill.accept(form);
+        submit(form);
+    }
+
+    String optionStartingWith(String select, String start) {
+        return new Select(el(select)).getOptions().stream().map(WebElement::getText).filter(t -> t.startsWith(start)).findFirst()
+                .orElseThrow(() -> new AssertionError("no option starting with " + start + " in " + select));
+    }
+
+    /** The link picker's option for an item of the meeting {@code meeting} (its label has the body, the day and the item). */
+    String optionEndingWith(String select, String end, String meeting) {
+        return new Select(el(select)).getOptions().stream().filter(o -> o.getAttribute("value").startsWith(meeting + "/"))
+                .map(WebElement::getText).filter(t -> t.endsWith(end)).findFirst()
+                .orElseThrow(() -> new AssertionError("no option for " + end + " in " + select));
+    }
+
+    // ---- browser helpers ----
+
+    void open(String path) {
+        driver.get("http://localhost:" + port + path);
+    }
+
+    void login(String user, String password) {
+        driver.manage().deleteAllCookies();
+        open("/login");
+        el("#username").sendKeys(user);
+        el("#password").sendKeys(password);
+        navigatingClick("#login", "login");
+        wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    WebElement el(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    void type(WebElement input, String text) {
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    void setValue(WebElement input, String value) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", input, value);
+    }
+
+    void submit(WebElement form) {
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    void navigatingClick(String css, String what) {
+        el(css).click();
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    void waitText(String css, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    String flash() {
+        return el("#flash").getText();
+    }
+
+    void confirmInDialog(String button) {
+        el(button).click();
+        WebElement dialog = el("#confirm-dialog[open]");
+        dialog.findElement(By.id("confirm-yes")).click();
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fetch(String path) {
+        return (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) { return r.text().then(function (t) {"
+                + "  done({status: r.status, type: r.headers.get('content-type') || '', start: t.substring(0, 200)}); }); })"
+                + ".catch(function (e) { done({status: -1, type: '', start: String(e)}); });", path);
+    }
+
+    void screenshot(String name, String focus) throws java.io.IOException {
+        Path dir = Files.isDirectory(Path.of("..", "docs")) ? Path.of("..", "docs", "screenshots") : Path.of("docs", "screenshots");
+        Files.createDirectories(dir);
+        if (focus == null) {
+            ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
+        } else {
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", driver.findElement(By.cssSelector(focus)));
+        }
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** axe-core on the page as it is, at both widths; violations and sideways spill go to {@link #findings}. */
+    void axe(String page) {
+        for (Dimension size : List.of(LAPTOP, PHONE)) {
+            driver.manage().window().setSize(size);
+            String where = page + " [" + driver.findElement(By.tagName("html")).getAttribute("lang") + ", " + size.getWidth() + " px]";
+            JavascriptExecutor js = driver;
+            Object width = js.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+            if (((Number) width).intValue() > 0) {
+                findings.add(where + ": wider than the window by " + width + " px");
+            }
+            if (js.executeScript("return typeof window.axe === 'undefined';").equals(Boolean.TRUE)) {
+                js.executeScript(axeSource);
+            }
+            String violations = (String) js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                    + "axe.run(document, {resultTypes: ['violations']}).then(function (r) { done(r.violations.map(function (v) {"
+                    + "  return v.id + ' (' + v.impact + '): ' + v.help + ' @ ' + v.nodes.map(function (n) { return n.target.join(' ') + ' <' + (n.html || '').substring(0, 120) + '>'; }).join(' | ');"
+                    + "}).join('\\n')); }).catch(function (e) { done('axe failed: ' + e); });");
+            if (!violations.isEmpty()) {
+                findings.add(where + ":\n" + violations);
+                System.out.println("axe-core: " + where + ":\n" + violations);
+            }
+        }
+        driver.manage().window().setSize(LAPTOP);
+    }
+
+    void axeBothLanguages(String page, String path) {
+        if (!audited.add(page)) {
+            return;
+        }
+        for (String lang : List.of("en", "cs")) {
+            open(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
+            el("main");
+            axe(page);
+        }
+    }
+}
