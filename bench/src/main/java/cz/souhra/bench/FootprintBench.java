@@ -48,6 +48,8 @@ final class FootprintBench {
             long filesRunning = filesBytes(data);
             long rss = rssBytes(app.process.pid());
             long heap = heapAfterGcBytes(app.process.pid());
+            // What the heap holds at this size, to diff between rows (the classes that grow with the history).
+            Files.writeString(dir.resolve("histogram-" + target + ".txt"), jcmd(app.process.pid(), "GC.class_histogram"));
             app.stop();
             long live = liveBytes(data.resolve("souhra.mv.db"));
             long started = System.nanoTime();
@@ -57,6 +59,7 @@ final class FootprintBench {
                     filesRunning / 1048576.0, live / 1048576.0, (double) filesRunning / live, rss / 1048576.0, heap / 1048576.0, startSeconds);
         }
         app.stop();
+        System.out.println("Class histograms after each row's full GC: " + dir.resolve("histogram-<commands>.txt"));
     }
 
     private static void load(SouhraHttp http, Seed.Region region, AtomicLong acknowledged, int target) throws InterruptedException {

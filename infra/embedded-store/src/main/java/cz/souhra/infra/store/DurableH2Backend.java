@@ -584,6 +584,13 @@ public final class DurableH2Backend extends H2Backend {
         Path finished;
         synchronized (wal.syncMonitor()) {
             synchronized (applyLock) {
+                // Checked again under the lock: a checkpoint that passed the check before a write failed waited
+                // here while that write was applied in memory and refused, and committed it (DiskFullTest found
+                // the refused command's event in the store after the reopen).
+                Throwable failed = fault;
+                if (failed != null) {
+                    throw new StoreFaultException(failed, false);
+                }
                 if (appliedSeq == lastCheckpointed && !store.hasUnsavedChanges()) {
                     return false;
                 }

@@ -345,6 +345,7 @@ final class GuardedBackend implements MongoBackend {
             }
             reopenAttempts++;
             try {
+                requireRoomToReopen();
                 DurableH2Backend fresh = reopen.get();
                 fresh.version(version);
                 current = fresh;
@@ -363,6 +364,31 @@ final class GuardedBackend implements MongoBackend {
                     reopenAttempts = 0;
                 }
             }
+        }
+    }
+
+    /**
+     * Free space a reopening needs before it is tried. The recovery's commit often fits into the free pages
+     * inside the store file even on a full disk, so without this the store served again at once and failed at
+     * the next write (seen: refused, serving, refused within 1.5 s), and health and readiness flapped with it.
+     * 4 MiB hold the recovery's commit and several seconds of writes at the bench's rate; a file system smaller
+     * than 40 MiB needs a tenth of its size.
+     */
+    static final long REOPEN_FREE_BYTES = 4L << 20;
+
+    private void requireRoomToReopen() {
+        long free;
+        long needed;
+        try {
+            java.nio.file.FileStore fs = Files.getFileStore(dir);
+            free = fs.getUsableSpace();
+            needed = Math.min(REOPEN_FREE_BYTES, fs.getTotalSpace() / 10);
+        } catch (IOException e) {
+            return; // the reopening names the file system's own fault
+        }
+        if (free < needed) {
+            throw new StoreFaultException(new IOException("No space left on device: " + free / 1024 + " KiB free in "
+                    + dir.toAbsolutePath() + ", reopening waits for " + needed / 1024 + " KiB"), false);
         }
     }
 

@@ -142,6 +142,43 @@ class StoreDiskFullTest {
         }
     }
 
+    @Test
+    void given_a_write_refused_on_a_full_disk_when_a_checkpoint_follows_with_room_again_then_the_refused_write_is_not_committed() throws Exception {
+        try (SmallFileSystem fs = SmallFileSystem.mount(8)) {
+            Path data = Files.createDirectories(fs.dir().resolve("data"));
+            DurableH2Backend backend = DurableH2Backend.open(data, true, 3_600_000, 0);
+            for (int i = 0; i < 20; i++) {
+                backend.handleCommand(new EmbeddedChannel(), "t", "insert", insert(i));
+            }
+            backend.checkpoint();
+            Path filler = fs.fill(0);
+            // applied in memory, then refused at the log's append
+            int refused = -1;
+            for (int i = 20; i < 2_000 && refused < 0; i++) {
+                try {
+                    backend.handleCommand(new EmbeddedChannel(), "t", "insert", insert(i));
+                } catch (StoreFaultException e) {
+                    refused = i;
+                }
+            }
+            assertThat(refused).as("an append failed").isPositive();
+            // Room again before the checkpoint that was already waiting for the lock commits: it must not commit
+            // what memory holds. compact() reaches the commit without the checkpoint's first check of the fault.
+            Files.delete(filler);
+            assertThatThrownBy(backend::compact).isInstanceOf(StoreFaultException.class);
+            backend.abandon();
+
+            DurableH2Backend reopened = DurableH2Backend.open(data, true, 3_600_000, 0);
+            try {
+                de.bwaldvogel.mongo.bson.Document found = reopened.handleCommand(new EmbeddedChannel(), "t", "count",
+                        new de.bwaldvogel.mongo.bson.Document("count", "docs").append("query", new de.bwaldvogel.mongo.bson.Document("_id", refused)).append("$db", "t"));
+                assertThat(((Number) found.get("n")).intValue()).as("the refused write").isZero();
+            } finally {
+                reopened.close();
+            }
+        }
+    }
+
     private static de.bwaldvogel.mongo.bson.Document insert(int n) {
         return new de.bwaldvogel.mongo.bson.Document("insert", "docs").append("documents", java.util.List.of(new de.bwaldvogel.mongo.bson.Document("_id", n).append("pad", PAYLOAD)))
                 .append("$db", "t");
