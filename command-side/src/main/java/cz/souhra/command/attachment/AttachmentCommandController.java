@@ -32,7 +32,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Uploads ({@code multipart/form-data} with one part {@code file}) to a meeting, an agenda item, an issue or
  * a measure, answered 201 with the attachment's id; and removal. Before the body is read: the declared size,
- * the parent and the uploader's right to attach to it, so a refused upload stores nothing.
+ * the parent and the uploader's right to attach to it, so a refused upload stores nothing. A removal is an
+ * event; the bytes are purged once it is recorded, while the event with the hash stays in the ledger.
  */
 @RestController
 class AttachmentCommandController {
@@ -80,7 +81,9 @@ class AttachmentCommandController {
                     return parents.resolve(a.kind(), a.parentId(), a.meetingId());
                 })
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(p -> commands.accepted(new RemoveAttachmentCommand(attachment, p.bodyId(), p.owner(), body.reason(), expected), actor, id));
+                .flatMap(p -> commands.accepted(new RemoveAttachmentCommand(attachment, p.bodyId(), p.owner(), body.reason(), expected), actor, id))
+                // the removal is recorded; the bytes go with it (a crash before this line leaves them, still matching their hash)
+                .flatMap(r -> Mono.fromRunnable(() -> uploads.purge(attachment)).subscribeOn(Schedulers.boundedElastic()).thenReturn(r));
     }
 
     private Mono<ResponseEntity<Map<String, Object>>> upload(AttachedTo kind, String parentId, String meetingId, Flux<PartEvent> parts,

@@ -81,6 +81,11 @@ public class AttachmentUploads {
         }
     }
 
+    /** The bytes of a removed attachment. */
+    public void purge(AttachmentId id) {
+        store.discard(id.value());
+    }
+
     /** Uploads killed before their event was recorded leave bytes no one can see: they go at start. */
     @EventListener(ApplicationReadyEvent.class)
     public void sweepAtStart() {

@@ -187,7 +187,7 @@ public final class CommandRules {
                 f("meetingId", new Ref(Kind.MEETING, true, false)),
                 f("issueId", new Ref(Kind.ISSUE, false, false)),
                 f("measureId", new Ref(Kind.MEASURE, false, false)),
-                f("name", "file", new Text(255, false, true)),
+                f("name", "filename", new Text(255, false, true)),
                 f("mediaType", "file", new Plain("multipart part \"file\"; its type detected from the bytes: PDF, DOCX, XLSX, ODT, PNG or JPEG; at most souhra.attachments.max-size (25 MB)")));
         on(RemoveAttachmentCommand.class, "POST /api/attachments/{id}/remove", f("reason", REASON));
 

@@ -110,7 +110,7 @@ public class Attachments {
      */
     public Path checkedCopy(AttachmentView a) {
         if (a.removed()) {
-            throw new QueryRefusal(QueryRefusal.Kind.NOT_FOUND, "ATTACHMENT_REMOVED", a.name());
+            throw new QueryRefusal(QueryRefusal.Kind.NOT_FOUND, "ATTACHMENT_GONE", a.name());
         }
         Path copy = null;
         try {
