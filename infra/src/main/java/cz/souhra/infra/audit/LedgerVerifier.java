@@ -21,15 +21,24 @@ import cz.souhra.infra.audit.VerificationReport.RegionResult;
  * position in order: the entry hashes to its own chain value and links to its predecessor (else the
  * ledger was altered), the event it names still exists (else deleted) and hashes as chained (else
  * edited, telling payload, metadata and timestamp apart, or moved to another sequence number: reordered). Then stored events the ledger never chained
- * but that are older than its head are reported as inserted.
+ * but that are older than its head are reported as inserted, and attachments whose stored bytes no longer
+ * hash as their chained event records ({@link AttachmentBytes}).
  */
 @Component
 public class LedgerVerifier {
 
     private final Ledger ledger;
+    private final AttachmentBytes attachments;
 
+    /** Verifies the chain only (no attachment bytes). */
     public LedgerVerifier(Ledger ledger) {
+        this(ledger, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public LedgerVerifier(Ledger ledger, AttachmentBytes attachments) {
         this.ledger = ledger;
+        this.attachments = attachments;
     }
 
     /** @param progress receives (entries hashed, entries in total) every 1000 entries, from any thread but never concurrently, and at the end */
@@ -76,6 +85,9 @@ public class LedgerVerifier {
                         "event " + s.eventId() + " (" + s.aggregateId() + "#" + s.sequence() + ") is in the store but was never chained; it would stand at position " + (after + 1));
                 replaceIfEarlier(results, inserted);
             }
+        }
+        if (attachments != null) {
+            attachments.check(stored, byRegion).forEach(r -> replaceIfEarlier(results, r));
         }
         progress.accept(total, total);
         boolean ok = results.stream().allMatch(RegionResult::ok);

@@ -22,6 +22,7 @@ import cz.souhra.infra.audit.VerificationReport.Problem;
  * region; the first line where the file disagrees with itself is named by its line number in the file.
  * A checkpoint digest printed on minutes must appear as the chain value of some line, tying the paper to
  * this exact record. A file without a single entry proves nothing and is not reported as verified.
+ * Attachment bytes exported into {@code attachments/} next to the file are checked against their chained hash.
  */
 public final class OfflineExportVerifier {
 
@@ -88,6 +89,10 @@ public final class OfflineExportVerifier {
                 String recomputed = CanonicalForm.chain(previous, x.eventHash());
                 if (!recomputed.equals(x.chain())) {
                     return Result.broken(entries, chain, Problem.LEDGER_ENTRY_ALTERED, where + ": chain value altered");
+                }
+                String bytes = AttachmentBytes.checkExported(file, e);
+                if (bytes != null) {
+                    return Result.broken(entries, chain, Problem.ATTACHMENT_BYTES_EDITED, where + ": " + bytes);
                 }
                 chain.put(x.region(), recomputed);
                 positions.put(x.region(), x.position());

@@ -2,15 +2,19 @@ package cz.souhra.infra.attachments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.awaitility.Awaitility;
 import org.bson.Document;
@@ -18,6 +22,7 @@ import org.bson.types.Binary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +35,9 @@ import com.mongodb.client.model.Updates;
 
 import cz.souhra.infra.SouhraApplication;
 import cz.souhra.infra.TestApplication;
+import cz.souhra.infra.audit.LedgerVerifier;
+import cz.souhra.infra.audit.OfflineExportVerifier;
+import cz.souhra.infra.audit.VerificationReport;
 import cz.souhra.infra.reliability.Seed;
 import cz.souhra.infra.reliability.SouhraHttp;
 import cz.souhra.infra.reliability.SouhraHttp.Credentials;
@@ -58,6 +66,9 @@ class AttachmentHttpTest {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    LedgerVerifier verifier;
 
     SouhraHttp http;
     Seed.Region region;
@@ -96,7 +107,7 @@ class AttachmentHttpTest {
 
         Document event = mongo.getCollection("domainevents").find(Filters.eq("aggregateIdentifier", id)).first();
         assertThat(event.getString("payloadType")).endsWith("AttachmentAddedEvent");
-        assertThat(event.get("metaData").toString()).contains("tajemnice").contains("KULK");
+        assertThat(event.get("serializedMetaData").toString()).contains("tajemnice").contains("KULK");
     }
 
     @Test
@@ -176,16 +187,73 @@ class AttachmentHttpTest {
         byte[] pdf = Files4Tests.pdf(1000);
         String id = upload(Seed.SECRETARY, "/api/meetings/" + region.meeting() + "/attachments", "usneseni.pdf", pdf).id();
         awaitListed("/api/meetings/" + region.meeting() + "/attachments", id);
-        Document chunk = mongo.getCollection("attachments.chunks").find(Filters.and(Filters.eq("files_id", id), Filters.eq("n", 0))).first();
-        byte[] data = chunk.get("data", Binary.class).getData();
-        data[data.length / 2] ^= 1;
-        mongo.getCollection("attachments.chunks").updateOne(Filters.eq("_id", chunk.get("_id")), Updates.set("data", new Binary(data)));
+        flipMiddleByte(id);
 
         HttpResponse<byte[]> d = download(Seed.OWNER, id, false);
 
         assertThat(d.statusCode()).isEqualTo(409);
         assertThat(d.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(new String(d.body())).contains("ATTACHMENT_DAMAGED").doesNotContain("%PDF");
+        flipMiddleByte(id);
+        assertThat(download(Seed.OWNER, id, false).body()).isEqualTo(pdf);
+    }
+
+    @Test
+    void an_edited_byte_of_an_attachment_is_found_by_the_ledger_verification_in_the_store_and_in_the_offline_export(@TempDir Path exported) throws Exception {
+        byte[] pdf = Files4Tests.pdf(5000);
+        String id = upload(Seed.SECRETARY, "/api/meetings/" + region.meeting() + "/attachments", "priloha.pdf", pdf).id();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(http.get(ADMIN, "/api/audit/events?aggregate=" + id).json().path("total").asLong()).isEqualTo(1));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> verifier.verify((a, b) -> { }).ok());
+
+        Path jsonl = exported.resolve("export.jsonl");
+        Files.write(jsonl, fetch(ADMIN, "/api/audit/export.jsonl"));
+        unzip(fetch(ADMIN, "/api/audit/export-attachments.zip"), exported);
+        assertThat(exported.resolve("attachments").resolve(id)).hasBinaryContent(pdf);
+        assertThat(OfflineExportVerifier.verify(jsonl, null).ok()).isTrue();
+
+        flipMiddleByte(id);
+        VerificationReport report = verifier.verify((a, b) -> { });
+        var lbk = report.regions().stream().filter(r -> r.region().equals("LBK")).findFirst().orElseThrow();
+        assertThat(report.ok()).isFalse();
+        assertThat(lbk.problem()).isEqualTo(VerificationReport.Problem.ATTACHMENT_BYTES_EDITED);
+        assertThat(lbk.detail()).contains(id).contains(sha256(pdf));
+        assertThat(http.get(ADMIN, "/api/audit/verify").body()).contains("ATTACHMENT_BYTES_EDITED");
+        flipMiddleByte(id);
+        assertThat(verifier.verify((a, b) -> { }).ok()).isTrue();
+
+        byte[] edited = Files.readAllBytes(exported.resolve("attachments").resolve(id));
+        edited[edited.length / 3] ^= 0x20;
+        Files.write(exported.resolve("attachments").resolve(id), edited);
+        OfflineExportVerifier.Result offline = OfflineExportVerifier.verify(jsonl, null);
+        assertThat(offline.ok()).isFalse();
+        assertThat(offline.kind()).isEqualTo(VerificationReport.Problem.ATTACHMENT_BYTES_EDITED);
+        assertThat(offline.problem()).contains(id);
+    }
+
+    private void flipMiddleByte(String id) {
+        Document chunk = mongo.getCollection("attachments.chunks").find(Filters.and(Filters.eq("files_id", id), Filters.eq("n", 0))).first();
+        byte[] data = chunk.get("data", Binary.class).getData();
+        data[data.length / 2] ^= 1;
+        mongo.getCollection("attachments.chunks").updateOne(Filters.eq("_id", chunk.get("_id")), Updates.set("data", new Binary(data)));
+    }
+
+    private byte[] fetch(Credentials who, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(http.base() + path)).header("Authorization", basic(who)).GET().build();
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
+    }
+
+    private static void unzip(byte[] zip, Path into) throws Exception {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                Path target = into.resolve(e.getName()).normalize();
+                assertThat(target.startsWith(into)).isTrue();
+                Files.createDirectories(target.getParent());
+                Files.write(target, in.readAllBytes());
+            }
+        }
     }
 
     @Test
