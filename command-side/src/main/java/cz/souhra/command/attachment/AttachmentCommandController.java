@@ -33,7 +33,9 @@ import reactor.core.scheduler.Schedulers;
  * Uploads ({@code multipart/form-data} with one part {@code file}) to a meeting, an agenda item, an issue or
  * a measure, answered 201 with the attachment's id; and removal. Before the body is read: the declared size,
  * the parent and the uploader's right to attach to it, so a refused upload stores nothing. A removal is an
- * event; the bytes are purged once it is recorded, while the event with the hash stays in the ledger.
+ * event; the bytes are purged once it is recorded, while the event with the hash stays in the ledger. The
+ * uploads are served twice, like the documents: under {@code /api} for scripts and beside the pages for the
+ * logged-in browser (CSRF token in a header).
  */
 @RestController
 class AttachmentCommandController {
@@ -50,23 +52,23 @@ class AttachmentCommandController {
         this.commands = commands;
     }
 
-    @PostMapping(path = "/api/meetings/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(path = {"/api/meetings/{id}/attachments", "/meetings/{id}/attachments"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ResponseEntity<Map<String, Object>>> toMeeting(@PathVariable String id, @RequestBody Flux<PartEvent> parts, ServerHttpRequest request, Actor actor) {
         return upload(AttachedTo.MEETING, MeetingId.of(id).value(), id, parts, request, actor);
     }
 
-    @PostMapping(path = "/api/meetings/{id}/agenda-items/{item}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Mono<ResponseEntity<Map<String, Object>>> toAgendaItem(@PathVariable String id, @PathVariable String item, @RequestBody Flux<PartEvent> parts,
+    @PostMapping(path = "/api/meetings/{id}/agenda-items/{itemId}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Mono<ResponseEntity<Map<String, Object>>> toAgendaItem(@PathVariable String id, @PathVariable String itemId, @RequestBody Flux<PartEvent> parts,
                                                            ServerHttpRequest request, Actor actor) {
-        return upload(AttachedTo.AGENDA_ITEM, AgendaItemId.of(item).value(), MeetingId.of(id).value(), parts, request, actor);
+        return upload(AttachedTo.AGENDA_ITEM, AgendaItemId.of(itemId).value(), MeetingId.of(id).value(), parts, request, actor);
     }
 
-    @PostMapping(path = "/api/issues/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(path = {"/api/issues/{id}/attachments", "/issues/{id}/attachments"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ResponseEntity<Map<String, Object>>> toIssue(@PathVariable String id, @RequestBody Flux<PartEvent> parts, ServerHttpRequest request, Actor actor) {
         return upload(AttachedTo.ISSUE, IssueId.of(id).value(), null, parts, request, actor);
     }
 
-    @PostMapping(path = "/api/measures/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(path = {"/api/measures/{id}/attachments", "/measures/{id}/attachments"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ResponseEntity<Map<String, Object>>> toMeasure(@PathVariable String id, @RequestBody Flux<PartEvent> parts, ServerHttpRequest request, Actor actor) {
         return upload(AttachedTo.MEASURE, MeasureId.of(id).value(), null, parts, request, actor);
     }

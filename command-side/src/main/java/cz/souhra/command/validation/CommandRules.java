@@ -183,7 +183,7 @@ public final class CommandRules {
                 f("supersededBy", new Ref(Kind.MEASURE, false, false)), f("reason", REASON));
         on(MarkMeasureOverdueCommand.class, "(sent by the overdue schedule)", f("today", new Day(true, false, "")));
 
-        on(AddAttachmentCommand.class, "POST /api/meetings/{id}/attachments, /api/meetings/{id}/agenda-items/{item}/attachments, /api/issues/{id}/attachments, /api/measures/{id}/attachments",
+        on(AddAttachmentCommand.class, "POST /api/meetings/{id}/attachments, /api/meetings/{id}/agenda-items/{itemId}/attachments, /api/issues/{id}/attachments, /api/measures/{id}/attachments",
                 f("meetingId", new Ref(Kind.MEETING, true, false)),
                 f("issueId", new Ref(Kind.ISSUE, false, false)),
                 f("measureId", new Ref(Kind.MEASURE, false, false)),

@@ -66,7 +66,7 @@ class AttachmentQueryController {
         return Mono.fromCallable(() -> attachments.readable(actor, id)).subscribeOn(Schedulers.boundedElastic());
     }
 
-    @GetMapping("/api/attachments/{id}/content")
+    @GetMapping({"/api/attachments/{id}/content", "/attachments/{id}/content"})
     Mono<ResponseEntity<Flux<DataBuffer>>> content(@PathVariable String id, @RequestParam(defaultValue = "false") boolean inline, Actor actor) {
         AttachmentId.of(id);
         return Mono.fromCallable(() -> {
