@@ -15,7 +15,6 @@ import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.gridfs.GridFSUploadStream;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 
-import cz.souhra.infra.attachments.Files4Tests;
 import cz.souhra.infra.reliability.Seed;
 import cz.souhra.infra.reliability.SouhraHttp.Reply;
 import cz.souhra.infra.store.EmbeddedStore;
@@ -28,14 +27,39 @@ import cz.souhra.infra.store.EmbeddedStore;
  */
 final class AttachmentBench {
 
+    private static final String BOUNDARY = "souhra-bench-boundary-5d1c";
+
     private AttachmentBench() {}
+
+    /** A one-page PDF with {@code padding} random bytes in a stream. */
+    private static byte[] pdf(int padding) throws java.io.IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            byte[] noise = new byte[padding];
+            new java.util.Random(7).nextBytes(noise);
+            doc.getDocumentCatalog().getCOSObject().setItem(org.apache.pdfbox.cos.COSName.getPDFName("SouhraPadding"),
+                    new org.apache.pdfbox.pdmodel.common.PDStream(doc, new java.io.ByteArrayInputStream(noise)));
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static byte[] multipart(String filename, byte[] content) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(content.length + 512);
+        out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
 
     static void run(String[] args) throws Exception {
         int mb = Bench.option(args, "mb", 5);
         int files = Bench.option(args, "files", 6);
         int rounds = Bench.option(args, "rounds", 3);
-        byte[] pdf = Files4Tests.pdf(mb * 1024 * 1024);
-        byte[] body = Files4Tests.multipart("prezentace.pdf", pdf);
+        byte[] pdf = pdf(mb * 1024 * 1024);
+        byte[] body = multipart("prezentace.pdf", pdf);
         Path root = Files.createTempDirectory("souhra-attach-bench");
         RelApp app = RelApp.start(root.resolve("app"), RelApp.freePort(), root.resolve("app.log"));
         try (EmbeddedStore store = EmbeddedStore.start(root.resolve("raw"), "127.0.0.1", 0, true, 0);
@@ -70,7 +94,7 @@ final class AttachmentBench {
     private static double souhra(RelApp app, String path, byte[] body, int n) {
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            Reply r = app.http.send("POST", path, Seed.SECRETARY, Files4Tests.multipartType(), body, Map.of());
+            Reply r = app.http.send("POST", path, Seed.SECRETARY, "multipart/form-data; boundary=" + BOUNDARY, body, Map.of());
             if (r.status() != 201) {
                 throw new IllegalStateException("upload answered " + r.status() + ": " + r.body());
             }
