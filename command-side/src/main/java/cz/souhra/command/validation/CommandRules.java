@@ -188,8 +188,19 @@ public final class CommandRules {
                 f("issueId", new Ref(Kind.ISSUE, false, false)),
                 f("measureId", new Ref(Kind.MEASURE, false, false)),
                 f("name", "filename", new Text(255, false, true)),
-                f("mediaType", "file", new Plain("multipart part \"file\"; its type detected from the bytes: PDF, DOCX, XLSX, ODT, PNG or JPEG; at most souhra.attachments.max-size (25 MB)")));
-        on(RemoveAttachmentCommand.class, "POST /api/attachments/{id}/remove", f("reason", REASON));
+                f("mediaType", "file", new Plain("multipart part \"file\"; its type detected from the bytes: PDF, DOCX, XLSX, ODT, PNG or JPEG; at most souhra.attachments.max-size (25 MB)")),
+                // filled by the server from the path, the parent's events and the bytes, never by the caller
+                f("attachedTo", new Plain("from the path: MEETING, AGENDA_ITEM, ISSUE or MEASURE")),
+                f("itemId", new Plain("from the path, an agenda item of that meeting")),
+                f("region", new Plain("the parent's region")),
+                f("bodyId", new Plain("the parent's body (meetings, measures)")),
+                f("owner", new Plain("the parent's raising or owner institution (issues, measures)")),
+                f("size", new Plain("the number of bytes received, more than 0")),
+                f("sha256", new Plain("the SHA-256 of the bytes received, 64 hex digits")));
+        on(RemoveAttachmentCommand.class, "POST /api/attachments/{id}/remove", f("reason", REASON),
+                // filled by the server from the parent's events, never by the caller
+                f("bodyId", new Plain("the parent's body (meetings, measures)")),
+                f("owner", new Plain("the parent's raising or owner institution (issues, measures)")));
 
         on(RegisterUserCommand.class, "POST /api/admin/users",
                 f("user", new Plain("required, 2–100 of A–Z, a–z, 0–9, . _ @ -")),
