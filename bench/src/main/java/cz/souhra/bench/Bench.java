@@ -39,6 +39,10 @@ public final class Bench {
             case "outage" -> RelOutageBench.run(args);
             case "footprint" -> FootprintBench.run(rest);
             case "search" -> SearchBench.run(rest);
+            case "attach" -> {
+                AttachmentBench.run(rest);
+                System.exit(0);
+            }
             case "tp" -> {
                 ThroughputBench.run(rest);
                 System.exit(0);
@@ -68,7 +72,7 @@ public final class Bench {
                 KillBench.run(rest);
                 VerifyBench.run(new String[0]);
             }
-            default -> throw new IllegalArgumentException("suites: store, kill, verify, growth, perf [--quick] [--events=N], rebuild [--events=N], growth-pairs [--events=N] [--rounds=R], floor [--seconds=N] [--warmup=S] [--rounds=R], tp [--seconds=N] [--jfr=FILE] [--jfc=NAME] [--latency | --rate=R], fuzz, appkill, twoproc, race, outage, footprint [--commands=10000,50000,200000], search [--events=N] [--queries=N] [--commit-every=N], all");
+            default -> throw new IllegalArgumentException("suites: store, kill, verify, growth, perf [--quick] [--events=N], rebuild [--events=N], growth-pairs [--events=N] [--rounds=R], floor [--seconds=N] [--warmup=S] [--rounds=R], tp [--seconds=N] [--jfr=FILE] [--jfc=NAME] [--latency | --rate=R], fuzz, appkill, twoproc, race, outage, footprint [--commands=10000,50000,200000], search [--events=N] [--queries=N] [--commit-every=N], attach [--mb=5] [--files=6] [--rounds=3], all");
         }
     }
 }

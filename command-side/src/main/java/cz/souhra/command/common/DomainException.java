@@ -12,7 +12,7 @@ import java.util.ResourceBundle;
 public class DomainException extends RuntimeException {
 
     public enum Kind {
-        INVALID(400), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), RULE(422);
+        INVALID(400), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), TOO_LARGE(413), RULE(422);
 
         private final int status;
 

@@ -13,6 +13,8 @@ import cz.souhra.command.validation.Rule.RegionRule;
 import cz.souhra.command.validation.Rule.Sheet;
 import cz.souhra.command.validation.Rule.Tally;
 import cz.souhra.command.validation.Rule.Text;
+import cz.souhra.shared.commands.attachment.AddAttachmentCommand;
+import cz.souhra.shared.commands.attachment.RemoveAttachmentCommand;
 import cz.souhra.shared.commands.body.AdmitMemberCommand;
 import cz.souhra.shared.commands.body.AppointSecretaryCommand;
 import cz.souhra.shared.commands.body.DissolveBodyCommand;
@@ -185,6 +187,25 @@ public final class CommandRules {
                 f("meetingId", new Ref(Kind.MEETING, false, false)), f("resolutionId", new Plain("required, a resolution of that meeting")),
                 f("supersededBy", new Ref(Kind.MEASURE, false, false)), f("reason", REASON));
         on(MarkMeasureOverdueCommand.class, "(sent by the overdue schedule)", f("today", new Day(true, false, "")));
+
+        on(AddAttachmentCommand.class, "POST /api/meetings/{id}/attachments, /api/meetings/{id}/agenda-items/{itemId}/attachments, /api/issues/{id}/attachments, /api/measures/{id}/attachments",
+                f("meetingId", new Ref(Kind.MEETING, true, false)),
+                f("issueId", new Ref(Kind.ISSUE, false, false)),
+                f("measureId", new Ref(Kind.MEASURE, false, false)),
+                f("name", "filename", new Text(255, false, true)),
+                f("mediaType", "file", new Plain("multipart part \"file\"; its type detected from the bytes: PDF, DOCX, XLSX, ODT, PNG or JPEG; at most souhra.attachments.max-size (25 MB)")),
+                // filled by the server from the path, the parent's events and the bytes, never by the caller
+                f("attachedTo", new Plain("from the path: MEETING, AGENDA_ITEM, ISSUE or MEASURE")),
+                f("itemId", new Plain("from the path, an agenda item of that meeting")),
+                f("region", new Plain("the parent's region")),
+                f("bodyId", new Plain("the parent's body (meetings, measures)")),
+                f("owner", new Plain("the parent's raising or owner institution (issues, measures)")),
+                f("size", new Plain("the number of bytes received, more than 0")),
+                f("sha256", new Plain("the SHA-256 of the bytes received, 64 hex digits")));
+        on(RemoveAttachmentCommand.class, "POST /api/attachments/{id}/remove", f("reason", REASON),
+                // filled by the server from the parent's events, never by the caller
+                f("bodyId", new Plain("the parent's body (meetings, measures)")),
+                f("owner", new Plain("the parent's raising or owner institution (issues, measures)")));
 
         on(RegisterUserCommand.class, "POST /api/admin/users",
                 f("user", new Plain("required, 2–100 of A–Z, a–z, 0–9, . _ @ -")),

@@ -21,7 +21,8 @@ import cz.souhra.query.audit.VerificationReport.RegionResult;
  * position in order: the entry hashes to its own chain value and links to its predecessor (else the
  * ledger was altered), the event it names still exists (else deleted) and hashes as chained (else
  * edited, telling payload, metadata and timestamp apart, or moved to another sequence number: reordered). Then stored events the ledger never chained
- * but that are older than its head are reported as inserted.
+ * but that are older than its head are reported as inserted, and attachments whose stored bytes no longer
+ * hash as their chained event records ({@link AttachmentBytes}).
  *
  * <p>A chain that is consistent in itself may still have been recomputed after an edit. So every checkpoint
  * the store recorded ({@code LedgerCheckpointRecordedEvent}, the digest printed on minutes) and every head
@@ -39,15 +40,23 @@ public class LedgerVerifier {
 
     private final Ledger ledger;
     private final LedgerAnchors anchors;
+    private final AttachmentBytes attachments;
 
+    /** Verifies the chain and the checkpoints recorded in the store (no head files, no attachment bytes). */
     public LedgerVerifier(Ledger ledger) {
-        this(ledger, null);
+        this(ledger, null, null);
+    }
+
+    /** Also against the head files of {@code souhra.ledger.anchors.dir} (without attachment bytes). */
+    public LedgerVerifier(Ledger ledger, LedgerAnchors anchors) {
+        this(ledger, anchors, null);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    public LedgerVerifier(Ledger ledger, LedgerAnchors anchors) {
+    public LedgerVerifier(Ledger ledger, LedgerAnchors anchors, AttachmentBytes attachments) {
         this.ledger = ledger;
         this.anchors = anchors;
+        this.attachments = attachments;
     }
 
     /**
@@ -109,6 +118,9 @@ public class LedgerVerifier {
                         "event " + s.eventId() + " (" + s.aggregateId() + "#" + s.sequence() + ") is in the store but was never chained; it would stand at position " + (after + 1));
                 replaceIfEarlier(results, inserted);
             }
+        }
+        if (attachments != null) {
+            attachments.check(stored, byRegion).forEach(r -> replaceIfEarlier(results, r));
         }
         progress.accept(total, total);
         boolean ok = results.stream().allMatch(RegionResult::ok);

@@ -163,6 +163,10 @@ public final class OfflineExportVerifier {
                 if (!recomputed.equals(x.chain())) {
                     return Result.broken(entries, chain, Problem.LEDGER_ENTRY_ALTERED, where, "chain value altered");
                 }
+                String bytes = AttachmentBytes.checkExported(file, e);
+                if (bytes != null) {
+                    return Result.broken(entries, chain, Problem.ATTACHMENT_BYTES_EDITED, where, bytes);
+                }
                 chain.put(x.region(), recomputed);
                 positions.put(x.region(), x.position());
                 String here = x.region() + "#" + x.position();

@@ -25,6 +25,8 @@ public record VerificationReport(boolean ok, long entries, List<RegionResult> re
         EVENT_MISSING,
         /** The event store holds an event the ledger never chained, older than the ledger's head. */
         EVENT_INSERTED,
+        /** An attachment's bytes (in the store, or exported next to the file) do not hash to the SHA-256 its chained event records. */
+        ATTACHMENT_BYTES_EDITED,
         /** A ledger entry does not hash to its own chain value or does not link to its predecessor. */
         LEDGER_ENTRY_ALTERED,
         /** A position in the chain is missing or doubled. */

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import cz.souhra.query.attachment.AttachmentView;
+import cz.souhra.query.attachment.Attachments;
 import cz.souhra.shared.Actor;
 import cz.souhra.shared.ids.BodyId;
 import cz.souhra.shared.ids.InstitutionId;
@@ -36,8 +38,10 @@ class DocumentsController {
     private final MinutesPdf minutes;
     private final CalendarFeed calendar;
     private final CsvExport csv;
+    private final Attachments attachments;
 
-    DocumentsController(DocumentSources sources, MinutesPdf minutes, CalendarFeed calendar, CsvExport csv) {
+    DocumentsController(DocumentSources sources, MinutesPdf minutes, CalendarFeed calendar, CsvExport csv, Attachments attachments) {
+        this.attachments = attachments;
         this.sources = sources;
         this.minutes = minutes;
         this.calendar = calendar;
@@ -53,9 +57,26 @@ class DocumentsController {
                 throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
             }
             requireSees(actor, meeting.getString("bodyId"));
-            byte[] pdf = minutes.render(meeting, sources.body(meeting.getString("bodyId")), sources.institutionNames());
+            byte[] pdf = minutes.render(meeting, sources.body(meeting.getString("bodyId")), sources.institutionNames(), attached(id));
             return file(pdf, PDF, "zapis-" + id + ".pdf");
         }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** The meeting's attachments (its agenda items' too), each checked against its hash before it is embedded. */
+    private List<MinutesPdf.Attached> attached(String meetingId) {
+        List<MinutesPdf.Attached> out = new ArrayList<>();
+        for (AttachmentView a : attachments.of(meetingId)) {
+            java.nio.file.Path copy = attachments.checkedCopy(a);
+            try {
+                out.add(new MinutesPdf.Attached(a.name(), a.mediaType(), a.size(), a.sha256(), java.time.Instant.parse(a.addedAt()),
+                        java.nio.file.Files.readAllBytes(copy)));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } finally {
+                Attachments.delete(copy);
+            }
+        }
+        return out;
     }
 
     @GetMapping({"/api/bodies/{id}/calendar.ics", "/bodies/{id}/calendar.ics"})

@@ -21,7 +21,8 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
  * The minutes (zápis) of a meeting as PDF/A-3a, rendered from the meeting's read model: body, date,
  * place, attendance with substitutes, quorum, agenda with discussion, resolutions with votes, measures
  * with owners and due dates, carried-over items and the ledger checkpoint that ties the paper to the
- * record. DejaVu Sans is embedded because the PDF base fonts have no ě, ř, č or ů.
+ * record, and the meeting's attachments with their hashes, embedded as associated files. DejaVu Sans is
+ * embedded because the PDF base fonts have no ě, ř, č or ů.
  */
 @Component
 class MinutesPdf {
@@ -31,8 +32,25 @@ class MinutesPdf {
     private static final String FONT = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf";
     private static final String FONT_BOLD = "/net/sf/jasperreports/fonts/dejavu/DejaVuSans-Bold.ttf";
 
+    /** An attachment of the meeting (or of one of its agenda items), its bytes already checked against its hash. */
+    record Attached(String name, String mediaType, long size, String sha256, Instant addedAt, byte[] bytes) {}
+
     byte[] render(Document meeting, Document body, Map<String, String> institutions) {
-        String html = html(meeting, body, institutions);
+        return render(meeting, body, institutions, List.of());
+    }
+
+    /**
+     * The minutes with the meeting's attachments listed (name, type, size, SHA-256) and embedded as PDF/A-3
+     * associated files (the document catalogue's {@code /AF}, relationship {@code Supplement}), so one file
+     * carries the whole meeting.
+     */
+    byte[] render(Document meeting, Document body, Map<String, String> institutions, List<Attached> attachments) {
+        byte[] pdf = renderHtml(meeting, body, institutions, attachments);
+        return attachments.isEmpty() ? pdf : MinutesAttachments.embed(pdf, attachments);
+    }
+
+    private byte[] renderHtml(Document meeting, Document body, Map<String, String> institutions, List<Attached> attachments) {
+        String html = html(meeting, body, institutions, attachments);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
@@ -55,6 +73,10 @@ class MinutesPdf {
     }
 
     String html(Document m, Document body, Map<String, String> institutions) {
+        return html(m, body, institutions, List.of());
+    }
+
+    String html(Document m, Document body, Map<String, String> institutions, List<Attached> attachments) {
         StringBuilder h = new StringBuilder();
         String bodyName = body == null ? String.valueOf(m.get("bodyId")) : body.getString("name");
         h.append("<!DOCTYPE html><html lang=\"cs\"><head><meta charset=\"UTF-8\"/><title>Zápis – ").append(esc(bodyName)).append("</title>")
@@ -132,6 +154,15 @@ class MinutesPdf {
         for (Map<String, Object> c : list(m, "corrections")) {
             h.append("<p class=\"small\">Oprava (").append(esc(String.valueOf(c.get("what")))).append("): ").append(esc(String.valueOf(c.get("correction"))))
                     .append(" – důvod: ").append(esc(String.valueOf(c.get("reason")))).append("</p>");
+        }
+        if (!attachments.isEmpty()) {
+            h.append("<h2>Přílohy</h2><p class=\"small\">Přílohy jsou vloženy do tohoto souboru PDF; jejich otisky SHA-256 jsou zapsány v knize záznamů.</p>")
+                    .append("<table><tr><th>Příloha</th><th>Typ a velikost</th><th>Otisk SHA-256</th></tr>");
+            for (Attached a : attachments) {
+                h.append("<tr><td>").append(esc(a.name())).append("</td><td>").append(esc(a.mediaType())).append(", ")
+                        .append(a.size()).append(" B</td><td class=\"small\">").append(esc(a.sha256())).append("</td></tr>");
+            }
+            h.append("</table>");
         }
         h.append("<h2>Kontrolní otisk záznamu</h2>");
         if (m.get("checkpoint") instanceof Map<?, ?> cp) {

@@ -33,7 +33,7 @@ class ErrorCodesDocumentedTest {
     static final String END = "<!-- error-codes:end -->";
 
     private static final Map<String, String> KINDS = Map.of("invalid", "400", "INVALID", "400", "forbidden", "403", "FORBIDDEN", "403",
-            "rule", "422", "RULE", "422", "conflict", "409", "CONFLICT", "409", "NOT_FOUND", "404");
+            "rule", "422", "RULE", "422", "conflict", "409", "CONFLICT", "409", "NOT_FOUND", "404", "TOO_LARGE", "413");
     /** kind or status, then code; one code per match (a choice between two codes is its own pattern below). */
     private static final List<Pattern> RAISED = List.of(
             Pattern.compile("DomainException\\.(invalid|forbidden|rule|conflict)\\(\\s*\"([A-Z][A-Z0-9_]+)\""),

@@ -296,6 +296,11 @@ class OpenApiContractTest {
             String dropped = created(ok("tajemnice", "POST", "/api/meetings/{id}/agenda-items", "{\"title\":\"Různé\"}", meeting));
             ok("tajemnice", "POST", "/api/meetings/{id}/agenda-order", "{\"order\":[\"" + dropped + "\",\"" + item + "\"]}", meeting);
             ok("tajemnice", "POST", "/api/meetings/{id}/agenda-items/{itemId}/remove", "{\"reason\":\"Bez podkladů\"}", meeting, dropped);
+            // attachments, while the meeting is open
+            String attachment = created(okFile("tajemnice", "/api/meetings/{id}/attachments", meeting));
+            ids.put("attachment", attachment);
+            okFile("tajemnice", "/api/meetings/{id}/agenda-items/{itemId}/attachments", meeting, item);
+            okFile("uprace", "/api/issues/{id}/attachments", issue);
             ok("uprace", "POST", "/api/issues/{id}/recategorise", "{\"category\":\"AGENCY_EMPLOYMENT\",\"reason\":\"Agenturní zaměstnávání\"}", issue);
             ok("tajemnice", "POST", "/api/issues/{id}/link", "{\"meetingId\":\"" + meeting + "\",\"itemId\":\"" + item + "\"}", issue);
             ok("tajemnice", "POST", "/api/meetings/{id}/convene", "{\"convenedAt\":\"2026-03-10T09:00:00Z\",\"attendance\":[{\"institution\":\"KULK\",\"status\":\"DELEGATE\",\"delegate\":\"Jana Nováková\"},"
@@ -312,6 +317,8 @@ class OpenApiContractTest {
             }
             ids.put("measure", measures.get(0));
             ids.put("measureOpen", measures.get(1));
+            String report = created(okFile("uprace", "/api/measures/{id}/attachments", measures.get(0)));
+            ok("uprace", "POST", "/api/attachments/{id}/remove", "{\"reason\":\"Nahráno omylem\"}", report);
             ok("uprace", "POST", "/api/measures/{id}/progress", "{\"percent\":40,\"note\":\"Zmapováno 12 z 30\"}", measures.get(0));
             ok("uprace", "POST", "/api/measures/{id}/complete", "{\"note\":\"Mapa předána\"}", measures.get(0));
             ok("tajemnice", "POST", "/api/meetings/{id}/minutes", "{\"text\":\"Zápis z jednání pracovní skupiny.\"}", meeting);
@@ -361,6 +368,12 @@ class OpenApiContractTest {
             read("auditor", "/api/audit/events");
             read("auditor", "/api/audit/export.jsonl");
             read("uprace", "/api/meetings/{id}/minutes.pdf", meeting);
+            read("uprace", "/api/meetings/{id}/attachments", meeting);
+            read("uprace", "/api/issues/{id}/attachments", issue);
+            read("uprace", "/api/measures/{id}/attachments", measures.get(0));
+            read("uprace", "/api/attachments/{id}", attachment);
+            read("uprace", "/api/attachments/{id}/content", attachment);
+            read("auditor", "/api/audit/export-attachments.zip");
             read("uprace", "/api/bodies/{id}/calendar.ics", body);
             read("uprace", "/api/institutions/{id}/calendar.ics", "UPLB");
             read("uprace", "/api/exports/issues.csv");
@@ -393,6 +406,15 @@ class OpenApiContractTest {
         private Answer ok(String user, String method, String template, String body, String... vars) throws Exception {
             Answer a = call(user, method, template, null, body, (Object[]) vars);
             String key = method + " " + template.replaceAll("\\?.*", "");
+            answered.computeIfAbsent(key, k -> new TreeSet<>()).add(a.status());
+            expect(key, documentedSuccess(key), a);
+            return a;
+        }
+
+        /** An upload of a small PDF, called once; its answer must be the documented success. */
+        private Answer okFile(String user, String template, String... vars) throws Exception {
+            Answer a = callFile(user, template, multipart("file", "program.pdf", cz.souhra.infra.attachments.Files4Tests.pdf(100)), (Object[]) vars);
+            String key = "POST " + template;
             answered.computeIfAbsent(key, k -> new TreeSet<>()).add(a.status());
             expect(key, documentedSuccess(key), a);
             return a;
@@ -470,6 +492,11 @@ class OpenApiContractTest {
                 query = "?" + typed.getName() + "=gestern";
             }
         }
+        if (operation.getRequestBody() != null && operation.getRequestBody().getContent().containsKey("multipart/form-data")) {
+            // an upload: a small PDF, or (broken) a form without its "file" part
+            return callFile(user, template + query, brokenBody ? multipart("note", null, "bez souboru".getBytes(StandardCharsets.UTF_8))
+                    : multipart("file", "program.pdf", cz.souhra.infra.attachments.Files4Tests.pdf(100)), vars.toArray());
+        }
         String body = null;
         if (operation.getRequestBody() != null) {
             Object example = operation.getRequestBody().getContent().values().iterator().next().getExample();
@@ -514,6 +541,9 @@ class OpenApiContractTest {
             // an organization is a member institution (public) or a body (seen by its members only)
             return unknown ? "ZZNONE" : ids.get("body");
         }
+        if (template.startsWith("/api/attachments/")) {
+            return unknown ? uuid : malformed ? "not-an-attachment" : ids.get("attachment");
+        }
         String kind = template.startsWith("/api/bodies/") || template.startsWith("/api/oparl/v1/body/") ? "body"
                 : template.startsWith("/api/meetings/") || template.startsWith("/api/oparl/v1/meeting/") ? "meeting"
                 : template.startsWith("/api/issues/") ? "issue" : template.startsWith("/api/measures/") ? "measure" : null;
@@ -523,13 +553,31 @@ class OpenApiContractTest {
         return unknown ? uuid : malformed ? "not-a-" + kind : ids.get(kind);
     }
 
+    private static org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> multipart(String part, String filename, byte[] content) {
+        org.springframework.http.client.MultipartBodyBuilder parts = new org.springframework.http.client.MultipartBodyBuilder();
+        var builder = parts.part(part, content);
+        if (filename != null) {
+            builder.filename(filename);
+        }
+        return parts.build();
+    }
+
+    private Answer callFile(String user, String template, org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> parts,
+                            Object... vars) throws Exception {
+        return answer(client(user).post().uri(template, vars).contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(org.springframework.web.reactive.function.BodyInserters.fromMultipartData(parts)).exchange().returnResult(byte[].class));
+    }
+
     private Answer call(String user, String method, String template, String ifMatch, String body, Object... vars) throws Exception {
         WebTestClient.RequestBodySpec spec = client(user).method(HttpMethod.valueOf(method)).uri(template, vars);
         if (ifMatch != null) {
             spec.header("If-Match", ifMatch);
         }
         WebTestClient.RequestHeadersSpec<?> request = body == null ? spec : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
-        FluxExchangeResult<byte[]> result = request.exchange().returnResult(byte[].class);
+        return answer(request.exchange().returnResult(byte[].class));
+    }
+
+    private Answer answer(FluxExchangeResult<byte[]> result) {
         int status = result.getStatus().value();
         boolean stream = String.valueOf(result.getResponseHeaders().getContentType()).startsWith("text/event-stream");
         // live streams never end: the first event shows it streams, then the client goes away

@@ -90,6 +90,7 @@ final class ApiContract {
     static final String RESOLUTION_ID = "e8d6c4b2-a0f9-4e7d-b5c3-1a9f8e7d6c5b";
     static final String MEASURE_ID = "2f4e6a8c-0b1d-4e3f-a5c7-9b1d3f5e7a9c";
     static final String ISSUE_ID = "9c7e5a3f-1b2d-4c4e-b6a8-0d2f4b6e8a0c";
+    static final String ATTACHMENT_ID = "4d6f8b0a-2c3e-4f5a-b7c9-1e3a5c7e9b0d";
 
     private static final List<Op> OPERATIONS = List.of(
             // institutions
@@ -155,6 +156,17 @@ final class ApiContract {
                     .refuses(400, 403, 404, 409).example("{\"closedAt\":\"2026-03-10T11:30:00Z\"}"),
             op("POST /api/meetings/{id}/corrections", MEETINGS, 202, "Correct the record of a closed meeting").refuses(400, 403, 404, 409)
                     .example("{\"what\":\"zápis, bod 2\",\"correction\":\"Správně: 12 z 30 ubytoven.\",\"reason\":\"Překlep v zápisu\"}"),
+            // attachments: multipart/form-data with one part "file"; the type is detected from the bytes
+            op("GET /api/meetings/{id}/attachments", MEETINGS, 200, "List the attachments of a meeting and of its agenda items").refuses(400, 403, 404),
+            op("POST /api/meetings/{id}/attachments", MEETINGS, 201, "Attach a document to a meeting (multipart part \"file\")")
+                    .refuses(400, 403, 404, 413, 422).example("{\"file\":\"(the bytes of a PDF, DOCX, XLSX, ODT, PNG or JPEG file, at most 25 MB)\"}"),
+            op("POST /api/meetings/{id}/agenda-items/{itemId}/attachments", MEETINGS, 201, "Attach a document to an agenda item (multipart part \"file\")")
+                    .refuses(400, 403, 404, 413, 422).example("{\"file\":\"(the bytes of a PDF, DOCX, XLSX, ODT, PNG or JPEG file, at most 25 MB)\"}"),
+            op("GET /api/attachments/{id}", DOCUMENTS, 200, "Read an attachment's record: name, detected type, size, SHA-256").refuses(400, 403, 404),
+            op("GET /api/attachments/{id}/content", DOCUMENTS, 200, "Download an attachment, checked against its SHA-256 first (inline=true to view)")
+                    .refuses(400, 403, 404, 409).produces("application/octet-stream"),
+            op("POST /api/attachments/{id}/remove", DOCUMENTS, 202, "Remove an attachment (the fact and its hash stay; the bytes are purged)")
+                    .refuses(400, 403, 404, 409).example("{\"reason\":\"Nahráno omylem\"}"),
             // issues
             op("GET /api/issues", ISSUES, 200, "List issues (filters; paged)").refuses(400),
             op("GET /api/issues/{id}", ISSUES, 200, "Read an issue with its agenda items and measures").refuses(400, 404),
@@ -170,6 +182,9 @@ final class ApiContract {
                     .example("{\"reason\":\"Ubytovna uzavřena\",\"resolvedOn\":\"2026-05-31\"}"),
             op("POST /api/issues/{id}/reopen", ISSUES, 202, "Reopen a resolved issue").refuses(400, 403, 404, 409)
                     .example("{\"reason\":\"Problém se vrátil\"}"),
+            op("GET /api/issues/{id}/attachments", ISSUES, 200, "List the attachments of an issue").refuses(400, 404),
+            op("POST /api/issues/{id}/attachments", ISSUES, 201, "Attach a document to an issue (multipart part \"file\")")
+                    .refuses(400, 403, 404, 413, 422).example("{\"file\":\"(the bytes of a PDF, DOCX, XLSX, ODT, PNG or JPEG file, at most 25 MB)\"}"),
             // measures
             op("GET /api/measures", MEASURES, 200, "List measures the caller may see (filters; now or as of an instant; paged)").refuses(400),
             op("GET /api/search", SEARCH, 200, "Search issues, measures, agenda items, discussions, resolutions and minutes the caller may read "
@@ -197,6 +212,9 @@ final class ApiContract {
             op("POST /api/measures/{id}/supersede", MEASURES, 202, "Replace a measure by another one").refuses(400, 403, 404, 409, 422)
                     .example("{\"meetingId\":\"" + MEETING_ID + "\",\"resolutionId\":\"" + RESOLUTION_ID + "\",\"supersededBy\":\"" + MEASURE_ID + "\","
                             + "\"reason\":\"Nahrazeno širším opatřením\"}"),
+            op("GET /api/measures/{id}/attachments", MEASURES, 200, "List the attachments of a measure").refuses(400, 403, 404),
+            op("POST /api/measures/{id}/attachments", MEASURES, 201, "Attach a document to a measure (multipart part \"file\")")
+                    .refuses(400, 403, 404, 413, 422).example("{\"file\":\"(the bytes of a PDF, DOCX, XLSX, ODT, PNG or JPEG file, at most 25 MB)\"}"),
             op("GET /api/dashboard", MEASURES, 200, "The caller's dashboard: own measures, overdue ones, next meetings").refuses(400),
             op("GET /api/dashboard/updates", MEASURES, 200, "The dashboard now, then after measure changes (server-sent events)")
                     .produces("text/event-stream"),
@@ -207,6 +225,8 @@ final class ApiContract {
             op("GET /api/audit/events", AUDIT, 200, "The audit log in ledger order (filters; paged)").refuses(400, 403),
             op("GET /api/audit/export.jsonl", AUDIT, 200, "Export the ledger as JSON lines, verifiable offline").refuses(403)
                     .produces("application/x-ndjson"),
+            op("GET /api/audit/export-attachments.zip", AUDIT, 200, "The attachments' bytes as attachments/<id> entries, to unpack next to the export")
+                    .refuses(403).produces("application/zip"),
             // documents
             op("GET /api/meetings/{id}/minutes.pdf", DOCUMENTS, 200, "The minutes as PDF/A-3a with the ledger checkpoint").refuses(400, 403, 404)
                     .produces("application/pdf"),

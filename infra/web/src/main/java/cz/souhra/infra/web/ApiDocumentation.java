@@ -137,7 +137,8 @@ class ApiDocumentation {
                     : path.startsWith("/api/bodies/") || path.startsWith("/api/oparl/v1/body/") ? ApiContract.BODY_ID
                     : path.startsWith("/api/meetings/") || path.startsWith("/api/oparl/v1/meeting/") ? ApiContract.MEETING_ID
                     : path.startsWith("/api/issues/") ? ApiContract.ISSUE_ID
-                    : path.startsWith("/api/measures/") ? ApiContract.MEASURE_ID : null;
+                    : path.startsWith("/api/measures/") ? ApiContract.MEASURE_ID
+                    : path.startsWith("/api/attachments/") ? ApiContract.ATTACHMENT_ID : null;
         };
         if (example != null) {
             parameter.example(example);

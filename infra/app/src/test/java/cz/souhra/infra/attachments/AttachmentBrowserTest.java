@@ -1,0 +1,182 @@
+package cz.souhra.infra.attachments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import cz.souhra.infra.SouhraApplication;
+import cz.souhra.infra.TestApplication;
+import cz.souhra.infra.reliability.Seed;
+import cz.souhra.infra.reliability.SouhraHttp;
+import cz.souhra.infra.reliability.SouhraHttp.Credentials;
+
+/**
+ * In the browser: the secretary attaches a PDF to a meeting with a progress bar, sees it listed with its type
+ * and size and a preview link, and the PDF preview opens inline; a renamed program is refused with the
+ * server's Czech message; the owner attaches to a measure. Both pages are axe-core clean in both languages
+ * at 1366 and 390 px.
+ */
+@SpringBootTest(classes = SouhraApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AttachmentBrowserTest {
+
+    static final Credentials ADMIN = new Credentials("admin", "admin-heslo-pro-prilohy-1");
+    static final Path DATA_DIR = TestApplication.newDataDir("souhra-attach-ui");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry r) {
+        TestApplication.register(r, DATA_DIR, ADMIN.password());
+        r.add("souhra.security.secure-cookie", () -> "false");
+    }
+
+    @LocalServerPort
+    int port;
+
+    ChromeDriver driver;
+    WebDriverWait wait;
+    String axeSource;
+    Seed.Region region;
+    final List<String> findings = new ArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        assertThat(new File("/usr/bin/chromedriver").canExecute()).as("Debian's chromedriver").isTrue();
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=cs-CZ");
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(45));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        try (var in = getClass().getResourceAsStream("/axe.min.js")) {
+            axeSource = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        region = Seed.region(new SouhraHttp(port), ADMIN, 1);
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void the_secretary_uploads_with_progress_sees_the_list_and_previews_and_a_renamed_program_is_refused_and_the_pages_are_accessible() throws Exception {
+        login(Seed.SECRETARY);
+        driver.get(url("/meetings/" + region.meeting()));
+        WebElement file = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attachment-file")));
+        assertThat(el("#attachments-empty").getText()).isEqualTo("Zatím žádné přílohy.");
+        Path pdf = Files.createTempFile("Program jednání", ".pdf");
+        Files.write(pdf, Files4Tests.pdf(200_000));
+        file.sendKeys(pdf.toString());
+        driver.findElement(By.cssSelector(".attachment-upload button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".attachment-list"), pdf.getFileName().toString()));
+        String item = el(".attachment-list li").getText();
+        assertThat(item).contains("PDF").contains("dokument PDF").contains("kB");
+        String preview = el(".attachment-list li a[target=_blank]").getAttribute("href");
+        assertThat(preview).contains("inline=true");
+        assertThat(fetchType(preview)).startsWith("application/pdf");
+        axe("meeting with an attachment");
+
+        Path exe = Files.createTempFile("zapis", ".pdf");
+        Files.write(exe, Files4Tests.exe());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attachment-file"))).sendKeys(exe.toString());
+        driver.findElement(By.cssSelector(".attachment-upload button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".attachment-status"), "Příloha nebyla nahrána."));
+        assertThat(el(".attachment-status").getText()).contains("podle obsahu typu application/x-msdownload");
+        axe("meeting with a refused upload");
+        axeInEnglish("/meetings/" + region.meeting());
+
+        login(Seed.OWNER);
+        driver.get(url("/measures/" + region.measures().get(0)));
+        Path png = Files.createTempFile("Foto ubytovny", ".png");
+        Files.write(png, java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attachment-file"))).sendKeys(png.toString());
+        driver.findElement(By.cssSelector(".attachment-upload button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".attachment-list"), png.getFileName().toString()));
+        assertThat(el(".attachment-list li").getText()).contains("IMG").contains("obrázek");
+        axe("measure with an attachment");
+        axeInEnglish("/measures/" + region.measures().get(0));
+
+        assertThat(findings).as(String.join("\n", findings)).isEmpty();
+    }
+
+    private void login(Credentials who) {
+        driver.manage().deleteAllCookies();
+        driver.get(url("/login"));
+        driver.findElement(By.id("username")).sendKeys(who.user());
+        driver.findElement(By.id("password")).sendKeys(who.password());
+        driver.findElement(By.id("login")).click();
+        wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    private void axeInEnglish(String path) {
+        driver.get(url(path + "?lang=en"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attachments-title"), "Attachments"));
+        el(".attachment-list");
+        axe(path + " in English");
+        driver.get(url(path + "?lang=cs"));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private WebElement el(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    private String fetchType(String href) {
+        return (String) ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) { done(r.status + ' ' + (r.headers.get('content-type') || '')); })"
+                + ".catch(function (e) { done(String(e)); });", href).toString().replaceFirst("^200 ", "");
+    }
+
+    private void axe(String page) {
+        for (Dimension size : List.of(new Dimension(1366, 900), new Dimension(390, 844))) {
+            driver.manage().window().setSize(size);
+            JavascriptExecutor js = driver;
+            Object wider = js.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+            if (((Number) wider).intValue() > 0) {
+                findings.add(page + " [" + size.getWidth() + " px]: wider than the window by " + wider + " px");
+            }
+            if (js.executeScript("return typeof window.axe === 'undefined';").equals(Boolean.TRUE)) {
+                js.executeScript(axeSource);
+            }
+            String violations = (String) js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                    + "axe.run(document, {resultTypes: ['violations']}).then(function (r) { done(r.violations.map(function (v) {"
+                    + "  return v.id + ': ' + v.help + ' @ ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(' | ');"
+                    + "}).join('\\n')); }).catch(function (e) { done('axe failed: ' + e); });");
+            if (!violations.isEmpty()) {
+                findings.add(page + " [" + size.getWidth() + " px]:\n" + violations);
+            }
+        }
+        driver.manage().window().setSize(new Dimension(1366, 900));
+    }
+}
