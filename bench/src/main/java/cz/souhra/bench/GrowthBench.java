@@ -67,13 +67,18 @@ final class GrowthBench {
     }
 
     private static void fill(MongoEventStorageEngine engine, int events) throws Exception {
+        appendStreams(engine, events, "Measure", "");
+    }
+
+    /** {@code events} one-event streams of {@code type} appended by 8 threads, each payload its stream's id followed by {@code padding}. */
+    static void appendStreams(MongoEventStorageEngine engine, int events, String type, String padding) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> fs = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             fs.add(pool.submit(() -> {
                 for (int i = 0; i < events / 8; i++) {
                     String id = UUID.randomUUID().toString();
-                    engine.appendEvents(new GenericDomainEventMessage<>("Measure", id, 0, new DurabilityProbe.ProbeEvent(id, i)));
+                    engine.appendEvents(new GenericDomainEventMessage<>(type, id, 0, new DurabilityProbe.ProbeEvent(id + padding, i)));
                 }
             }));
         }
