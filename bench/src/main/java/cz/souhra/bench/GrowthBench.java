@@ -33,7 +33,7 @@ final class GrowthBench {
     private GrowthBench() {}
 
     static void run(String[] args) throws Exception {
-        int large = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int large = Bench.argument(args, 0, 200_000);
         EmbeddedStore store = EmbeddedStore.start(Files.createTempDirectory("souhra-growth"), "127.0.0.1", 0, false, 30);
         try (MongoClient client = MongoClients.create(store.connectionString())) {
             var serializer = cz.souhra.shared.json.EventJson.serializer();

@@ -38,7 +38,7 @@ final class StoreBench {
     private StoreBench() {}
 
     static void run(String[] args) throws Exception {
-        int events = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        int events = Bench.argument(args, 0, 50_000);
         Path root = Files.createTempDirectory("souhra-store-bench");
         System.out.println();
         System.out.println("| store | threads | inserts/s | ratio to memory |");
