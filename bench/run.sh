@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -ntp -DskipTests package
 # On 2 cores the common pool has parallelism 1, and then CompletableFuture's default executor starts a thread
-# per task: the JDK HttpClient's sendAsync hands every answer to one, so the open-loop client started a thread
-# per command on the cores it measures.
+# per task: the JDK HttpClient's sendAsync hands every answer to one, so the open-loop client would start a
+# thread per command on the cores it measures.
 # The application under test runs in this JVM, with the options the README starts it with (souhra.jvm).
 exec java -Xmx2g @souhra.jvm -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "bench/target/souhra-bench.jar:bench/target/lib/*" cz.souhra.bench.Bench "$@"

@@ -17,6 +17,11 @@ public final class Bench {
         return value;
     }
 
+    /** The whole number at {@code args[index]}, or {@code fallback} where there are fewer arguments. */
+    static int argument(String[] args, int index, int fallback) {
+        return args.length > index ? Integer.parseInt(args[index]) : fallback;
+    }
+
     public static void main(String[] args) throws Exception {
         cz.souhra.infra.SouhraApplication.disableUpdateChecker();
         String suite = args.length == 0 ? "all" : args[0];
@@ -59,7 +64,7 @@ public final class Bench {
                     } else if (suite.equals("pages")) {
                         PageBench.run(rest);
                     } else {
-                        PerfBench.runRebuildOnly(rest);
+                        RebuildBench.run(rest);
                     }
                 } catch (Exception | Error e) {
                     e.printStackTrace();

@@ -33,7 +33,7 @@ final class GrowthBench {
     private GrowthBench() {}
 
     static void run(String[] args) throws Exception {
-        int large = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int large = Bench.argument(args, 0, 200_000);
         EmbeddedStore store = EmbeddedStore.start(Files.createTempDirectory("souhra-growth"), "127.0.0.1", 0, false, 30);
         try (MongoClient client = MongoClients.create(store.connectionString())) {
             var serializer = cz.souhra.shared.json.EventJson.serializer();
@@ -67,13 +67,18 @@ final class GrowthBench {
     }
 
     private static void fill(MongoEventStorageEngine engine, int events) throws Exception {
+        appendStreams(engine, events, "Measure", "");
+    }
+
+    /** {@code events} one-event streams of {@code type} appended by 8 threads, each payload its stream's id followed by {@code padding}. */
+    static void appendStreams(MongoEventStorageEngine engine, int events, String type, String padding) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> fs = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             fs.add(pool.submit(() -> {
                 for (int i = 0; i < events / 8; i++) {
                     String id = UUID.randomUUID().toString();
-                    engine.appendEvents(new GenericDomainEventMessage<>("Measure", id, 0, new DurabilityProbe.ProbeEvent(id, i)));
+                    engine.appendEvents(new GenericDomainEventMessage<>(type, id, 0, new DurabilityProbe.ProbeEvent(id + padding, i)));
                 }
             }));
         }

@@ -2,19 +2,13 @@ package cz.souhra.bench;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-
-import cz.souhra.bench.PerfBench.Fixture;
-import cz.souhra.bench.PerfBench.Latencies;
-import cz.souhra.bench.PerfBench.Preloader;
-import cz.souhra.bench.PerfBench.Souhra;
 
 /**
  * Growth measured in pairs: a large store and a small one are open at the same time in one warm JVM, and
  * one client's commands go to them in alternating rounds (small first in even rounds, large first in odd
- * ones). Probing one side after the other, minutes apart, let the host's drift and the JIT's progress
- * decide the ratio: 1.83×, 0.77× and 1.48× in three full runs of sessions 13–15 for the same code. Each
+ * ones). Probing one side after the other, minutes apart, lets the host's drift and the JIT's progress
+ * decide the ratio (1.83×, 0.77× and 1.48× in three full runs of the same code). Each
  * round gives a ratio of the two sides' medians taken within seconds of each other; the median of the
  * rounds' ratios is the figure, their spread says how far to trust it. On this shared host one side's p50
  * moved between 3.5 and 8.7 ms from round to round (10 rounds of 200), so the rounds are many and short.
@@ -23,6 +17,10 @@ final class GrowthPairs {
     private GrowthPairs() {}
 
     static final int SMALL_EVENTS = 1_000;
+    static final int ROUNDS = 30;
+    static final int ROUND_COMMANDS = 100;
+    /** How long the store settles after a rebuild before the rounds: its compaction of the dropped generation runs then. */
+    static final long SETTLE_AFTER_REBUILD_MILLIS = 30_000;
 
     /** One round's medians: commands on the large store, on the small one. */
     record Round(double large, double small) {
@@ -34,7 +32,7 @@ final class GrowthPairs {
     record Result(long largeStored, long smallStored, List<Round> rounds, Latencies large, Latencies small) {
         /** The q-quantile of the rounds' ratios (0.5: their median), interpolated between neighbours. */
         double ratio(double q) {
-            return quantile(rounds.stream().map(Round::ratio).toList(), q);
+            return Latencies.quantile(rounds.stream().map(Round::ratio).toList(), q);
         }
 
         /** Rounds in which the large store was slower than the goal allows. */
@@ -46,7 +44,7 @@ final class GrowthPairs {
     /**
      * {@code rounds} rounds after one unrecorded round (its first commands on each side fill the store's page
      * cache and the aggregate caches of that side); each side gets 8 newly adopted measures per round, 20
-     * unrecorded commands and then {@code commands} recorded ones, as {@link PerfBench.GrowthProbe} does.
+     * unrecorded commands and then {@code commands} recorded ones, as {@link GrowthProbe} does.
      */
     static Result measure(Fixture largeFx, Fixture smallFx, int rounds, int commands) throws InterruptedException {
         Latencies large = new Latencies();
@@ -72,7 +70,7 @@ final class GrowthPairs {
     }
 
     private static Latencies probe(Fixture fx, int commands) throws InterruptedException {
-        Latencies l = PerfBench.sequentialLatency(fx, fx.adopt(PerfBench.CLIENTS), commands);
+        Latencies l = GrowthProbe.sequentialLatency(fx, fx.adopt(ClosedLoop.CLIENTS), commands);
         // The processors fold what this side just did (lag p99 about 0.1 s); the other side's probe should
         // not share the cores with them.
         Thread.sleep(1_000);
@@ -91,18 +89,6 @@ final class GrowthPairs {
         return new Side(fx, preloader);
     }
 
-    static double quantile(List<Double> values, double q) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        if (sorted.isEmpty()) {
-            return Double.NaN;
-        }
-        double at = q * (sorted.size() - 1);
-        int below = (int) Math.floor(at);
-        int above = Math.min(sorted.size() - 1, below + 1);
-        return sorted.get(below) + (at - below) * (sorted.get(above) - sorted.get(below));
-    }
-
     /**
      * {@code growth-pairs [--events=N] [--rounds=R]}: only the growth rows. The large store gets the fixture,
      * a real measure stream and an archive of N events (default 200k) folded by a full rebuild, then settles
@@ -110,24 +96,21 @@ final class GrowthPairs {
      */
     static void run(String[] args) throws Exception {
         int events = Bench.option(args, "events", 200_000);
-        int rounds = Bench.option(args, "rounds", PerfBench.GROWTH_ROUNDS);
+        int rounds = Bench.option(args, "rounds", ROUNDS);
         long t0 = System.nanoTime();
         Souhra app = Souhra.start(Files.createTempDirectory("souhra-growth-large"));
         Fixture largeFx = Fixture.create(app);
         Preloader.fromRealMeasure(app, largeFx).fillHistoric(events);
         System.out.printf("archive to %d events in %.1f s%n", app.events().countDocuments(), (System.nanoTime() - t0) / 1e9);
-        PerfBench.rebuildRow(app);
+        RebuildBench.rows(app);
         // Warmed on the large store: a load on the small one would make it large too (240 s put 52k events there).
-        PerfBench.Warmup warmup = PerfBench.warmUp(largeFx, largeFx.adopt(PerfBench.CLIENTS * 16));
+        Warmup warmup = Warmup.untilJitSettles(largeFx, largeFx.adopt(ClosedLoop.CLIENTS * 16));
         System.out.printf("warm-up: %d s of 8-client load on the large store, JIT %.1f %% of the CPU in its last slice%n",
                 warmup.seconds(), warmup.jitShare() * 100);
-        Thread.sleep(PerfBench.SETTLE_AFTER_REBUILD_MILLIS);
+        Thread.sleep(SETTLE_AFTER_REBUILD_MILLIS);
         Fixture smallFx = smallSide().fx();
-        Result result = measure(largeFx, smallFx, rounds, PerfBench.GROWTH_ROUND_COMMANDS);
-        System.out.println();
-        System.out.println("| figure | Souhra | baseline (same run) | ratio / goal |");
-        System.out.println("|---|---|---|---|");
-        System.out.println(row(result));
+        Result result = measure(largeFx, smallFx, rounds, ROUND_COMMANDS);
+        Rows.printTable(List.of(row(result)));
         smallFx.app().close();
         app.close();
     }

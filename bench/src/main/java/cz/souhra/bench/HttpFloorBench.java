@@ -31,8 +31,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 
-import cz.souhra.bench.PerfBench.Fixture;
-import cz.souhra.bench.PerfBench.Souhra;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -59,7 +57,7 @@ final class HttpFloorBench {
         int rounds = Bench.option(args, "rounds", 3);
         Souhra app = Souhra.start(Files.createTempDirectory("souhra-floor"));
         Fixture fx = Fixture.create(app);
-        List<String> pool = fx.adopt(PerfBench.CLIENTS * 16);
+        List<String> pool = fx.adopt(ClosedLoop.CLIENTS * 16);
         fx.progress(pool.get(0), 1).expect(202);
         // A stored progress report (the measure's newest event) is the document every variant writes, so all write the same size.
         Document sample = app.events().find(Filters.eq("aggregateIdentifier", pool.get(0))).sort(Sorts.descending("sequenceNumber")).first();
@@ -69,10 +67,10 @@ final class HttpFloorBench {
         PerfHttp bareHttp = new PerfHttp(bare.port());
         PerfHttp securedHttp = new PerfHttp(secured.port());
 
-        Map<String, PerfBench.Request> variants = new LinkedHashMap<>();
-        int per = pool.size() / PerfBench.CLIENTS;
+        Map<String, ClosedLoop.Request> variants = new LinkedHashMap<>();
+        int per = pool.size() / ClosedLoop.CLIENTS;
         variants.put("raw driver insertOne (baseline)", (client, i) -> {
-            target.insertOne(PerfBench.copyOf(sample));
+            target.insertOne(Preloader.copyOf(sample));
             return 202;
         });
         // Each client on its own 16 measures, as in perf's throughput row.
@@ -99,13 +97,13 @@ final class HttpFloorBench {
                 Thread.sleep(1_000);
             }
         }
-        double raw = GrowthPairs.quantile(rates.get(names.get(0)), 0.5);
+        double raw = Latencies.quantile(rates.get(names.get(0)), 0.5);
         System.out.println();
         System.out.printf("| what 8 clients do (median of %d rounds of %d s, rotating order, one JVM, one store) | per second | ratio to the raw insertOne |%n",
                 rounds, seconds);
         System.out.println("|---|---|---|");
         for (String name : names) {
-            double median = GrowthPairs.quantile(rates.get(name), 0.5);
+            double median = Latencies.quantile(rates.get(name), 0.5);
             System.out.printf("| %s | %,.0f (rounds: %s) | %.2f× |%n", name, median,
                     rates.get(name).stream().map(v -> String.format("%,.0f", v)).collect(Collectors.joining(", ")), median / raw);
         }
@@ -115,8 +113,8 @@ final class HttpFloorBench {
     }
 
     /** Accepted requests per second of a closed loop; a refused one fails the run, which would measure refusals. */
-    static double clients(int seconds, PerfBench.Request request) throws Exception {
-        PerfBench.Throughput t = PerfBench.closedLoop(seconds, request);
+    static double clients(int seconds, ClosedLoop.Request request) throws Exception {
+        ClosedLoop.Throughput t = ClosedLoop.run(seconds, request);
         if (t.errors() > 0) {
             throw new IllegalStateException(t.errors() + " requests were not accepted");
         }
@@ -128,7 +126,7 @@ final class HttpFloorBench {
         RouterFunction<ServerResponse> route = RouterFunctions.route(RequestPredicates.POST("/floor/{id}/progress"), request ->
                 request.bodyToMono(ProgressBody.class)
                         .map(body -> {
-                            Document d = PerfBench.copyOf(sample);
+                            Document d = Preloader.copyOf(sample);
                             d.put("aggregateIdentifier", request.pathVariable("id"));
                             target.insertOne(d);
                             return Map.of("id", d.getString("eventIdentifier"));
@@ -138,7 +136,7 @@ final class HttpFloorBench {
                         .flatMap(id -> ServerResponse.accepted().contentType(MediaType.APPLICATION_JSON).bodyValue(id)));
         WebHttpHandlerBuilder builder = WebHttpHandlerBuilder.webHandler(RouterFunctions.toWebHandler(route));
         if (secure) {
-            var users = new MapReactiveUserDetailsService(User.withUsername("uprace").password("{noop}" + PerfBench.OWNER_PASSWORD).roles("MEMBER").build());
+            var users = new MapReactiveUserDetailsService(User.withUsername("uprace").password("{noop}" + Fixture.OWNER_PASSWORD).roles("MEMBER").build());
             var authentication = new UserDetailsRepositoryReactiveAuthenticationManager(users);
             authentication.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
             var chain = ServerHttpSecurity.http()

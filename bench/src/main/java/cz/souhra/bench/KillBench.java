@@ -22,7 +22,7 @@ final class KillBench {
     private KillBench() {}
 
     static void run(String[] args) throws Exception {
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int rounds = Bench.argument(args, 1, 20);
         System.out.println();
         rounds("durable (Souhra default)", "write", rounds);
         rounds("H2 as shipped (baseline)", "write-shipped-h2", Math.min(rounds, 5));

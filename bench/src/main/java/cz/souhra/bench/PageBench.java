@@ -38,11 +38,11 @@ final class PageBench {
     static void run(String[] args) throws Exception {
         int events = Bench.option(args, "events", 200_000);
         int samples = Bench.option(args, "samples", 300);
-        PerfBench.Souhra app = PerfBench.Souhra.start(Files.createTempDirectory("souhra-pages"));
+        Souhra app = Souhra.start(Files.createTempDirectory("souhra-pages"));
         try {
-            PerfBench.Fixture fx = PerfBench.Fixture.create(app);
+            Fixture fx = Fixture.create(app);
             long t0 = System.nanoTime();
-            PerfBench.Preloader.fromRealMeasure(app, fx).fillHistoric(events);
+            Preloader.fromRealMeasure(app, fx).fillHistoric(events);
             System.out.printf("archive to %d events in %.1f s%n", app.events().countDocuments(), (System.nanoTime() - t0) / 1e9);
             RebuildService.Report rebuilt = app.context.getBean(RebuildService.class).rebuild("all", p -> { });
             System.out.printf("rebuild: %d events in %.1f s%n", rebuilt.events(), rebuilt.millis() / 1000.0);
@@ -52,7 +52,7 @@ final class PageBench {
                 fx.progress(measure, i).expect(202);
             }
             int port = Integer.parseInt(app.context.getEnvironment().getProperty("local.server.port"));
-            Browser browser = Browser.login(port, "uprace", PerfBench.OWNER_PASSWORD);
+            Browser browser = Browser.login(port, "uprace", Fixture.OWNER_PASSWORD);
             QueryGateway queries = app.context.getBean(QueryGateway.class);
             UserStore users = app.context.getBean(UserStore.class);
             // wait until the last report is projected, so page and queries read the same record
@@ -62,8 +62,8 @@ final class PageBench {
                 }
             }
 
-            PerfBench.Latencies page = new PerfBench.Latencies();
-            PerfBench.Latencies direct = new PerfBench.Latencies();
+            Latencies page = new Latencies();
+            Latencies direct = new Latencies();
             for (int i = 0; i < samples + 30; i++) {
                 long t = System.nanoTime();
                 String html = browser.get("/measures/" + measure);

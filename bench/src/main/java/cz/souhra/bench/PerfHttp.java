@@ -54,10 +54,21 @@ final class PerfHttp {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).header("Authorization", auth);
     }
 
+    private HttpRequest postRequest(String auth, String path, String json) {
+        return request(auth, path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
     Response post(String auth, String path, String json) {
+        return send(postRequest(auth, path, json));
+    }
+
+    Response get(String auth, String path) {
+        return send(request(auth, path).GET().build());
+    }
+
+    private Response send(HttpRequest request) {
         try {
-            HttpResponse<String> r = client.send(request(auth, path).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.body());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -68,20 +79,6 @@ final class PerfHttp {
     }
 
     CompletableFuture<Response> postAsync(String auth, String path, String json) {
-        return client.sendAsync(request(auth, path).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString())
-                .thenApply(r -> new Response(r.statusCode(), r.body()));
-    }
-
-    Response get(String auth, String path) {
-        try {
-            HttpResponse<String> r = client.send(request(auth, path).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return client.sendAsync(postRequest(auth, path, json), HttpResponse.BodyHandlers.ofString()).thenApply(r -> new Response(r.statusCode(), r.body()));
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import cz.souhra.infra.SouhraApplication;
+import cz.souhra.infra.store.EmbeddedStore;
 import cz.souhra.infra.reliability.SouhraHttp;
 import cz.souhra.infra.reliability.SouhraHttp.Credentials;
 
@@ -52,7 +53,7 @@ final class RelApp {
         Files.createDirectories(log.getParent());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         RelApp app = new RelApp(p, port, log);
-        // Generous: on the shared 2-core machine a start took 92 s while other work ran.
+        // Generous: a start takes up to 92 s on the shared 2-core machine while other work runs.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
@@ -65,6 +66,30 @@ final class RelApp {
         }
         p.destroyForcibly();
         throw new IllegalStateException("Souhra did not start within 300 s, see " + log);
+    }
+
+    /**
+     * Where a Souhra that is killed and started again keeps its data and log, and its fixed ports: a restart
+     * answers at the same address, and the embedded store can be read directly at {@link #store}.
+     */
+    record Home(Path data, int port, int storePort, Path log) {
+        static Home in(Path dir, String log) throws IOException {
+            return new Home(dir.resolve("data"), freePort(), freePort(), dir.resolve(log));
+        }
+
+        RelApp start() throws Exception {
+            return RelApp.start(data, port, log, "--souhra.embedded.port=" + storePort);
+        }
+
+        /** A second Souhra in its own JVM on this one's embedded store (its own data directory stays unused). */
+        RelApp startSecond(String secondLog) throws Exception {
+            return RelApp.start(data.resolveSibling("unused"), freePort(), log.resolveSibling(secondLog), "--spring.data.mongodb.uri=" + store("souhra"));
+        }
+
+        /** The embedded store's connection string, naming {@code database} ("" for none). */
+        String store(String database) {
+            return EmbeddedStore.connectionString(data, "127.0.0.1", storePort, database);
+        }
     }
 
     /** SIGKILL: no shutdown hook, no final flush. */

@@ -19,8 +19,8 @@ final class RelFuzzBench {
     private RelFuzzBench() {}
 
     static void run(String[] args) throws Exception {
-        int count = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-        int minutes = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        int count = Bench.argument(args, 1, 100_000);
+        int minutes = Bench.argument(args, 2, 30);
         Path dir = Files.createTempDirectory("souhra-fuzz");
         RelApp app = RelApp.start(dir.resolve("data"), RelApp.freePort(), dir.resolve("souhra.log"));
         try {

@@ -1,7 +1,6 @@
 package cz.souhra.bench;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +17,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 
-import cz.souhra.infra.store.EmbeddedStore;
 import cz.souhra.infra.reliability.Seed;
 import cz.souhra.infra.reliability.SouhraHttp;
 import cz.souhra.infra.reliability.SouhraHttp.Reply;
@@ -34,12 +32,9 @@ final class RelKillBench {
     private RelKillBench() {}
 
     static void run(String[] args) throws Exception {
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        Path dir = Files.createTempDirectory("souhra-appkill");
-        int httpPort = RelApp.freePort();
-        int storePort = RelApp.freePort();
-        String[] extra = {"--souhra.embedded.port=" + storePort};
-        RelApp app = RelApp.start(dir.resolve("data"), httpPort, dir.resolve("souhra.log"), extra);
+        int rounds = Bench.argument(args, 1, 20);
+        RelApp.Home home = RelApp.Home.in(Files.createTempDirectory("souhra-appkill"), "souhra.log");
+        RelApp app = home.start();
         Seed.Region region = Seed.region(app.http, RelApp.ADMIN, 10);
         Set<String> ackedNotes = ConcurrentHashMap.newKeySet();
         Set<String> ackedIssues = ConcurrentHashMap.newKeySet();
@@ -71,11 +66,11 @@ final class RelKillBench {
             for (Thread t : writers) {
                 t.join(120_000);
             }
-            app = RelApp.start(dir.resolve("data"), httpPort, dir.resolve("souhra.log"), extra);
+            app = home.start();
 
             Set<String> storedNotes = new HashSet<>();
             Set<String> storedIssues = new HashSet<>();
-            try (MongoClient store = MongoClients.create(EmbeddedStore.connectionString(dir.resolve("data"), "127.0.0.1", storePort, ""))) {
+            try (MongoClient store = MongoClients.create(home.store(""))) {
                 var domainEvents = store.getDatabase("souhra").getCollection("domainevents");
                 events = domainEvents.countDocuments();
                 for (Document d : domainEvents.find(Filters.in("aggregateIdentifier", region.measures()))) {

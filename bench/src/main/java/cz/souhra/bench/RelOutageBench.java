@@ -1,7 +1,6 @@
 package cz.souhra.bench;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +15,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 
-import cz.souhra.infra.store.EmbeddedStore;
 import cz.souhra.infra.reliability.Seed;
 import cz.souhra.infra.reliability.SouhraHttp.Reply;
 
@@ -33,14 +31,10 @@ final class RelOutageBench {
     private RelOutageBench() {}
 
     static void run(String[] args) throws Exception {
-        int requests = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        Path dir = Files.createTempDirectory("souhra-outage");
-        int storePort = RelApp.freePort();
-        int aPort = RelApp.freePort();
-        String[] aArgs = {"--souhra.embedded.port=" + storePort};
-        RelApp a = RelApp.start(dir.resolve("data"), aPort, dir.resolve("a.log"), aArgs);
-        RelApp b = RelApp.start(dir.resolve("unused"), RelApp.freePort(), dir.resolve("b.log"),
-                "--spring.data.mongodb.uri=" + EmbeddedStore.connectionString(dir.resolve("data"), "127.0.0.1", storePort, "souhra"));
+        int requests = Bench.argument(args, 1, 20);
+        RelApp.Home home = RelApp.Home.in(Files.createTempDirectory("souhra-outage"), "a.log");
+        RelApp a = home.start();
+        RelApp b = home.startSecond("b.log");
         try {
             Seed.Region region = Seed.region(a.http, RelApp.ADMIN, 10);
             String measure = region.measures().get(0);
@@ -51,7 +45,7 @@ final class RelOutageBench {
             a.kill();
             outage("host killed (connection refused)", b, measure, requests, refused, unknown);
             long back = System.nanoTime();
-            a = RelApp.start(dir.resolve("data"), aPort, dir.resolve("a.log"), aArgs);
+            a = home.start();
             System.out.printf("  store back (A restarted in %.1f s); B acknowledges again %.1f s after the store is up, without a restart%n",
                     (System.nanoTime() - back) / 1e9, resume(b, measure));
 
@@ -61,7 +55,7 @@ final class RelOutageBench {
             System.out.printf("  store back (SIGCONT); B acknowledges again %.1f s later%n", resume(b, measure));
 
             Set<String> stored = new HashSet<>();
-            try (MongoClient store = MongoClients.create(EmbeddedStore.connectionString(dir.resolve("data"), "127.0.0.1", storePort, ""))) {
+            try (MongoClient store = MongoClients.create(home.store(""))) {
                 for (Document d : store.getDatabase("souhra").getCollection("domainevents").find(Filters.eq("aggregateIdentifier", measure))) {
                     stored.add(RelKillBench.payload(d).path("note").asText());
                 }

@@ -14,7 +14,7 @@ final class RelRaceBench {
     private RelRaceBench() {}
 
     static void run(String[] args) throws Exception {
-        int perWriter = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int perWriter = Bench.argument(args, 1, 100);
         Path dir = Files.createTempDirectory("souhra-race");
         RelApp app = RelApp.start(dir.resolve("data"), RelApp.freePort(), dir.resolve("souhra.log"));
         try {

@@ -1,7 +1,6 @@
 package cz.souhra.bench;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,7 +20,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 
-import cz.souhra.infra.store.EmbeddedStore;
 import cz.souhra.infra.reliability.Seed;
 import cz.souhra.infra.reliability.SouhraHttp;
 import cz.souhra.infra.reliability.SouhraHttp.Reply;
@@ -41,14 +39,11 @@ final class RelTwoProcessBench {
     static final List<String> READ_MODELS = List.of("directory", "history", "issues", "measures", "meetings");
 
     static void run(String[] args) throws Exception {
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        Path dir = Files.createTempDirectory("souhra-twoproc");
-        int storePort = RelApp.freePort();
-        RelApp a = RelApp.start(dir.resolve("data"), RelApp.freePort(), dir.resolve("a.log"), "--souhra.embedded.port=" + storePort);
-        RelApp b = RelApp.start(dir.resolve("unused"), RelApp.freePort(), dir.resolve("b.log"),
-                "--spring.data.mongodb.uri=" + EmbeddedStore.connectionString(dir.resolve("data"), "127.0.0.1", storePort, "souhra"));
-        String storeUri = EmbeddedStore.connectionString(dir.resolve("data"), "127.0.0.1", storePort, "");
-        try (MongoClient store = MongoClients.create(storeUri)) {
+        int seconds = Bench.argument(args, 1, 10);
+        RelApp.Home home = RelApp.Home.in(Files.createTempDirectory("souhra-twoproc"), "a.log");
+        RelApp a = home.start();
+        RelApp b = home.startSecond("b.log");
+        try (MongoClient store = MongoClients.create(home.store(""))) {
             Seed.Region region = Seed.region(a.http, RelApp.ADMIN, 10);
             for (String p : READ_MODELS) {
                 a.http.post(RelApp.ADMIN, "/api/admin/processors/" + p + "/segments/1/release", "{}");

@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -21,7 +20,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 
 import cz.souhra.infra.axon.AxonMongoConfiguration;
-import cz.souhra.infra.store.DurabilityProbe;
 import cz.souhra.infra.store.EmbeddedStore;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
@@ -40,7 +38,7 @@ final class StoreBench {
     private StoreBench() {}
 
     static void run(String[] args) throws Exception {
-        int events = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        int events = Bench.argument(args, 0, 50_000);
         Path root = Files.createTempDirectory("souhra-store-bench");
         System.out.println();
         System.out.println("| store | threads | inserts/s | ratio to memory |");
@@ -119,21 +117,7 @@ final class StoreBench {
                     .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, "souhra").build())
                     .eventSerializer(serializer).snapshotSerializer(serializer).build();
             engine.ensureIndexes();
-            ExecutorService pool = Executors.newFixedThreadPool(8);
-            List<Future<?>> fs = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                fs.add(pool.submit(() -> {
-                    for (int i = 0; i < events / 8; i++) {
-                        String id = UUID.randomUUID().toString();
-                        engine.appendEvents(new GenericDomainEventMessage<>("Probe", id, 0,
-                                new DurabilityProbe.ProbeEvent(id + PAYLOAD.substring(0, 300), i)));
-                    }
-                }));
-            }
-            for (Future<?> f : fs) {
-                f.get();
-            }
-            pool.shutdown();
+            GrowthBench.appendStreams(engine, events, "Probe", PAYLOAD.substring(0, 300));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         long live = store.backend().fileSize();

@@ -48,28 +48,28 @@ final class ThroughputBench {
                 latency = true;
             }
         }
-        PerfBench.Souhra app = PerfBench.Souhra.start(Files.createTempDirectory("souhra-tp"));
-        PerfBench.Fixture fx = PerfBench.Fixture.create(app);
-        List<String> pool = fx.adopt(PerfBench.CLIENTS * 16);
+        Souhra app = Souhra.start(Files.createTempDirectory("souhra-tp"));
+        Fixture fx = Fixture.create(app);
+        List<String> pool = fx.adopt(ClosedLoop.CLIENTS * 16);
         Document sample = app.events().find(Filters.eq("aggregateIdentifier", pool.get(0))).first();
 
-        PerfBench.Cost rawCost = new PerfBench.Cost(app);
-        double raw = PerfBench.rawInserts(app, sample, seconds);
+        Cost rawCost = new Cost(app);
+        double raw = ClosedLoop.rawInserts(app, sample, seconds);
         rawCost.stop(app, Math.round(raw * seconds));
 
         // --warmup=N: a fixed warm-up; without it, perf's (until the JIT is under 5 % of the CPU, at most 240 s)
         String warmedUp;
         if (warmup > 0) {
-            PerfBench.runClients(fx, pool, warmup);
+            ClosedLoop.progress(fx, pool, warmup);
             warmedUp = warmup + " s fixed";
         } else {
-            PerfBench.Warmup w = PerfBench.warmUp(fx, pool);
+            Warmup w = Warmup.untilJitSettles(fx, pool);
             warmedUp = String.format("%d s, JIT %.0f %% of its last slice", w.seconds(), w.jitShare() * 100);
         }
         Recording recording = latency ? null : record(jfr, settings);
         Map<String, Long> census0 = app.store().census();
-        PerfBench.Cost cost = new PerfBench.Cost(app);
-        PerfBench.Throughput souhra = PerfBench.runClients(fx, pool, seconds);
+        Cost cost = new Cost(app);
+        ClosedLoop.Throughput souhra = ClosedLoop.progress(fx, pool, seconds);
         cost.stop(app, souhra.commands());
         // with -Dsouhra.embedded.census=true: the store's commands per command, by name and collection
         app.store().census().forEach((k, v) -> {
@@ -81,14 +81,14 @@ final class ThroughputBench {
         stop(recording, jfr);
         System.out.printf("| %d clients, %d s | %,.0f commands/s (%d errors), %.2f ms CPU, %.2f reads + %.2f writes, %,.0f KB allocated per command "
                         + "| raw insertOne: %,.0f/s, %.2f ms CPU, %,.0f KB | %.3f× throughput, %.1f× CPU |%n",
-                PerfBench.CLIENTS, seconds, souhra.perSecond(), souhra.errors(), cost.cpuMillis, cost.reads, cost.writes, cost.allocatedKb,
+                ClosedLoop.CLIENTS, seconds, souhra.perSecond(), souhra.errors(), cost.cpuMillis, cost.reads, cost.writes, cost.allocatedKb,
                 raw, rawCost.cpuMillis, rawCost.allocatedKb, souhra.perSecond() / raw, cost.cpuMillis / rawCost.cpuMillis);
         System.out.println("| CPU per command by thread (ms), warm-up " + warmedUp + " | " + ThreadCpu.largest(cost.threadMillis) + " |");
         if (latency) {
             double rate = fixedRate > 0 ? fixedRate : souhra.perSecond() / 2;
             recording = record(jfr, settings);
             Map<String, long[]> gcBefore = gc();
-            PerfBench.OpenLoop half = PerfBench.openLoop(fx, pool, rate, seconds, null);
+            OpenLoop half = OpenLoop.run(fx, pool, rate, seconds, null);
             String gc = gcSince(gcBefore);
             stop(recording, jfr);
             System.out.printf("| open loop, %.0f/s, %d s | p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (%d errors) | %s |%n", rate, seconds,

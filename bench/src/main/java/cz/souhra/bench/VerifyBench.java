@@ -37,7 +37,7 @@ final class VerifyBench {
     private VerifyBench() {}
 
     static void run(String[] args) throws Exception {
-        int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int events = Bench.argument(args, 0, 20_000);
         Path dir = Files.createTempDirectory("souhra-verify-bench");
         try (EmbeddedStore store = EmbeddedStore.start(dir, "127.0.0.1", 0, false, 0);
              MongoClient client = MongoClients.create(store.connectionString())) {
