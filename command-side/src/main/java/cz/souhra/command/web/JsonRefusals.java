@@ -22,6 +22,8 @@ import cz.souhra.command.common.DomainException.Kind;
  */
 final class JsonRefusals {
 
+    private static final java.util.regex.Pattern COERCED_VALUE = java.util.regex.Pattern.compile("value \\(\"(.*?)\"\\)");
+
     private JsonRefusals() {}
 
     /** The refusal for {@code e}, or null for a body that is not JSON at all (answered as MALFORMED). */
@@ -41,7 +43,8 @@ final class JsonRefusals {
                     ? DomainException.field(Kind.INVALID, "JSON_TRAILING", "body") : null;
         }
         Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
-        String value = e instanceof InvalidFormatException f ? String.valueOf(f.getValue()) : token(e);
+        // a refused coercion (text where a number belongs) carries no value: the parser's current token is the text sent
+        String value = e instanceof InvalidFormatException f && f.getValue() != null ? String.valueOf(f.getValue()) : token(e);
         if (target == null) {
             return DomainException.field(Kind.INVALID, "JSON_EXPECTED_OTHER", field, value);
         }
@@ -105,7 +108,12 @@ final class JsonRefusals {
         if (e instanceof MismatchedInputException m && m.getProcessor() instanceof JsonParser p) {
             try {
                 String text = p.getText();
-                return text == null ? "null" : text.length() > 40 ? text.substring(0, 40) + "…" : text;
+                if (text == null) {
+                    // a refused coercion leaves the parser past the value; Jackson's message quotes it: value ("abc")
+                    java.util.regex.Matcher quoted = COERCED_VALUE.matcher(String.valueOf(e.getOriginalMessage()));
+                    text = quoted.find() ? quoted.group(1) : "null";
+                }
+                return text.length() > 40 ? text.substring(0, 40) + "…" : text;
             } catch (java.io.IOException | RuntimeException ignored) {
                 return "?";
             }

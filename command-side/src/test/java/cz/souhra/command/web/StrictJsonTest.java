@@ -105,6 +105,14 @@ class StrictJsonTest {
     }
 
     @Test
+    void text_sent_where_a_whole_number_belongs_is_named_in_the_refusal() {
+        DomainException e = refusal("{\"percent\":\"abc\"}");
+        assertThat(e.code()).isEqualTo("JSON_EXPECTED_INTEGER");
+        assertThat(e.message(java.util.Locale.ENGLISH)).isEqualTo("Field \"percent\": abc is not a whole number.");
+        assertThat(e.message(java.util.Locale.forLanguageTag("cs"))).isEqualTo("Pole „percent“: abc není celé číslo.");
+    }
+
+    @Test
     void the_application_mapper_is_not_made_strict() throws Exception {
         assertThat(BASE.readValue("{\"percent\":\"40\"}", Request.class).percent()).isEqualTo(40);
         assertThat(BASE.readValue("{\"title\":\"a\"} x", Request.class).title()).isEqualTo("a");
