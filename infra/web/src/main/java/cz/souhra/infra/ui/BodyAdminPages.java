@@ -152,6 +152,7 @@ class BodyAdminPages extends Pages {
                 : msg(locale, "confirm.removeMember", ui.institutionNames().getOrDefault(code, code)), f -> {
             required(f, locale, "reason");
             valid(f);
+            f.done("removeMember");
             ui.send(new RemoveMemberCommand(body(id), institution(code), f.text("reason"), null), actor, locale);
             ui.catchUp(() -> !directory(id).members().contains(code));
             return "/bodies/" + id + "#members";

@@ -149,7 +149,8 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
     }
 
     Answer answer(Throwable error, ServerWebExchange exchange) {
-        if (error instanceof StoreUnavailableException gone && gone.outcomeUnknown()) {
+        StoreUnavailableException gone = inChain(error, StoreUnavailableException.class);
+        if (gone != null && gone.outcomeUnknown()) {
             long more = storeGone.admit();
             if (more >= 0) {
                 log.warn("Store stopped answering during a command: {} ({} more in the last {} s)", gone.getMessage(), more, storeGone.every().toSeconds());

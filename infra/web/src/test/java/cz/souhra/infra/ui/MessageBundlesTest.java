@@ -32,6 +32,20 @@ class MessageBundlesTest {
     }
 
     @Test
+    void no_bundle_defines_a_key_twice_where_the_later_text_would_silently_replace_the_earlier() throws IOException {
+        for (String name : new String[] {"messages.properties", "messages_cs.properties", "messages_en.properties",
+                "problems.properties", "problems_cs.properties", "problems_en.properties"}) {
+            Map<String, Integer> seen = new TreeMap<>();
+            try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/" + name)) {
+                new java.io.BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                        .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith(" ") && l.contains("="))
+                        .forEach(l -> seen.merge(l.substring(0, l.indexOf('=')).strip(), 1, Integer::sum));
+            }
+            assertThat(seen.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList()).as(name).isEmpty();
+        }
+    }
+
+    @Test
     void czech_english_and_the_base_bundle_have_the_same_keys_and_the_base_is_czech() throws IOException {
         Map<String, String> base = bundle("messages.properties");
         Map<String, String> cs = bundle("messages_cs.properties");
