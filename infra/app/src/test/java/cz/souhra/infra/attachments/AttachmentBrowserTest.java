@@ -89,12 +89,12 @@ class AttachmentBrowserTest {
     void the_secretary_uploads_with_progress_sees_the_list_and_previews_and_a_renamed_program_is_refused_and_the_pages_are_accessible() throws Exception {
         login(Seed.SECRETARY);
         driver.get(url("/meetings/" + region.meeting()));
-        WebElement file = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attachment-file")));
+        WebElement file = fileInput();
         assertThat(el("#attachments-empty").getText()).isEqualTo("Zatím žádné přílohy.");
         Path pdf = Files.createTempFile("Program jednání", ".pdf");
         Files.write(pdf, Files4Tests.pdf(200_000));
         file.sendKeys(pdf.toString());
-        driver.findElement(By.cssSelector(".attachment-upload button[type=submit]")).click();
+        upload();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".attachment-list"), pdf.getFileName().toString()));
         String item = el(".attachment-list li").getText();
         assertThat(item).contains("PDF").contains("dokument PDF").contains("kB");
@@ -105,8 +105,8 @@ class AttachmentBrowserTest {
 
         Path exe = Files.createTempFile("zapis", ".pdf");
         Files.write(exe, Files4Tests.exe());
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attachment-file"))).sendKeys(exe.toString());
-        driver.findElement(By.cssSelector(".attachment-upload button[type=submit]")).click();
+        fileInput().sendKeys(exe.toString());
+        upload();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".attachment-status"), "Příloha nebyla nahrána."));
         assertThat(el(".attachment-status").getText()).contains("podle obsahu typu application/x-msdownload");
         axe("meeting with a refused upload");
@@ -117,14 +117,37 @@ class AttachmentBrowserTest {
         Path png = Files.createTempFile("Foto ubytovny", ".png");
         Files.write(png, java.util.Base64.getDecoder().decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attachment-file"))).sendKeys(png.toString());
-        driver.findElement(By.cssSelector(".attachment-upload button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".attachment-list"), png.getFileName().toString()));
+        fileInput().sendKeys(png.toString());
+        upload();
+        try {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".attachment-list"), png.getFileName().toString()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no list; at " + driver.getCurrentUrl() + ", status: "
+                    + driver.findElements(By.cssSelector(".attachment-status")).stream().map(WebElement::getText).toList()
+                    + ", page: " + driver.findElement(By.tagName("body")).getText(), e);
+        }
         assertThat(el(".attachment-list li").getText()).contains("IMG").contains("obrázek");
         axe("measure with an attachment");
         axeInEnglish("/measures/" + region.measures().get(0));
 
         assertThat(findings).as(String.join("\n", findings)).isEmpty();
+    }
+
+    /**
+     * Sends the chosen file once the panel has settled: its script is listening and htmx is not swapping it
+     * (a click during a swap would land on a form that is being replaced).
+     */
+    private void upload() {
+        assertThat(driver.findElement(By.id("attachment-file")).getAttribute("value")).as("the chosen file is still in the form").isNotEmpty();
+        driver.findElement(By.cssSelector(".attachment-upload button[type=submit]")).click();
+    }
+
+    /** The panel's form, once its script listens and htmx has finished loading the panel. */
+    private WebElement fileInput() {
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return window.souhraAttachments === true && !!window.htmx && !!document.getElementById('attachment-file')"
+                        + " && !document.querySelector('.attachments.htmx-request, .attachments.htmx-settling, .attachments.htmx-swapping')")));
+        return driver.findElement(By.id("attachment-file"));
     }
 
     private void login(Credentials who) {
