@@ -184,24 +184,6 @@ class AttachmentBrowserTest {
     }
 
     private void axe(String page) {
-        for (Dimension size : List.of(new Dimension(1366, 900), new Dimension(390, 844))) {
-            driver.manage().window().setSize(size);
-            JavascriptExecutor js = driver;
-            Object wider = js.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
-            if (((Number) wider).intValue() > 0) {
-                findings.add(page + " [" + size.getWidth() + " px]: wider than the window by " + wider + " px");
-            }
-            if (js.executeScript("return typeof window.axe === 'undefined';").equals(Boolean.TRUE)) {
-                js.executeScript(axeSource);
-            }
-            String violations = (String) js.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                    + "axe.run(document, {resultTypes: ['violations']}).then(function (r) { done(r.violations.map(function (v) {"
-                    + "  return v.id + ': ' + v.help + ' @ ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(' | ');"
-                    + "}).join('\\n')); }).catch(function (e) { done('axe failed: ' + e); });");
-            if (!violations.isEmpty()) {
-                findings.add(page + " [" + size.getWidth() + " px]:\n" + violations);
-            }
-        }
-        driver.manage().window().setSize(new Dimension(1366, 900));
+        cz.souhra.infra.ui.Accessibility.check(driver, axeSource, page, findings);
     }
 }

@@ -570,27 +570,7 @@ class PlatformYearBrowserTest {
 
     /** axe-core on the page as it is, at both widths; violations and sideways spill go to {@link #findings}. */
     void axe(String page) {
-        for (Dimension size : List.of(LAPTOP, PHONE)) {
-            driver.manage().window().setSize(size);
-            String where = page + " [" + driver.findElement(By.tagName("html")).getAttribute("lang") + ", " + size.getWidth() + " px]";
-            JavascriptExecutor js = driver;
-            Object width = js.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
-            if (((Number) width).intValue() > 0) {
-                findings.add(where + ": wider than the window by " + width + " px");
-            }
-            if (js.executeScript("return typeof window.axe === 'undefined';").equals(Boolean.TRUE)) {
-                js.executeScript(axeSource);
-            }
-            String violations = (String) js.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                    + "axe.run(document, {resultTypes: ['violations']}).then(function (r) { done(r.violations.map(function (v) {"
-                    + "  return v.id + ' (' + v.impact + '): ' + v.help + ' @ ' + v.nodes.map(function (n) { return n.target.join(' ') + ' <' + (n.html || '').substring(0, 120) + '>'; }).join(' | ');"
-                    + "}).join('\\n')); }).catch(function (e) { done('axe failed: ' + e); });");
-            if (!violations.isEmpty()) {
-                findings.add(where + ":\n" + violations);
-                System.out.println("axe-core: " + where + ":\n" + violations);
-            }
-        }
-        driver.manage().window().setSize(LAPTOP);
+        Accessibility.check(driver, axeSource, page, findings);
     }
 
     void axeBothLanguages(String page, String path) {

@@ -304,33 +304,12 @@ class WebUiBrowserTest {
 
     /** axe-core on the page as it is now, at both widths; violations and sideways spill are kept in {@link #findings}. */
     void axe(String page) {
-        for (org.openqa.selenium.Dimension size : List.of(LAPTOP, PHONE)) {
-            driver.manage().window().setSize(size);
-            String where = page + " [" + driver.findElement(By.tagName("html")).getAttribute("lang") + ", " + size.getWidth() + " px]";
-            JavascriptExecutor js = driver;
-            Object width = js.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
-            if (((Number) width).intValue() > 0) {
-                findings.add(where + ": wider than the window by " + width + " px");
-            }
-            String violations = axeRun();
-            if (!violations.isEmpty()) {
-                findings.add(where + ":\n" + violations);
-                System.out.println("axe-core: " + where + ":\n" + violations);
-            }
-        }
-        driver.manage().window().setSize(LAPTOP);
+        Accessibility.check(driver, axeSource, page, findings);
     }
 
     /** axe-core's violations on the page as it is: one line per rule with the elements concerned, empty when there are none. */
     String axeRun() {
-        JavascriptExecutor js = driver;
-        if (js.executeScript("return typeof window.axe === 'undefined';").equals(Boolean.TRUE)) {
-            js.executeScript(axeSource);
-        }
-        return (String) js.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']}).then(function (r) { done(r.violations.map(function (v) {"
-                + "  return v.id + ' (' + v.impact + '): ' + v.help + ' @ ' + v.nodes.map(function (n) { return n.target.join(' ') + ' <' + (n.html || '').substring(0, 120) + '>'; }).join(' | ');"
-                + "}).join('\\n')); }).catch(function (e) { done('axe failed: ' + e); });");
+        return Accessibility.violations(driver, axeSource);
     }
 
     /** The page at {@code path} in Czech and in English (axe at both widths), then Czech again for the rest of the flow. */
