@@ -233,7 +233,9 @@ class ProjectionReplayTest {
         EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         events.forEach(store::publish);
         MongoTemplate unused = new MongoTemplate(client, "unused" + seed);
-        MeasureQueryHandler handler = new MeasureQueryHandler(new cz.souhra.query.common.ReadModels(unused), new cz.souhra.query.common.Replay(store),
+        cz.souhra.query.common.ReadModels readModels = new cz.souhra.query.common.ReadModels(unused);
+        cz.souhra.query.common.Replay replay = new cz.souhra.query.common.Replay(store);
+        MeasureQueryHandler handler = new MeasureQueryHandler(readModels, new cz.souhra.query.common.ViewsAt(readModels, replay), replay,
                 new MeasureProjection(unused, SimpleQueryUpdateEmitter.builder().build()),
                 new cz.souhra.query.history.HistoryQueryHandler(new cz.souhra.query.common.ReadModels(unused),
                         new cz.souhra.query.history.HistorySubjectIndex(new cz.souhra.query.common.ReadModels(unused))), java.time.Clock.systemUTC());

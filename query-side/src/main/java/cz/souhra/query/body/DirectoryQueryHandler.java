@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 
-import cz.souhra.query.common.MemoryViews;
 import cz.souhra.query.common.QueryRefusal;
 import cz.souhra.query.common.ReadModels;
-import cz.souhra.query.common.Replay;
 import cz.souhra.query.common.Views;
+import cz.souhra.query.common.ViewsAt;
+import cz.souhra.shared.model.CzechTime;
 import cz.souhra.query.meeting.MeetingProjection;
 import cz.souhra.shared.queries.BodyPage;
 import cz.souhra.shared.queries.BodyView;
@@ -39,13 +39,13 @@ import cz.souhra.shared.queries.Page;
 public class DirectoryQueryHandler {
 
     private final ReadModels readModels;
-    private final Replay replay;
+    private final ViewsAt viewsAt;
     private final DirectoryProjection projection;
     private final Clock clock;
 
-    public DirectoryQueryHandler(ReadModels readModels, Replay replay, DirectoryProjection projection, Clock clock) {
+    public DirectoryQueryHandler(ReadModels readModels, ViewsAt viewsAt, DirectoryProjection projection, Clock clock) {
         this.readModels = readModels;
-        this.replay = replay;
+        this.viewsAt = viewsAt;
         this.projection = projection;
         this.clock = clock;
     }
@@ -69,7 +69,7 @@ public class DirectoryQueryHandler {
 
     private List<BodyView> withRhythm(List<BodyView> bodies, Instant asOf) {
         Map<String, Instant> last = lastMeetings(asOf);
-        LocalDate day = asOf == null ? LocalDate.ofInstant(clock.instant(), PRAGUE) : LocalDate.ofInstant(asOf, PRAGUE);
+        LocalDate day = LocalDate.ofInstant(asOf == null ? clock.instant() : asOf, CzechTime.ZONE);
         List<BodyView> out = new ArrayList<>(bodies.size());
         for (BodyView b : bodies) {
             Instant lastMeeting = last.get(b.bodyId());
@@ -78,11 +78,9 @@ public class DirectoryQueryHandler {
         return out;
     }
 
-    private static final java.time.ZoneId PRAGUE = java.time.ZoneId.of("Europe/Prague");
-
     private <T> List<T> all(String collection, Instant asOf, Class<T> type) {
         List<T> out = new ArrayList<>();
-        Iterable<Document> docs = asOf == null ? readModels.collection(collection).find() : replay.all(projection, asOf).all(collection);
+        Iterable<Document> docs = viewsAt.of(projection, asOf).all(collection);
         docs.forEach(d -> out.add(Views.fromDocument(d, type)));
         return out;
     }
@@ -107,13 +105,7 @@ public class DirectoryQueryHandler {
 
     @QueryHandler
     public BodyView body(DirectoryQueries.FindBody q) {
-        Document d;
-        if (q.asOf() == null) {
-            d = readModels.collection(DirectoryProjection.BODIES).find(com.mongodb.client.model.Filters.eq("_id", q.bodyId())).first();
-        } else {
-            MemoryViews views = replay.aggregate(projection, q.bodyId(), q.asOf());
-            d = views.get(DirectoryProjection.BODIES, q.bodyId());
-        }
+        Document d = viewsAt.ofAggregate(projection, q.bodyId(), q.asOf()).get(DirectoryProjection.BODIES, q.bodyId());
         if (d == null) {
             throw QueryRefusal.notFound(q.bodyId());
         }

@@ -2,7 +2,7 @@ package cz.souhra.query.body;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import cz.souhra.shared.model.CzechTime;
 
 /**
  * "Jednání po termínu": a body that is meant to meet {@code n} times a year and has not met (convened a
@@ -12,7 +12,6 @@ import java.time.ZoneId;
  */
 public final class MeetingRhythm {
 
-    private static final ZoneId PRAGUE = ZoneId.of("Europe/Prague");
 
     private MeetingRhythm() {}
 
@@ -29,6 +28,6 @@ public final class MeetingRhythm {
         if (since == null) {
             return false;
         }
-        return LocalDate.ofInstant(since, PRAGUE).plusDays(allowedGapDays(meetingsPerYear)).isBefore(day);
+        return LocalDate.ofInstant(since, CzechTime.ZONE).plusDays(allowedGapDays(meetingsPerYear)).isBefore(day);
     }
 }

@@ -6,12 +6,13 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import org.bson.Document;
 
 /** Views held in memory: the as-of replay and the first pass of a rebuild fold into this. */
-public final class MemoryViews implements ViewLookup {
+public final class MemoryViews implements ReadableViews {
 
     private final Map<String, Map<String, Document>> collections = new TreeMap<>();
     /**
@@ -49,8 +50,20 @@ public final class MemoryViews implements ViewLookup {
     }
 
     /** Documents of one collection in {@code _id} order. */
+    @Override
     public List<Document> all(String collection) {
         return new ArrayList<>(collections.getOrDefault(collection, Map.of()).values());
+    }
+
+    @Override
+    public List<Document> where(String collection, String field, Object value) {
+        List<Document> out = new ArrayList<>();
+        for (Document d : collections.getOrDefault(collection, Map.of()).values()) {
+            if (Objects.equals(d.get(field), value)) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     public Map<String, Document> byId(String collection) {

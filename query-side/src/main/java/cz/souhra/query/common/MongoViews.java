@@ -23,7 +23,7 @@ import com.mongodb.client.model.WriteModel;
  * two writes of one event leaves each document either before or after the event, and redelivery
  * completes the rest because folds answer the missing writes again.
  */
-public final class MongoViews implements ViewLookup {
+public final class MongoViews implements ReadableViews {
 
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final UpdateOptions UPSERT_FIELDS = new UpdateOptions().upsert(true);
@@ -37,6 +37,16 @@ public final class MongoViews implements ViewLookup {
     @Override
     public Document get(String collection, String id) {
         return collections.apply(collection).find(Filters.eq("_id", id)).first();
+    }
+
+    @Override
+    public List<Document> all(String collection) {
+        return collections.apply(collection).find().into(new ArrayList<>());
+    }
+
+    @Override
+    public List<Document> where(String collection, String field, Object value) {
+        return collections.apply(collection).find(Filters.eq(field, value)).into(new ArrayList<>());
     }
 
     /** The stored documents with these ids, by id, in one round trip; an id not stored maps to null. */

@@ -10,14 +10,12 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.client.model.Filters;
-
-import cz.souhra.query.common.MemoryViews;
 import cz.souhra.query.common.QueryRefusal;
-import cz.souhra.query.common.ReadModels;
+import cz.souhra.query.common.ReadableViews;
 import cz.souhra.query.common.Replay;
 import cz.souhra.query.common.TextMatch;
 import cz.souhra.query.common.Views;
+import cz.souhra.query.common.ViewsAt;
 import cz.souhra.shared.queries.IssuePage;
 import cz.souhra.shared.queries.IssueQueries;
 import cz.souhra.shared.queries.IssueView;
@@ -33,26 +31,21 @@ public class IssueQueryHandler {
 
     private static final Set<String> SORTABLE = Set.of("observedOn", "title", "category", "status", "locality", "raisedBy", "region", "raisedRecordedAt");
 
-    private final ReadModels readModels;
+    private final ViewsAt viewsAt;
     private final Replay replay;
     private final IssueProjection projection;
 
-    public IssueQueryHandler(ReadModels readModels, Replay replay, IssueProjection projection) {
-        this.readModels = readModels;
+    public IssueQueryHandler(ViewsAt viewsAt, Replay replay, IssueProjection projection) {
+        this.viewsAt = viewsAt;
         this.replay = replay;
         this.projection = projection;
     }
 
     @QueryHandler
     public IssueView find(IssueQueries.FindIssue q) {
-        IssueView v;
-        if (q.asOf() == null) {
-            v = IssueProjection.merge(readModels.collection(IssueProjection.COLLECTION).find(Filters.eq("_id", q.issueId())).first(),
-                    IssueProjection.byIssue(readModels.collection(IssueProjection.MEASURES).find(Filters.eq("issueId", q.issueId()))));
-        } else {
-            MemoryViews views = replay.all(projection, q.asOf());
-            v = IssueProjection.merge(views.get(IssueProjection.COLLECTION, q.issueId()), IssueProjection.byIssue(views.all(IssueProjection.MEASURES)));
-        }
+        ReadableViews views = viewsAt.of(projection, q.asOf());
+        IssueView v = IssueProjection.merge(views.get(IssueProjection.COLLECTION, q.issueId()),
+                IssueProjection.byIssue(views.where(IssueProjection.MEASURES, "issueId", q.issueId())));
         if (v == null) {
             throw QueryRefusal.notFound(q.issueId());
         }
@@ -62,7 +55,7 @@ public class IssueQueryHandler {
     /** The issue as the register knew it at {@code knownAt} about {@code validAt}: the same fold over the selected events. */
     @QueryHandler
     public IssueView find(IssueQueries.FindIssueBitemporal q) {
-        MemoryViews views = replay.all(projection, q.at());
+        ReadableViews views = replay.all(projection, q.at());
         IssueView v = IssueProjection.merge(views.get(IssueProjection.COLLECTION, q.issueId()), IssueProjection.byIssue(views.all(IssueProjection.MEASURES)));
         if (v == null) {
             throw QueryRefusal.notFound(q.issueId());
@@ -75,7 +68,7 @@ public class IssueQueryHandler {
         return page(q.filter(), of(replay.all(projection, q.at())));
     }
 
-    private static List<IssueView> of(MemoryViews views) {
+    private static List<IssueView> of(ReadableViews views) {
         List<IssueView> out = new ArrayList<>();
         Map<String, List<Document>> links = IssueProjection.byIssue(views.all(IssueProjection.MEASURES));
         views.all(IssueProjection.COLLECTION).forEach(d -> out.add(IssueProjection.merge(d, links)));
@@ -83,14 +76,7 @@ public class IssueQueryHandler {
     }
 
     public List<IssueView> all(Instant asOf) {
-        List<IssueView> out = new ArrayList<>();
-        if (asOf == null) {
-            Map<String, List<Document>> links = IssueProjection.byIssue(readModels.collection(IssueProjection.MEASURES).find());
-            readModels.collection(IssueProjection.COLLECTION).find().forEach(d -> out.add(IssueProjection.merge(d, links)));
-        } else {
-            out.addAll(of(replay.all(projection, asOf)));
-        }
-        return out;
+        return of(viewsAt.of(projection, asOf));
     }
 
     @QueryHandler

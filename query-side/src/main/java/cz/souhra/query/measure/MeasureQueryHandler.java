@@ -20,6 +20,7 @@ import cz.souhra.query.common.ReadModels;
 import cz.souhra.query.common.Replay;
 import cz.souhra.query.common.TextMatch;
 import cz.souhra.query.common.Views;
+import cz.souhra.query.common.ViewsAt;
 import cz.souhra.query.history.HistoryQueryHandler;
 import cz.souhra.query.issue.IssueProjection;
 import cz.souhra.query.meeting.MeetingProjection;
@@ -43,13 +44,16 @@ public class MeasureQueryHandler {
     private static final Set<String> SORTABLE = Set.of("dueDate", "title", "owner", "status", "percent", "adoptedAt", "region", "bodyId");
 
     private final ReadModels readModels;
+    private final ViewsAt viewsAt;
     private final Replay replay;
     private final MeasureProjection projection;
     private final HistoryQueryHandler history;
     private final Clock clock;
 
-    public MeasureQueryHandler(ReadModels readModels, Replay replay, MeasureProjection projection, HistoryQueryHandler history, Clock clock) {
+    public MeasureQueryHandler(ReadModels readModels, ViewsAt viewsAt, Replay replay, MeasureProjection projection, HistoryQueryHandler history,
+                               Clock clock) {
         this.readModels = readModels;
+        this.viewsAt = viewsAt;
         this.replay = replay;
         this.projection = projection;
         this.history = history;
@@ -58,9 +62,7 @@ public class MeasureQueryHandler {
 
     @QueryHandler
     public MeasureView find(MeasureQueries.FindMeasure q) {
-        Document d = q.asOf() == null
-                ? readModels.collection(MeasureProjection.STATUS).find(Filters.eq("_id", q.measureId())).first()
-                : replay.aggregate(projection, q.measureId(), q.asOf()).get(MeasureProjection.STATUS, q.measureId());
+        Document d = viewsAt.ofAggregate(projection, q.measureId(), q.asOf()).get(MeasureProjection.STATUS, q.measureId());
         if (d == null) {
             throw QueryRefusal.notFound(q.measureId());
         }
@@ -88,8 +90,7 @@ public class MeasureQueryHandler {
     /** Every measure now, or as it stood at {@code asOf}, overdue as of that day. */
     public List<MeasureView> all(Instant asOf) {
         List<MeasureView> all = new ArrayList<>();
-        Iterable<Document> docs = asOf == null ? readModels.collection(MeasureProjection.STATUS).find()
-                : replay.all(projection, asOf).all(MeasureProjection.STATUS);
+        Iterable<Document> docs = viewsAt.of(projection, asOf).all(MeasureProjection.STATUS);
         java.time.LocalDate day = Overdue.day(asOf, clock);
         docs.forEach(d -> all.add(Overdue.on(Views.fromDocument(d, MeasureView.class), day)));
         return all;

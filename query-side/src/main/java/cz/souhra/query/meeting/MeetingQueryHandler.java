@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.model.Filters;
 
-import cz.souhra.query.common.MemoryViews;
 import cz.souhra.query.common.QueryRefusal;
 import cz.souhra.query.common.ReadModels;
-import cz.souhra.query.common.Replay;
+import cz.souhra.query.common.ReadableViews;
 import cz.souhra.query.common.Views;
+import cz.souhra.query.common.ViewsAt;
 import cz.souhra.query.measure.MeasureProjection;
 import cz.souhra.shared.queries.CarryOverProposal;
 import cz.souhra.shared.queries.MeasureView;
@@ -39,24 +39,20 @@ public class MeetingQueryHandler {
     private static final Set<String> SORTABLE = Set.of("startsAt", "status", "place");
 
     private final ReadModels readModels;
-    private final Replay replay;
+    private final ViewsAt viewsAt;
     private final MeetingProjection projection;
 
-    public MeetingQueryHandler(ReadModels readModels, Replay replay, MeetingProjection projection) {
+    public MeetingQueryHandler(ReadModels readModels, ViewsAt viewsAt, MeetingProjection projection) {
         this.readModels = readModels;
-        this.replay = replay;
+        this.viewsAt = viewsAt;
         this.projection = projection;
     }
 
     @QueryHandler
     public MeetingView find(MeetingQueries.FindMeeting q) {
-        MeetingView v;
-        if (q.asOf() == null) {
-            v = MeetingProjection.read(readModels, q.meetingId());
-        } else {
-            MemoryViews views = replay.all(projection, q.asOf());
-            v = MeetingProjection.merge(views.get(MeetingProjection.COLLECTION, q.meetingId()), views.all(MeetingProjection.LINKS));
-        }
+        ReadableViews views = viewsAt.of(projection, q.asOf());
+        MeetingView v = MeetingProjection.merge(views.get(MeetingProjection.COLLECTION, q.meetingId()),
+                views.where(MeetingProjection.LINKS, "meetingId", q.meetingId()));
         if (v == null) {
             throw QueryRefusal.notFound(q.meetingId());
         }
@@ -103,14 +99,9 @@ public class MeetingQueryHandler {
     @QueryHandler
     public MeetingPage ofBody(MeetingQueries.MeetingsOfBody q) {
         List<MeetingView> all = new ArrayList<>();
-        if (q.asOf() == null) {
-            List<Document> links = readModels.collection(MeetingProjection.LINKS).find().into(new ArrayList<>());
-            readModels.collection(MeetingProjection.COLLECTION).find(Filters.eq("bodyId", q.bodyId()))
-                    .forEach(d -> all.add(MeetingProjection.merge(d, links)));
-        } else {
-            MemoryViews views = replay.all(projection, q.asOf());
-            views.all(MeetingProjection.COLLECTION).forEach(d -> all.add(MeetingProjection.merge(d, views.all(MeetingProjection.LINKS))));
-        }
+        ReadableViews views = viewsAt.of(projection, q.asOf());
+        List<Document> links = views.all(MeetingProjection.LINKS);
+        views.where(MeetingProjection.COLLECTION, "bodyId", q.bodyId()).forEach(d -> all.add(MeetingProjection.merge(d, links)));
         Page<MeetingView> p = Views.page(all, v -> q.bodyId().equals(v.bodyId()),
                 Views.order(MeetingView.class, q.sort(), "startsAt,asc", SORTABLE, "meetingId"), q.page(), q.size());
         return new MeetingPage(p.items(), p.total(), p.page(), p.size());
