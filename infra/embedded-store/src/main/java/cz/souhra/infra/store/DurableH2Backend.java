@@ -100,6 +100,8 @@ public final class DurableH2Backend extends H2Backend {
      */
     static final String EVENT_TIMELINE_PROPERTY = "souhra.embedded.event-timeline";
     private final boolean eventTimeline = !"false".equals(System.getProperty(EVENT_TIMELINE_PROPERTY));
+    /** The event collection the client names, or null: then no read is answered from a timeline. */
+    private final EventCollection events;
     private final java.util.Map<String, EventTimeline> timelines = new java.util.concurrent.ConcurrentHashMap<>();
     private long appliedSeq; // guarded by applyLock
     private final Object faultLock = new Object();
@@ -125,9 +127,10 @@ public final class DurableH2Backend extends H2Backend {
     private final ThreadPoolExecutor serializer;
 
     private DurableH2Backend(MVStore store, Path dir, boolean fsync, long checkpointMillis, long compactEverySeconds,
-                             ThreadPoolExecutor serializer) {
+                             ThreadPoolExecutor serializer, EventCollection events) {
         super(store);
         this.store = store;
+        this.events = events;
         this.dir = dir;
         this.fsync = fsync;
         this.serializer = serializer != null && installSerializer(store, serializer) ? serializer : null;
@@ -192,11 +195,21 @@ public final class DurableH2Backend extends H2Backend {
      * chunk carries a checksum); the log then brings it forward to the last acknowledged write.
      */
     public static DurableH2Backend open(Path dir, boolean fsync, long checkpointMillis, long compactEverySeconds) {
-        return open(dir, fsync, checkpointMillis, compactEverySeconds, newSerializer());
+        return open(dir, fsync, checkpointMillis, compactEverySeconds, newSerializer(), null);
+    }
+
+    /** As {@link #open(Path, boolean, long, long)}, answering tracking reads of {@code events} from a timeline (null: none). */
+    public static DurableH2Backend open(Path dir, boolean fsync, long checkpointMillis, long compactEverySeconds, EventCollection events) {
+        return open(dir, fsync, checkpointMillis, compactEverySeconds, newSerializer(), events);
     }
 
     /** As {@link #open(Path, boolean, long, long)}, with the executor that writes checkpoints (tests pause it). */
     static DurableH2Backend open(Path dir, boolean fsync, long checkpointMillis, long compactEverySeconds, ThreadPoolExecutor serializer) {
+        return open(dir, fsync, checkpointMillis, compactEverySeconds, serializer, null);
+    }
+
+    static DurableH2Backend open(Path dir, boolean fsync, long checkpointMillis, long compactEverySeconds, ThreadPoolExecutor serializer,
+                                 EventCollection events) {
         Path file = dir.resolve("souhra.mv.db");
         compactOffline(file);
         MVStore store = new MVStore.Builder()
@@ -214,7 +227,7 @@ public final class DurableH2Backend extends H2Backend {
             store.setRetentionTime(0);
         }
         try {
-            return new DurableH2Backend(store, dir, fsync, checkpointMillis, compactEverySeconds, serializer);
+            return new DurableH2Backend(store, dir, fsync, checkpointMillis, compactEverySeconds, serializer, events);
         } catch (RuntimeException e) {
             // e.g. the recovery's commit on a full disk: nothing of this attempt may reach the file, and the
             // file's lock must be free for the next attempt
@@ -356,7 +369,7 @@ public final class DurableH2Backend extends H2Backend {
             answer.put("isWritablePrimary", Boolean.TRUE);
             return answer;
         }
-        if (eventTimeline && "find".equalsIgnoreCase(command) && EventTimeline.COLLECTION.equals(query.get(command))) {
+        if (eventTimeline && events != null && "find".equalsIgnoreCase(command) && events.collection().equals(query.get(command))) {
             reads.increment();
             return super.handleCommand(channel, database, command, trackingRead(database, query));
         }
@@ -434,7 +447,7 @@ public final class DurableH2Backend extends H2Backend {
      * {@link EventTimeline}); any other query unchanged.
      */
     private Document trackingRead(String database, Document query) {
-        if (query.containsKey("skip") || !(query.get("batchSize") instanceof Number size) || !EventTimeline.isTrackingSort(query.get("sort"))) {
+        if (query.containsKey("skip") || !(query.get("batchSize") instanceof Number size) || !EventTimeline.isTrackingSort(events, query.get("sort"))) {
             return query;
         }
         int batch = size.intValue();
@@ -446,8 +459,8 @@ public final class DurableH2Backend extends H2Backend {
             synchronized (applyLock) {
                 timeline = timelines.get(database);
                 if (timeline == null) {
-                    var collection = resolveDatabase(database).resolveCollection(EventTimeline.COLLECTION, false);
-                    timeline = collection == null ? null : EventTimeline.of(collection.queryAll());
+                    var collection = resolveDatabase(database).resolveCollection(events.collection(), false);
+                    timeline = collection == null ? null : EventTimeline.of(events, collection.queryAll());
                     if (timeline == null) {
                         return query;
                     }
@@ -472,7 +485,7 @@ public final class DurableH2Backend extends H2Backend {
             return;
         }
         if ("insert".equalsIgnoreCase(command) && timeline != null) {
-            if (!EventTimeline.COLLECTION.equals(query.get(command))) {
+            if (!timeline.collection().equals(query.get(command))) {
                 return;
             }
             if (failure == null && result != null && !result.containsKey("writeErrors") && query.get("documents") instanceof List<?> docs) {
@@ -490,8 +503,8 @@ public final class DurableH2Backend extends H2Backend {
         }
         if ("dropDatabase".equalsIgnoreCase(command) || "renameCollection".equalsIgnoreCase(command)) {
             timelines.clear();
-        } else if (EventTimeline.COLLECTION.equals(query.get(command))
-                || ("aggregate".equalsIgnoreCase(command) && String.valueOf(query.get("pipeline")).contains(EventTimeline.COLLECTION))) {
+        } else if (timeline.collection().equals(query.get(command))
+                || ("aggregate".equalsIgnoreCase(command) && String.valueOf(query.get("pipeline")).contains(timeline.collection()))) {
             timelines.remove(database);
         }
     }
