@@ -54,6 +54,19 @@ public class AxonMongoConfiguration {
     /** Events are acknowledged only once the store's log is synced (the embedded store honours it like MongoDB). */
     public static final WriteConcern EVENT_WRITES = WriteConcern.MAJORITY.withJournal(true);
 
+    /** The collection Axon keeps its events in (axon-mongo's default name, named here so the embedded store is told the same). */
+    public static final String EVENT_COLLECTION = "domainevents";
+
+    /**
+     * The event collection and the fields of Axon's tracking reads, for the embedded store: it answers those
+     * reads from its timeline and knows nothing of Axon's schema itself.
+     */
+    public static cz.souhra.infra.store.EventCollection eventCollection() {
+        EventEntryConfiguration entry = EventEntryConfiguration.getDefault();
+        return new cz.souhra.infra.store.EventCollection(EVENT_COLLECTION, entry.timestampProperty(), entry.sequenceNumberProperty(),
+                entry.eventIdentifierProperty());
+    }
+
     /** The mapper of stored events ({@link EventJson}: never the web one, the ledger hashes what it writes). */
     public static ObjectMapper eventObjectMapper() {
         return EventJson.mapper();
@@ -92,7 +105,8 @@ public class AxonMongoConfiguration {
 
     private static MongoTemplate template(MongoClient client, MongoProperties properties, WriteConcern concern) {
         return DefaultMongoTemplate.builder()
-                .mongoDatabase(client.getDatabase(properties.getMongoClientDatabase()).withWriteConcern(concern)).build();
+                .mongoDatabase(client.getDatabase(properties.getMongoClientDatabase()).withWriteConcern(concern))
+                .domainEventsCollectionName(EVENT_COLLECTION).build();
     }
 
     /** The upcasters in their order, as the event store applies them (the rebuild's archive read applies the same). */

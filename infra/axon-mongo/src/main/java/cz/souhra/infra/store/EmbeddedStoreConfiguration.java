@@ -18,6 +18,8 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
+import cz.souhra.infra.axon.AxonMongoConfiguration;
+
 /**
  * Chosen when {@code spring.data.mongodb.uri} is not set: Souhra then starts its own store, so a new
  * machine needs nothing but a JDK. With a URI, Spring Boot's own Mongo auto-configuration applies.
@@ -34,7 +36,8 @@ class EmbeddedStoreConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedStore embeddedStore(StoreProperties properties, ApplicationEventPublisher events) {
         StoreProperties.Embedded e = properties.embedded();
-        EmbeddedStore store = EmbeddedStore.start(properties.dataDir(), e.host(), e.port(), e.fsync(), e.compactEverySeconds());
+        EmbeddedStore store = EmbeddedStore.start(properties.dataDir(), e.host(), e.port(), e.fsync(), e.compactEverySeconds(),
+                AxonMongoConfiguration.eventCollection());
         store.onAvailability(reason -> AvailabilityChangeEvent.publish(events, store, ReadinessState.REFUSING_TRAFFIC),
                 () -> AvailabilityChangeEvent.publish(events, store, ReadinessState.ACCEPTING_TRAFFIC));
         return store;

@@ -40,7 +40,7 @@ class EventTimelineTest {
     @Test
     void given_concurrent_writers_when_tracking_in_small_batches_then_every_event_is_read_once_in_timestamp_order() throws Exception {
         Path dir = Files.createTempDirectory("souhra-timeline");
-        try (EmbeddedStore store = EmbeddedStore.start(dir, "127.0.0.1", 0, false, 0);
+        try (EmbeddedStore store = EmbeddedStore.start(dir, "127.0.0.1", 0, false, 0, AxonMongoConfiguration.eventCollection());
              MongoClient client = MongoClients.create(store.connectionString())) {
             MongoEventStorageEngine engine = engine(client);
             append(engine, 600);
@@ -64,7 +64,7 @@ class EventTimelineTest {
     @Test
     void given_an_event_deleted_behind_the_timeline_when_tracking_again_then_it_is_not_read_and_later_appends_are() throws Exception {
         Path dir = Files.createTempDirectory("souhra-timeline");
-        try (EmbeddedStore store = EmbeddedStore.start(dir, "127.0.0.1", 0, false, 0);
+        try (EmbeddedStore store = EmbeddedStore.start(dir, "127.0.0.1", 0, false, 0, AxonMongoConfiguration.eventCollection());
              MongoClient client = MongoClients.create(store.connectionString())) {
             MongoEventStorageEngine engine = engine(client);
             append(engine, 48);

@@ -43,13 +43,21 @@ public final class EmbeddedStore implements AutoCloseable {
      *             Souhra process share this store
      */
     public static EmbeddedStore start(Path dataDir, String host, int port, boolean fsync, long compactEverySeconds) {
+        return start(dataDir, host, port, fsync, compactEverySeconds, null);
+    }
+
+    /**
+     * As {@link #start(Path, String, int, boolean, long)}; tracking reads of {@code events} (the client's event
+     * collection, null for none) are answered from the store's in-memory timeline instead of a scan.
+     */
+    public static EmbeddedStore start(Path dataDir, String host, int port, boolean fsync, long compactEverySeconds, EventCollection events) {
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
         GuardedBackend backend = null;
         try {
             String secret = StoreSecret.of(dataDir);
-            DurableH2Backend opened = DurableH2Backend.open(dataDir, fsync, 1_000, compactEverySeconds);
+            DurableH2Backend opened = DurableH2Backend.open(dataDir, fsync, 1_000, compactEverySeconds, events);
             // The MongoDB 5.x driver refuses servers below wire version 8.
-            backend = new GuardedBackend(dataDir, opened, () -> DurableH2Backend.open(dataDir, fsync, 1_000, compactEverySeconds),
+            backend = new GuardedBackend(dataDir, opened, () -> DurableH2Backend.open(dataDir, fsync, 1_000, compactEverySeconds, events),
                     new ScramSha256(StoreSecret.USER, secret), ServerVersion.MONGO_5_0);
             MongoServer server = new MongoServer(backend);
             // A write that asks for the journal holds its worker thread until the log is synced; with Netty's

@@ -168,7 +168,7 @@ class CheckpointTest {
 
     @Test
     void given_no_serializer_when_checkpointed_then_the_commit_is_written_under_the_lock_and_reopens() {
-        DurableH2Backend backend = DurableH2Backend.open(dir, false, 3_600_000, 0, null);
+        DurableH2Backend backend = DurableH2Backend.open(dir, false, 3_600_000, 0, (ThreadPoolExecutor) null);
         try {
             assertThat(backend.serializesOutsideTheLock()).isFalse();
             insert(backend, 0, 5);

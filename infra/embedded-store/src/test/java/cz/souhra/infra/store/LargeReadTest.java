@@ -42,43 +42,6 @@ class LargeReadTest {
     }
 
     @Test
-    void given_a_store_file_above_the_offline_compaction_size_when_reopened_then_it_is_compacted_and_every_document_reads_back() throws Exception {
-        Path dir = Files.createTempDirectory("souhra-compact");
-        String filler = "ř".repeat(10_000); // 20 kB in UTF-8
-        try (EmbeddedStore store = EmbeddedStore.start(dir, "127.0.0.1", 0, false, 0);
-             MongoClient client = MongoClients.create(store.connectionString())) {
-            MongoCollection<Document> views = client.getDatabase("souhra").getCollection("event_history");
-            for (int round = 0; round < 3; round++) { // rewritten twice: dead pages for the compaction to drop
-                for (int from = 0; from < 600; from += 200) {
-                    List<Document> chunk = new ArrayList<>();
-                    for (int i = from; i < from + 200; i++) {
-                        chunk.add(new Document("_id", "e" + i).append("round", round).append("note", filler));
-                    }
-                    if (round == 0) {
-                        views.insertMany(chunk);
-                    } else {
-                        chunk.forEach(d -> views.replaceOne(new Document("_id", d.get("_id")), d));
-                    }
-                }
-                store.backend().checkpoint();
-            }
-        }
-        long before = Files.size(dir.resolve("souhra.mv.db"));
-        assertThat(before).as("above the offline compaction threshold").isGreaterThan(16L << 20);
-
-        try (EmbeddedStore store = EmbeddedStore.start(dir, "127.0.0.1", 0, false, 0);
-             MongoClient client = MongoClients.create(store.connectionString())) {
-            assertThat(Files.size(dir.resolve("souhra.mv.db"))).isLessThan(before);
-            MongoCollection<Document> views = client.getDatabase("souhra").getCollection("event_history");
-            assertThat(views.countDocuments()).isEqualTo(600);
-            Document d = views.find(new Document("_id", "e599")).first();
-            assertThat(d).isNotNull();
-            assertThat(d.getInteger("round")).isEqualTo(2);
-            assertThat(d.getString("note")).isEqualTo(filler);
-        }
-    }
-
-    @Test
     void given_reads_and_writes_when_counted_then_each_command_counts_once_on_its_side() throws Exception {
         Path dir = Files.createTempDirectory("souhra-count");
         try (EmbeddedStore store = EmbeddedStore.start(dir, "127.0.0.1", 0, false, 0);
