@@ -28,7 +28,7 @@ public class MinutesSeal {
     public MinutesSeal(SealProperties properties) {
         if (properties.configured()) {
             this.seal = PdfSeal.open(properties);
-            log.info("Minutes are sealed: PAdES {} with {}, timestamps from {}", seal.level(), seal.subject(), properties.tsaUrl());
+            log.info("Minutes are sealed at {} with {}, timestamps from {}", seal.level(), seal.subject(), properties.tsaUrl());
         } else {
             this.seal = null;
             log.warn("Minutes are served UNSEALED: set souhra.minutes.seal.keystore, .keystore-password and .tsa-url (docs/minutes.md, Sealing)");
@@ -57,7 +57,7 @@ public class MinutesSeal {
                 throw e;
             }
             log.warn("Minutes not sealed: {}", tsa.getMessage());
-            throw new Unavailable(tsa.host());
+            throw unavailable(tsa.host());
         }
     }
 
@@ -71,16 +71,14 @@ public class MinutesSeal {
     }
 
     /** The refusal, with Retry-After so scripts wait before asking again. */
-    static final class Unavailable extends Refusal {
-        Unavailable(String host) {
-            super(HttpStatus.SERVICE_UNAVAILABLE, "MINUTES_SEAL_UNAVAILABLE", host);
-        }
-
-        @Override
-        public HttpHeaders getHeaders() {
-            HttpHeaders headers = new HttpHeaders();
-            headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-            return headers;
-        }
+    private static Refusal unavailable(String host) {
+        return new Refusal(HttpStatus.SERVICE_UNAVAILABLE, "MINUTES_SEAL_UNAVAILABLE", host) {
+            @Override
+            public HttpHeaders getHeaders() {
+                HttpHeaders headers = new HttpHeaders();
+                headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+                return headers;
+            }
+        };
     }
 }

@@ -80,6 +80,7 @@ public final class TestSealAuthority implements AutoCloseable {
     private final AtomicInteger stamps = new AtomicInteger();
     private final AtomicLong serial = new AtomicLong(1);
     private volatile boolean refusing;
+    private volatile boolean crlRefusing;
 
     private TestSealAuthority(Path dir) throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -155,6 +156,11 @@ public final class TestSealAuthority implements AutoCloseable {
         this.refusing = refusing;
     }
 
+    /** While refusing, the CRL address answers HTTP 503. */
+    public void crlRefusing(boolean refusing) {
+        this.crlRefusing = refusing;
+    }
+
     /** The settings of a B-T seal with this PKI and authority. */
     public SealProperties settings() {
         return new SealProperties(keystore, password, null, tsaUrl(), null, null, null, Duration.ofSeconds(5), "B-T", null);
@@ -186,6 +192,10 @@ public final class TestSealAuthority implements AutoCloseable {
 
     private void crl(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (crlRefusing) {
+                exchange.sendResponseHeaders(503, -1);
+                return;
+            }
             Instant now = Instant.now();
             X509v2CRLBuilder builder = new X509v2CRLBuilder(X500Name.getInstance(root.getSubjectX500Principal().getEncoded()), Date.from(now.minusSeconds(60)));
             builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
