@@ -98,6 +98,19 @@ class MinutesSealTest {
         }
     }
 
+    @Test
+    void at_b_lta_revocation_data_that_cannot_be_fetched_gives_no_file() throws Exception {
+        MinutesSeal seal = new MinutesSeal(new SealProperties(authority.keystore(), authority.password(), null, authority.tsaUrl(), null, null,
+                null, Duration.ofSeconds(2), "B-LTA", authority.trustAnchors()));
+        authority.crlRefusing(true);
+        try {
+            // an internal error with a reference for the log, not a file sealed below the configured level
+            assertThatThrownBy(() -> seal.apply(pdf())).isNotInstanceOf(Refusal.class).hasMessageContaining("Revocation data is missing");
+        } finally {
+            authority.crlRefusing(false);
+        }
+    }
+
     static byte[] pdf() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (PDDocument doc = new PDDocument()) {
