@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import cz.souhra.infra.documents.seal.MinutesSeal;
 import cz.souhra.query.attachment.AttachmentView;
 import cz.souhra.query.attachment.Attachments;
 import cz.souhra.shared.Actor;
@@ -39,9 +40,11 @@ class DocumentsController {
     private final CalendarFeed calendar;
     private final CsvExport csv;
     private final Attachments attachments;
+    private final MinutesSeal seal;
 
-    DocumentsController(DocumentSources sources, MinutesPdf minutes, CalendarFeed calendar, CsvExport csv, Attachments attachments) {
+    DocumentsController(DocumentSources sources, MinutesPdf minutes, CalendarFeed calendar, CsvExport csv, Attachments attachments, MinutesSeal seal) {
         this.attachments = attachments;
+        this.seal = seal;
         this.sources = sources;
         this.minutes = minutes;
         this.calendar = calendar;
@@ -58,8 +61,13 @@ class DocumentsController {
             }
             requireSees(actor, meeting.getString("bodyId"));
             byte[] pdf = minutes.render(meeting, sources.body(meeting.getString("bodyId")), sources.institutionNames(), attached(id));
-            return file(pdf, PDF, "zapis-" + id + ".pdf");
+            return file(sealed(meeting) ? seal.apply(pdf) : pdf, PDF, "zapis-" + id + ".pdf");
         }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** The minutes that are the record carry the institution's seal: today those of a closed meeting. */
+    private static boolean sealed(Document meeting) {
+        return "CLOSED".equals(meeting.getString("status"));
     }
 
     /** The meeting's attachments (its agenda items' too), each checked against its hash before it is embedded. */
