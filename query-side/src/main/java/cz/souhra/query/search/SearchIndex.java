@@ -434,6 +434,15 @@ public final class SearchIndex implements Closeable {
 
     /** What {@code viewer} may read of the entries matching the request; an empty query finds nothing. */
     public SearchResult search(SearchRequest r, Viewer viewer) {
+        return search(r, viewer, false);
+    }
+
+    /** BENCH COMPARISON ONLY: the former single scored pass (every hit scored and ranked, facets collected alongside). */
+    public SearchResult searchInOneScoredPass(SearchRequest r, Viewer viewer) {
+        return search(r, viewer, true);
+    }
+
+    private SearchResult search(SearchRequest r, Viewer viewer, boolean onePass) {
         SimpleQueryParser parser = new SimpleQueryParser(analyzer, Map.of(TITLE, 2f, TEXT, 1f));
         parser.setDefaultOperator(BooleanClause.Occur.MUST);
         Query words = parser.parse(r.q());
@@ -455,13 +464,27 @@ public final class SearchIndex implements Closeable {
         try {
             IndexSearcher s = searchers.acquire();
             try {
-                FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(s, query, Math.max(1, depth), ORDER,
-                        new FacetsCollectorManager());
-                TopFieldDocs top = (TopFieldDocs) found.topDocs();
+                if (onePass) {
+                    FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(s, query, Math.max(1, depth), ORDER,
+                            new FacetsCollectorManager());
+                    TopFieldDocs top = (TopFieldDocs) found.topDocs();
+                    int from = Math.min(r.page() * r.size(), top.scoreDocs.length);
+                    ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(top.scoreDocs, from, Math.min(top.scoreDocs.length, from + r.size()));
+                    List<SearchResult.Hit> hits = hits(s, words, top, pageDocs);
+                    return new SearchResult(r.q(), top.totalHits.value, r.page(), r.size(), hits, facetCounts(s, found.facetsCollector()));
+                }
+                // The page's hits by a ranked pass that may skip documents that cannot reach it (the total it gives is a
+                // lower bound); the exact total and the facets by an unscored pass over every match.
+                TopFieldDocs top = s.search(query, Math.max(1, depth), ORDER);
+                FacetsCollector every = s.search(new org.apache.lucene.search.ConstantScoreQuery(query), new FacetsCollectorManager());
+                long total = 0;
+                for (FacetsCollector.MatchingDocs m : every.getMatchingDocs()) {
+                    total += m.totalHits;
+                }
                 int from = Math.min(r.page() * r.size(), top.scoreDocs.length);
                 ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(top.scoreDocs, from, Math.min(top.scoreDocs.length, from + r.size()));
                 List<SearchResult.Hit> hits = hits(s, words, top, pageDocs);
-                return new SearchResult(r.q(), top.totalHits.value, r.page(), r.size(), hits, facetCounts(s, found.facetsCollector()));
+                return new SearchResult(r.q(), total, r.page(), r.size(), hits, facetCounts(s, every));
             } finally {
                 searchers.release(s);
             }

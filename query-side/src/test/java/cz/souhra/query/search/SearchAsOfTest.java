@@ -46,8 +46,9 @@ class SearchAsOfTest {
         Instant beforeRemoval = SearchIndexTest.T0.plusSeconds(6);
         Instant beforeResolution = SearchIndexTest.T0.plusSeconds(10);
         // the agenda item removed at T0+7 was there before
-        assertThat(found("cizinecká", Viewer.EVERYTHING, beforeRemoval)).isEqualTo(1);
-        assertThat(live.search(SearchService.request("cizinecká", null, null, null, null, null, null, null), Viewer.EVERYTHING).total()).isZero();
+        SearchRequest agendaItem = SearchService.request("cizinecká", "AGENDA_ITEM", null, null, null, null, null, null);
+        assertThat(past.search(agendaItem, Viewer.EVERYTHING, beforeRemoval).total()).isEqualTo(1);
+        assertThat(live.search(agendaItem, Viewer.EVERYTHING).total()).isZero();
         // the resolution (T0+11) was not written yet
         assertThat(found("zavedl", Viewer.EVERYTHING, beforeResolution)).isZero();
         assertThat(found("zavedl", Viewer.EVERYTHING, SearchIndexTest.T0.plusSeconds(11))).isEqualTo(1);
