@@ -93,8 +93,6 @@ final class SearchBench {
                 System.out.printf("| search p50 / p95, %s, %,d events | %.2f / %.2f ms | Lucene query alone: %.2f / %.2f ms | %.2fx (p95) | %s |%n", who,
                         folded, searchP50, searchP95, bareP50, bareP95, bareP95 / searchP95,
                         bareP95 / searchP95 >= 0.5 && searchP95 < 50 ? "≥ 0.5x, p95 < 50 ms: met" : "≥ 0.5x, p95 < 50 ms: NOT met");
-                System.out.printf("| former one scored pass, %s | %.2f / %.2f ms | Lucene query alone: %.2f / %.2f ms | %.2fx (p95) | two passes / one: %.2f (p50), %.2f (p95) |%n",
-                        who, pct(t[2], 50), pct(t[2], 95), bareP50, bareP95, bareP95 / pct(t[2], 95), searchP50 / pct(t[2], 50), searchP95 / pct(t[2], 95));
             }
         }
     }
@@ -103,40 +101,21 @@ final class SearchBench {
     static long[][] measure(SearchIndex index, Viewer viewer, int n) {
         long[] search = new long[n];
         long[] bare = new long[n];
-        long[] onePass = new long[n];
         long hits = 0;
         for (int i = 0; i < n; i++) {
             String q = QUERIES.get(i % QUERIES.size());
-            // the two searches take turns in going first, so neither profits from the other's warm caches more often
-            long total = 0;
-            long former = 0;
-            if (i % 2 == 0) {
-                long t0 = System.nanoTime();
-                total = index.search(SearchService.request(q, null, null, null, null, null, 0, 20), viewer).total();
-                long t1 = System.nanoTime();
-                former = index.searchInOneScoredPass(SearchService.request(q, null, null, null, null, null, 0, 20), viewer).total();
-                search[i] = t1 - t0;
-                onePass[i] = System.nanoTime() - t1;
-            } else {
-                long t0 = System.nanoTime();
-                former = index.searchInOneScoredPass(SearchService.request(q, null, null, null, null, null, 0, 20), viewer).total();
-                long t1 = System.nanoTime();
-                total = index.search(SearchService.request(q, null, null, null, null, null, 0, 20), viewer).total();
-                onePass[i] = t1 - t0;
-                search[i] = System.nanoTime() - t1;
-            }
-            long t2 = System.nanoTime();
+            long t0 = System.nanoTime();
+            hits += index.search(SearchService.request(q, null, null, null, null, null, 0, 20), viewer).total();
+            long t1 = System.nanoTime();
             hits += index.countBare(q, viewer);
-            bare[i] = System.nanoTime() - t2;
-            if (total != former) {
-                throw new IllegalStateException("the two searches count " + total + " and " + former + " hits of " + q);
-            }
-            hits += total;
+            long t2 = System.nanoTime();
+            search[i] = t1 - t0;
+            bare[i] = t2 - t1;
         }
         if (hits < 0) {
             System.out.println(hits);
         }
-        return new long[][] {search, bare, onePass};
+        return new long[][] {search, bare};
     }
 
     static double pct(long[] nanos, int p) {

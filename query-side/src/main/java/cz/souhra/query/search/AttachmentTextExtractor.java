@@ -20,6 +20,7 @@ import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.microsoft.ooxml.OOXMLParser;
 import org.apache.tika.parser.odf.OpenDocumentParser;
 import org.apache.tika.parser.pdf.PDFParser;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 
 /**
@@ -55,6 +56,16 @@ public final class AttachmentTextExtractor {
         public void parseEmbedded(InputStream stream, org.xml.sax.ContentHandler handler, Metadata metadata, boolean outputHtml) {
         }
     };
+
+    /**
+     * No OCR: there is no OCR engine, and the parser's default (OCR when a page has too little text) fails on a
+     * page without text, such as a scan, instead of giving no text for it.
+     */
+    private static final PDFParserConfig NO_OCR = new PDFParserConfig();
+
+    static {
+        NO_OCR.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+    }
 
     private final long maxBytes;
     private final int maxChars;
@@ -110,6 +121,7 @@ public final class AttachmentTextExtractor {
         try (InputStream in = TikaInputStream.get(file)) {
             ParseContext context = new ParseContext();
             context.set(EmbeddedDocumentExtractor.class, NO_EMBEDDED);
+            context.set(PDFParserConfig.class, NO_OCR);
             parser.parse(in, handler, new Metadata(), context);
         } catch (Exception e) {
             if (!WriteLimitReachedException.isWriteLimitReached(e)) {

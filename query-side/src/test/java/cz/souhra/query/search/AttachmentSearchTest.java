@@ -322,6 +322,13 @@ class AttachmentSearchTest {
         assertThat(new AttachmentTextExtractor(1 << 20, 20, Duration.ofSeconds(30)).text(file, PDF_TYPE)).hasSizeLessThanOrEqualTo(20)
                 .startsWith("Kontrola zjistila");
         assertThat(new AttachmentTextExtractor(1 << 20, 20, Duration.ofSeconds(30)).text(file, "image/png")).isEmpty();
+        // a page without text (a scan) has no text, and is no failure: there is no OCR
+        Path scan = dir.resolve("sken.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            doc.addPage(new PDPage());
+            doc.save(scan.toFile());
+        }
+        assertThat(EXTRACTOR.text(scan, PDF_TYPE)).isEmpty();
     }
 
     private static AttachmentAddedEvent store(GridFSBucket bucket, String id, String name, String type, byte[] bytes) {

@@ -156,7 +156,7 @@ class SearchHttpTest {
         java.time.Instant before = java.time.Instant.now();
         org.springframework.http.client.MultipartBodyBuilder parts = new org.springframework.http.client.MultipartBodyBuilder();
         parts.part("file", new org.springframework.core.io.ByteArrayResource(
-                cz.souhra.infra.attachments.Files4Tests.pdf("Hasiči zkontrolovali požární únikové cesty v ubytovnách ve Vesci.", 0)) {
+                cz.souhra.infra.attachments.Files4Tests.pdf("Požární únikové cesty v ubytovnách ve Vesci byly zkontrolovány.", 0)) {
             @Override
             public String getFilename() {
                 return "Zpráva hasičů.pdf";
