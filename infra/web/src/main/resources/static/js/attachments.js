@@ -1,5 +1,7 @@
 // Uploads an attachment with a progress bar, then reloads the attachments panel. The CSRF token comes
 // from the layout's meta tags; a refusal (a problem with a detail in the page's language) is shown as it is.
+// The reload names the new attachment (expect=id): the read model folds the upload's event a moment after
+// the 201, and the server holds the panel's answer until the list includes it.
 (function () {
   if (window.souhraAttachments) return;
   window.souhraAttachments = true;
@@ -30,7 +32,12 @@
       if (xhr.status === 201) {
         status.textContent = form.dataset.done;
         var panel = form.closest('.attachments');
-        if (panel && window.htmx) window.htmx.trigger(panel, 'attachments-changed');
+        var id = '';
+        try { id = JSON.parse(xhr.responseText).id || ''; } catch (ignored) { }
+        if (panel && window.htmx) {
+          var from = panel.getAttribute('hx-get');
+          window.htmx.ajax('GET', id ? from + '?expect=' + encodeURIComponent(id) : from, {target: panel, swap: 'innerHTML'});
+        }
         return;
       }
       var detail = '';

@@ -36,12 +36,26 @@ class SearchConfiguration {
     record Copy(SearchIndex index, String processor, Path dir) {
     }
 
+    /**
+     * The attachments' texts, from their bytes in the store, bounded by {@code souhra.search.attachment-text.*}:
+     * files above {@code max-bytes} are not parsed, text past {@code max-chars} is cut, a parse over {@code timeout}
+     * is abandoned (the processor is single-threaded: one slow file holds the index back that long at most).
+     */
     @Bean
-    Copy searchCopy(@Value("${souhra.search.dir:${souhra.data-dir:./data}/search}") Path dir) {
+    AttachmentText attachmentText(org.springframework.data.mongodb.core.MongoTemplate mongo,
+                                  @Value("${souhra.search.attachment-text.max-bytes:25MB}") org.springframework.util.unit.DataSize maxBytes,
+                                  @Value("${souhra.search.attachment-text.max-chars:500000}") int maxChars,
+                                  @Value("${souhra.search.attachment-text.timeout:PT30S}") java.time.Duration timeout) {
+        return new StoredAttachmentText(com.mongodb.client.gridfs.GridFSBuckets.create(mongo.getDb(), cz.souhra.query.attachment.Attachments.BUCKET),
+                new AttachmentTextExtractor(maxBytes.toBytes(), maxChars, timeout));
+    }
+
+    @Bean
+    Copy searchCopy(@Value("${souhra.search.dir:${souhra.data-dir:./data}/search}") Path dir, AttachmentText attachmentText) {
         for (int n = 1; n <= MAX_COPIES; n++) {
             Path candidate = n == 1 ? dir : dir.resolveSibling(dir.getFileName() + "-" + n);
             try {
-                SearchIndex index = SearchIndex.open(candidate.resolve("index"));
+                SearchIndex index = SearchIndex.open(candidate.resolve("index"), attachmentText);
                 String node = nodeId(candidate);
                 log.info("Search index in {} (processor search-{})", candidate.toAbsolutePath(), node);
                 return new Copy(index, "search-" + node, candidate);

@@ -65,9 +65,13 @@ import cz.souhra.query.common.Views;
 import cz.souhra.query.issue.IssueFold;
 import cz.souhra.query.measure.MeasureFold;
 import cz.souhra.query.meeting.MeetingFold;
+import cz.souhra.shared.events.attachment.AttachmentAddedEvent;
+import cz.souhra.shared.events.attachment.AttachmentEvent;
+import cz.souhra.shared.events.attachment.AttachmentRemovedEvent;
 import cz.souhra.shared.events.measure.CompletionVerifiedEvent;
 import cz.souhra.shared.events.measure.MeasureCompletedEvent;
 import cz.souhra.shared.events.measure.ProgressReportedEvent;
+import cz.souhra.shared.model.AttachedTo;
 import cz.souhra.shared.queries.MeasureView;
 import cz.souhra.shared.queries.Viewer;
 
@@ -77,7 +81,10 @@ import cz.souhra.shared.queries.Viewer;
  * entries derived from that state ({@link SearchDocs}). An event at or below the stored sequence changes
  * nothing, so a redelivered batch is harmless; since a record's events arrive in order and the entries depend on
  * nothing but the record's own state, the index built live equals one built from the events in one pass
- * ({@link #digest}).
+ * ({@link #digest}). An attachment is the one entry that also depends on another record, its parent (who reads
+ * it): it is derived when the attachment is folded and again after each change of the parent, in the one order
+ * of the event stream, which a rebuild follows too. Its text is read once, when its addition is folded
+ * ({@link AttachmentText}), outside any command.
  *
  * <p>Writes become durable with {@link #commit}, which the processor calls at the end of each batch, before it
  * stores its token: after a crash the index holds at least what the token says, and the rest is redelivered.
@@ -99,6 +106,9 @@ public final class SearchIndex implements Closeable {
     static final String STATUS = "status";
     static final String DATE = "date";
     static final String ACCESS = "access";
+    static final String RECORD_KIND = "recordKind";
+    /** On an attachment's state: the record it belongs to, whose changes of readers it follows. */
+    static final String PARENT = "parent";
     private static final String ENTRY = "entry";
     /** The facet dimensions, in the order a results page shows them. */
     public static final List<String> FACETS = List.of(KIND, BODY, REGION, CATEGORY, STATUS);
@@ -124,12 +134,16 @@ public final class SearchIndex implements Closeable {
     private static final int STATE_CACHE = 20_000;
     private volatile FacetState facetState;
     private boolean dirty;
+    private final AttachmentText attachmentTexts;
+    /** Attachments folded since the last commit, by parent: the searcher finds the committed ones only. */
+    private final Map<String, Set<String>> uncommittedAttachments = new HashMap<>();
 
     private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
     }
 
-    private SearchIndex(Directory directory) {
+    private SearchIndex(Directory directory, AttachmentText attachmentTexts) {
         this.directory = directory;
+        this.attachmentTexts = attachmentTexts;
         try {
             IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             this.writer = new IndexWriter(directory, config);
@@ -139,10 +153,15 @@ public final class SearchIndex implements Closeable {
         }
     }
 
-    /** The index in {@code dir}, created if absent. Lucene's write lock keeps a second process out of it. */
+    /** The index in {@code dir}, created if absent, attachments by their names only. */
     public static SearchIndex open(Path dir) {
+        return open(dir, AttachmentText.NAMES_ONLY);
+    }
+
+    /** The index in {@code dir}, created if absent. Lucene's write lock keeps a second process out of it. */
+    public static SearchIndex open(Path dir, AttachmentText attachmentTexts) {
         try {
-            return new SearchIndex(FSDirectory.open(dir));
+            return new SearchIndex(FSDirectory.open(dir), attachmentTexts);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index in " + dir, e);
         }
@@ -150,17 +169,22 @@ public final class SearchIndex implements Closeable {
 
     /** An index in memory, for tests and benchmarks. */
     public static SearchIndex inMemory() {
-        return new SearchIndex(new ByteBuffersDirectory());
+        return inMemory(AttachmentText.NAMES_ONLY);
     }
 
-    /** Folds one event into the index; events of other aggregates than issues, measures and meetings are skipped. */
+    /** An index in memory that reads attachments' texts from {@code attachmentTexts}. */
+    public static SearchIndex inMemory(AttachmentText attachmentTexts) {
+        return new SearchIndex(new ByteBuffersDirectory(), attachmentTexts);
+    }
+
+    /** Folds one event into the index; events of other aggregates than issues, measures, meetings and attachments are skipped. */
     public synchronized void apply(Object event, EventMeta meta) {
         String aggregate = meta.aggregateId();
         if (aggregate == null) {
             return;
         }
         String stateKind = IssueFold.isIssueEvent(event) ? "issue" : MeasureFold.handles(event) ? "measure"
-                : MeetingFold.isMeetingEvent(event) ? "meeting" : null;
+                : MeetingFold.isMeetingEvent(event) ? "meeting" : event instanceof AttachmentEvent ? ATTACHMENT_STATE : null;
         if (stateKind == null) {
             return;
         }
@@ -172,17 +196,22 @@ public final class SearchIndex implements Closeable {
         Document next = switch (stateKind) {
             case "issue" -> IssueFold.apply(state, event, meta);
             case "measure" -> measure(state, event, meta);
+            case ATTACHMENT_STATE -> attachment(state, event, meta);
             default -> MeetingFold.apply(id -> state, event, meta).get(aggregate);
         };
         if (next == null || next == state) {
             return;
         }
-        List<SearchDocs.Entry> entries = entries(stateKind, next);
+        List<SearchDocs.Entry> entries = stateKind.equals(ATTACHMENT_STATE) ? attachmentEntries(next) : entries(stateKind, next);
         try {
             if (before != null) {
                 writer.deleteDocuments(new Term(AGGREGATE, aggregate));
             }
-            writer.addDocument(stateDocument(aggregate, stateKind, meta.sequence(), next));
+            org.apache.lucene.document.Document stateDoc = stateDocument(aggregate, stateKind, meta.sequence(), next);
+            if (stateKind.equals(ATTACHMENT_STATE)) {
+                stateDoc.add(new StringField(PARENT, next.getString(PARENT), Field.Store.YES));
+            }
+            writer.addDocument(stateDoc);
             for (SearchDocs.Entry e : entries) {
                 writer.addDocument(facets.build(entryDocument(aggregate, e)));
             }
@@ -191,6 +220,82 @@ public final class SearchIndex implements Closeable {
         }
         pending.put(aggregate, new Document("kind", stateKind).append(SEQ, meta.sequence()).append(STATE, next));
         dirty = true;
+        if (stateKind.equals(ATTACHMENT_STATE)) {
+            uncommittedAttachments.computeIfAbsent(next.getString(PARENT), p -> new TreeSet<>()).add(aggregate);
+        } else {
+            followParent(aggregate, next);
+        }
+    }
+
+    private static final String ATTACHMENT_STATE = "attachment";
+
+    /**
+     * An attachment's state: its parent, name, type and text (read once, when its addition is folded); a removal
+     * keeps the state, marked, without text. A removed attachment has no entry.
+     */
+    private Document attachment(Document state, Object event, EventMeta meta) {
+        if (event instanceof AttachmentAddedEvent e) {
+            String parentKind = switch (e.attachedTo()) {
+                case ISSUE -> "issue";
+                case MEASURE -> "measure";
+                default -> "meeting";
+            };
+            String parent = e.attachedTo() == AttachedTo.AGENDA_ITEM ? e.meetingId() : e.parentId();
+            return new Document("attachmentId", e.attachmentId().value()).append(PARENT, parent).append("parentKind", parentKind)
+                    .append("name", e.name()).append("mediaType", e.mediaType()).append("region", e.region().value())
+                    .append("addedOn", meta.recordedAt().toString().substring(0, 10)).append("text", attachmentTexts.of(e)).append("removed", false);
+        }
+        if (event instanceof AttachmentRemovedEvent && state != null) {
+            return new Document(state).append("text", "").append("removed", true);
+        }
+        return null;
+    }
+
+    /** The text this index read from an attachment's file; empty when it has none, or was removed, or is unknown here. */
+    public synchronized String attachmentText(String attachmentId) {
+        Stored attachment = stored(attachmentId);
+        return attachment == null || attachment.state.getString("text") == null ? "" : attachment.state.getString("text");
+    }
+
+    private List<SearchDocs.Entry> attachmentEntries(Document attachment) {
+        if (Boolean.TRUE.equals(attachment.getBoolean("removed"))) {
+            return List.of();
+        }
+        Stored parent = stored(attachment.getString(PARENT));
+        return SearchDocs.ofAttachment(attachment, parent == null ? null : parent.state);
+    }
+
+    /** A record's attachments are read by who reads it: when its readers or body change, their entries follow. */
+    private void followParent(String parent, Document parentState) {
+        Set<String> children = new TreeSet<>(uncommittedAttachments.getOrDefault(parent, Set.of()));
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                // counted first: asking for "all" hits would size the collector's queue by the whole index, on every event
+                Query ofParent = new TermQuery(new Term(PARENT, parent));
+                int count = s.count(ofParent);
+                if (count > 0) {
+                    StoredFields stored = s.storedFields();
+                    for (ScoreDoc d : s.search(ofParent, count).scoreDocs) {
+                        children.add(stored.document(d.doc).get(AGGREGATE));
+                    }
+                }
+            } finally {
+                searchers.release(s);
+            }
+            for (String child : children) {
+                Stored attachment = stored(child);
+                if (attachment == null || Boolean.TRUE.equals(attachment.state.getBoolean("removed"))) {
+                    continue;
+                }
+                writer.deleteDocuments(new Term(ID, "attachment:" + child));
+                for (SearchDocs.Entry e : SearchDocs.ofAttachment(attachment.state, parentState)) {
+                    writer.addDocument(facets.build(entryDocument(child, e)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the search index", e);
+        }
     }
 
     private static Document measure(Document state, Object event, EventMeta meta) {
@@ -260,8 +365,13 @@ public final class SearchIndex implements Closeable {
         d.add(new StringField(TYPE, ENTRY, Field.Store.NO));
         d.add(new StringField(AGGREGATE, aggregate, Field.Store.YES));
         d.add(new StoredField(RECORD, e.recordId()));
+        d.add(new StoredField(RECORD_KIND, e.recordKind()));
         if (e.title() != null) {
             d.add(new Field(TITLE, e.title(), WORDS));
+            if (e.kind() == SearchKind.ATTACHMENT) {
+                // a file name is one token to the tokenizer ("Zpráva.pdf", "zapis_2026-03"): its words are indexed apart
+                d.add(new Field(TITLE, e.title().replaceAll("[\\p{Punct}\\s]+", " "), WORDS_UNSTORED));
+            }
         }
         d.add(new Field(TEXT, e.text() == null ? "" : e.text(), WORDS));
         keyword(d, KIND, e.kind().name());
@@ -281,9 +391,14 @@ public final class SearchIndex implements Closeable {
     /** Analysed, stored, with offsets in the postings: the highlighter reads them instead of analysing the text again. */
     private static final org.apache.lucene.document.FieldType WORDS = new org.apache.lucene.document.FieldType(TextField.TYPE_STORED);
 
+    /** The same, not stored: another form of a stored value. */
+    private static final org.apache.lucene.document.FieldType WORDS_UNSTORED = new org.apache.lucene.document.FieldType(TextField.TYPE_NOT_STORED);
+
     static {
         WORDS.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         WORDS.freeze();
+        WORDS_UNSTORED.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        WORDS_UNSTORED.freeze();
     }
 
     private static void keyword(org.apache.lucene.document.Document d, String field, String value) {
@@ -304,6 +419,7 @@ public final class SearchIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot commit the search index", e);
         }
+        uncommittedAttachments.clear();
         dirty = false;
     }
 
@@ -312,6 +428,7 @@ public final class SearchIndex implements Closeable {
         try {
             writer.deleteAll();
             pending.clear();
+            uncommittedAttachments.clear();
             dirty = true;
             commit();
         } catch (IOException e) {
@@ -342,6 +459,8 @@ public final class SearchIndex implements Closeable {
         try {
             IndexSearcher s = searchers.acquire();
             try {
+                // One scored pass collects the page, the exact total and the facets: a ranked pass that skips what cannot
+                // reach the page plus an unscored pass for the total and facets takes 1.12-1.22x as long (SearchBench).
                 FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(s, query, Math.max(1, depth), ORDER,
                         new FacetsCollectorManager());
                 TopFieldDocs top = (TopFieldDocs) found.topDocs();
@@ -414,7 +533,7 @@ public final class SearchIndex implements Closeable {
         for (int i = 0; i < pageDocs.length; i++) {
             org.apache.lucene.document.Document d = stored.document(pageDocs[i].doc);
             hits.add(new SearchResult.Hit(SearchKind.valueOf(d.get(KIND)), d.get(RECORD), d.get(TITLE), snippets[i], d.get(REGION), d.get(BODY),
-                    d.get(CATEGORY), d.get(STATUS), d.get(DATE)));
+                    d.get(CATEGORY), d.get(STATUS), d.get(DATE), d.get(RECORD_KIND)));
         }
         return hits;
     }

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** What a search hit is; the {@code kind} facet and filter. */
 public enum SearchKind {
-    ISSUE, MEASURE, AGENDA_ITEM, DISCUSSION, RESOLUTION, MINUTES;
+    ISSUE, MEASURE, AGENDA_ITEM, DISCUSSION, RESOLUTION, MINUTES, ATTACHMENT;
 
     /** The kind named in a request, in any case; null when there is none of that name. */
     public static SearchKind parse(String name) {

@@ -6,14 +6,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cz.souhra.query.common.QueryRefusal;
 import cz.souhra.shared.Actor;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Full-text search over what the reader may read. {@code asOf} is refused: the index holds the records as they
- * stand now, and a past state is read per record ({@code /api/measures/{id}?asOf=}, {@code /api/issues?asOf=}).
+ * Full-text search over what the reader may read; with {@code asOf}, over the records as they stood at that instant
+ * ({@link SearchAsOf}).
  */
 @RestController
 class SearchQueryController {
@@ -30,10 +29,7 @@ class SearchQueryController {
                               @RequestParam(required = false) String category, @RequestParam(required = false) String status,
                               @RequestParam(required = false) Instant asOf, @RequestParam(required = false) Integer page,
                               @RequestParam(required = false) Integer size, Actor actor) {
-        if (asOf != null) {
-            throw QueryRefusal.invalid("asOf=" + asOf);
-        }
         SearchRequest request = SearchService.request(q, kind, body, region, category, status, page, size);
-        return Mono.fromCallable(() -> search.search(request, actor)).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(() -> search.search(request, actor, asOf)).subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -9,8 +9,9 @@ import java.util.Map;
  */
 public record SearchResult(String q, long total, int page, int size, List<Hit> hits, Map<String, List<FacetCount>> facets) {
 
+    /** {@code recordKind} says what {@code recordId} is (ISSUE, MEASURE or MEETING): the record the hit links to; an attachment's is its parent. */
     public record Hit(SearchKind kind, String recordId, String title, String snippet, String region, String bodyId, String category,
-                      String status, String date) {
+                      String status, String date, String recordKind) {
     }
 
     public record FacetCount(String value, long count) {

@@ -24,10 +24,12 @@ public class SearchService {
 
     private final SearchIndex index;
     private final Access access;
+    private final SearchAsOf past;
 
-    public SearchService(SearchIndex index, Access access) {
+    public SearchService(SearchIndex index, Access access, SearchAsOf past) {
         this.index = index;
         this.access = access;
+        this.past = past;
     }
 
     /** The request for these parameters (null: not given), or a refusal naming the first one in error. */
@@ -90,6 +92,11 @@ public class SearchService {
     /** Runs a checked request for the actor (blocking: call off the event loop). */
     public SearchResult search(SearchRequest request, Actor actor) {
         return index.search(request, access.viewer(actor));
+    }
+
+    /** As {@link #search(SearchRequest, Actor)} in the index as it stood at {@code asOf} (now when null; {@link SearchAsOf}). */
+    public SearchResult search(SearchRequest request, Actor actor, java.time.Instant asOf) {
+        return asOf == null ? search(request, actor) : past.search(request, access.viewer(actor), asOf);
     }
 
     private static boolean given(String value) {

@@ -33,6 +33,23 @@ public final class Files4Tests {
         }
     }
 
+    /** A one-page PDF that says {@code text} (Helvetica: Latin-1 letters and š, ž), padded as {@link #pdf(int)}. */
+    public static byte[] pdf(String text, int padding) {
+        try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf(padding)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, doc.getPage(0))) {
+                content.beginText();
+                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(50, 700);
+                content.showText(text);
+                content.endText();
+            }
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A minimal Office Open XML word-processing document. */
     public static byte[] docx() {
         return zip("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>",

@@ -35,7 +35,8 @@ import cz.souhra.query.search.SearchIndex;
 /**
  * {@code GET /api/search} on the whole application: the index is fed by its tracking processor, finds Czech word
  * forms typed without diacritics, gives a member of another region nothing of a region they may not read, refuses
- * bad parameters with problems naming them, and equals an index built from the stored events in one pass.
+ * bad parameters with problems naming them, finds a word inside an uploaded PDF, searches as of a past instant, and
+ * equals an index built from the stored events in one pass.
  */
 @SpringBootTest(classes = SouhraApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -63,6 +64,10 @@ class SearchHttpTest {
     WebTestClient secretary;
     WebTestClient liberec;
     WebTestClient usti;
+    String meeting;
+
+    @Autowired
+    cz.souhra.query.search.AttachmentText attachmentTexts;
 
     @BeforeAll
     void clients() {
@@ -107,7 +112,7 @@ class SearchHttpTest {
                 .expectBody().jsonPath("$.regions[0]").isEqualTo("LBK"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> usti.get().uri("/api/me").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.regions[0]").isEqualTo("ULK"));
-        String meeting = post(secretary, "/api/meetings", "{\"bodyId\":\"" + body + "\",\"startsAt\":\"2026-03-10T09:00:00Z\",\"place\":\"KÚ Liberec\"}");
+        meeting = post(secretary, "/api/meetings", "{\"bodyId\":\"" + body + "\",\"startsAt\":\"2026-03-10T09:00:00Z\",\"place\":\"KÚ Liberec\"}");
         post(liberec, "/api/issues", "{\"region\":\"LBK\",\"category\":\"DORMITORY_TENSIONS\",\"title\":\"Napětí u ubytovny v Doubí\","
                 + "\"description\":\"Stížnosti sousedů na hluk v ubytovnách agenturních pracovníků\",\"locality\":\"Liberec-Doubí\",\"observedOn\":\"2026-02-20\"}");
         post(secretary, "/api/meetings/" + meeting + "/agenda-items", "{\"title\":\"Ubytovny v Doubí\",\"presenter\":\"UPLB\"}");
@@ -135,7 +140,7 @@ class SearchHttpTest {
         refused("q=ubytovna&body=not-a-body", "body", "en");
         refused("q=ubytovna&size=1000", "size", "en");
         refused("q=ubytovna&page=gestern", "page", "en");
-        refused("q=ubytovna&asOf=2026-01-01T00:00:00Z", "asOf", "en");
+        refused("q=ubytovna&asOf=gestern", "asOf", "en");
     }
 
     private void refused(String query, String field, String language) {
@@ -147,9 +152,34 @@ class SearchHttpTest {
 
     @Test
     @Order(3)
+    void a_word_inside_an_uploaded_pdf_is_found_by_the_readers_of_its_meeting_and_a_past_search_finds_what_stood_then() {
+        java.time.Instant before = java.time.Instant.now();
+        org.springframework.http.client.MultipartBodyBuilder parts = new org.springframework.http.client.MultipartBodyBuilder();
+        parts.part("file", new org.springframework.core.io.ByteArrayResource(
+                cz.souhra.infra.attachments.Files4Tests.pdf("Požární únikové cesty v ubytovnách ve Vesci byly zkontrolovány.", 0)) {
+            @Override
+            public String getFilename() {
+                return "Zpráva hasičů.pdf";
+            }
+        });
+        secretary.post().uri("/api/meetings/" + meeting + "/attachments").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(org.springframework.web.reactive.function.BodyInserters.fromMultipartData(parts.build())).exchange().expectStatus().isCreated();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(titles(search(liberec, "q=unikove+cesta"))).containsExactly("ATTACHMENT Zpráva hasičů.pdf"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> hit = ((List<Map<String, Object>>) search(liberec, "q=unikove+cesta").get("hits")).get(0);
+        assertThat(hit).containsEntry("recordKind", "MEETING").containsEntry("recordId", meeting);
+        assertThat((String) hit.get("snippet")).contains("<mark>únikové</mark>");
+        assertThat(search(usti, "q=unikove+cesta").get("total")).isEqualTo(0);
+        assertThat(search(admin, "q=unikove+cesta&asOf=" + before).get("total")).isEqualTo(0);
+        assertThat(search(admin, "q=unikove+cesta&asOf=" + java.time.Instant.now()).get("total")).isEqualTo(1);
+        assertThat(titles(search(admin, "q=ubytovna&asOf=" + before))).contains("ISSUE Napětí u ubytovny v Doubí");
+    }
+
+    @Test
+    @Order(4)
     void the_live_index_equals_one_built_from_the_stored_events_and_lives_in_the_data_directory() throws Exception {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            try (SearchIndex rebuilt = SearchIndex.inMemory(); BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
+            try (SearchIndex rebuilt = SearchIndex.inMemory(attachmentTexts); BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
                 while (stream.hasNextAvailable()) {
                     TrackedEventMessage<?> e = stream.nextAvailable();
                     if (e instanceof DomainEventMessage<?>) {

@@ -23,13 +23,16 @@ import reactor.core.scheduler.Schedulers;
 class AttachmentPages {
 
     private final Attachments attachments;
+    private final Ui ui;
 
-    AttachmentPages(Attachments attachments) {
+    AttachmentPages(Attachments attachments, Ui ui) {
         this.attachments = attachments;
+        this.ui = ui;
     }
 
     @GetMapping("/attachments/of/{kind}/{id}")
-    Mono<Rendering> panel(@PathVariable String kind, @PathVariable String id, Actor actor) {
+    Mono<Rendering> panel(@PathVariable String kind, @PathVariable String id,
+                          @org.springframework.web.bind.annotation.RequestParam(required = false) String expect, Actor actor) {
         String parent = switch (kind) {
             case "meetings" -> MeetingId.of(id).value();
             case "issues" -> IssueId.of(id).value();
@@ -44,6 +47,9 @@ class AttachmentPages {
         boolean writer = actor.has(Actor.Role.ADMIN) || actor.has(Actor.Role.SECRETARY) || actor.has(Actor.Role.MEMBER);
         return Mono.fromCallable(() -> {
             attachments.requireParent(actor, type, parent);
+            if (expect != null) {
+                ui.catchUp(() -> attachments.of(parent).stream().anyMatch(a -> a.attachmentId().equals(expect)));
+            }
             return Rendering.view("attachments :: panel").modelAttribute("attachments", attachments.of(parent))
                     .modelAttribute("uploadTo", "/" + kind + "/" + parent + "/attachments").modelAttribute("canUpload", writer).build();
         }).subscribeOn(Schedulers.boundedElastic());

@@ -23,7 +23,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The results page of the header's search box: hits with their snippets, and the facets as filters (a value
- * narrows the search, the chosen one can be taken off). The same service and rights as {@code GET /api/search}.
+ * narrows the search, the chosen one can be taken off). The same service and rights as {@code GET /api/search}; a
+ * day in {@code asOf} searches the records as they stood at the end of that day.
  */
 @Controller
 class SearchPages extends Pages {
@@ -39,7 +40,9 @@ class SearchPages extends Pages {
     Mono<Rendering> results(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
                             @RequestParam(required = false) String body, @RequestParam(required = false) String region,
                             @RequestParam(required = false) String category, @RequestParam(required = false) String status,
-                            @RequestParam(required = false) Integer page, Actor actor, ServerWebExchange exchange) {
+                            @RequestParam(required = false) Integer page, @RequestParam(required = false) String asOf, Actor actor,
+                            ServerWebExchange exchange) {
+        java.time.Instant at = asOf(asOf);
         Map<String, String> filter = new LinkedHashMap<>();
         filter.put("q", q == null ? "" : q.strip());
         filter.put("kind", nz(kind));
@@ -47,6 +50,7 @@ class SearchPages extends Pages {
         filter.put("region", nz(region));
         filter.put("category", nz(category));
         filter.put("status", nz(status));
+        filter.put("asOf", at == null ? "" : asOf.strip());
         return blocking(() -> {
             Map<String, String> bodyNames = new LinkedHashMap<>();
             for (BodyView b : ui.bodies()) {
@@ -59,7 +63,7 @@ class SearchPages extends Pages {
             }
             try {
                 SearchRequest request = SearchService.request(q, kind, body, region, category, status, page, 20);
-                SearchResult result = search.search(request, actor);
+                SearchResult result = search.search(request, actor, at);
                 long pages = Math.min((result.total() + request.size() - 1) / request.size(), SearchRequest.MAX_DEPTH / request.size());
                 return view.modelAttribute("result", result).modelAttribute("pages", pages).build();
             } catch (QueryRefusal refused) {

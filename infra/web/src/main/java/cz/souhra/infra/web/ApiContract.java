@@ -187,8 +187,9 @@ final class ApiContract {
                     .refuses(400, 403, 404, 413, 422).example("{\"file\":\"(the bytes of a PDF, DOCX, XLSX, ODT, PNG or JPEG file, at most 25 MB)\"}"),
             // measures
             op("GET /api/measures", MEASURES, 200, "List measures the caller may see (filters; now or as of an instant; paged)").refuses(400),
-            op("GET /api/search", SEARCH, 200, "Search issues, measures, agenda items, discussions, resolutions and minutes the caller may read "
-                    + "(words, \"phrases\", prefix*; filters by kind, body, region, category, status; snippets and facet counts; paged)").refuses(400),
+            op("GET /api/search", SEARCH, 200, "Search issues, measures, agenda items, discussions, resolutions, minutes and the text of attachments "
+                    + "the caller may read (words, \"phrases\", prefix*; filters by kind, body, region, category, status; now or as of an instant; "
+                    + "snippets and facet counts; paged)").refuses(400),
             op("GET /api/measures/{id}", MEASURES, 200, "Read a measure's status (ETag: its version, for If-Match)").refuses(400, 403, 404),
             op("GET /api/measures/{id}/history", MEASURES, 200, "The recorded changes of a measure").refuses(400, 403, 404),
             op("GET /api/measures/{id}/lineage", MEASURES, 200, "The decisions a measure descends from and the measures that superseded it")
