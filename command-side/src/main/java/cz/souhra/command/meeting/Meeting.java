@@ -407,11 +407,10 @@ public class Meeting {
         Actor actor = requireSecretary(metaData);
         requireInVerification();
         Instant at = requireTime(cmd.at());
-        MinutesApproval.Objection objection = cmd.objection() == null ? null : approval.objections.get(cmd.objection());
-        if (objection == null) {
+        if (cmd.objection() == null || !approval.objections.containsKey(cmd.objection())) {
             throw DomainException.field(DomainException.Kind.RULE, "MINUTES_OBJECTION_UNKNOWN", "objection", cmd.objection());
         }
-        if (!objection.open) {
+        if (!approval.open.contains(cmd.objection())) {
             throw DomainException.conflict("MINUTES_OBJECTION_ANSWERED", cmd.objection());
         }
         apply(new MinutesObjectionNotedEvent(id, region, cmd.objection(), Facts.requireText(cmd.note(), "note", 2000), actor.user(), at),
@@ -433,7 +432,7 @@ public class Meeting {
             throw DomainException.field(DomainException.Kind.RULE, "MINUTES_DRAFT_UNCHANGED", "text", approval.version);
         }
         String note = cmd.note() == null || cmd.note().isBlank() ? null : Facts.requireText(cmd.note(), "note", 2000);
-        List<Integer> answers = approval.objections.values().stream().filter(o -> o.open).map(o -> o.number).toList();
+        List<Integer> answers = List.copyOf(approval.open);
         apply(new MinutesDraftCorrectedEvent(id, region, approval.version + 1, text, answers, note, actor.user(), at, at.plus(requirePeriod(cmd.period()))),
                 Facts.in(region, at));
     }
@@ -656,12 +655,13 @@ public class Meeting {
 
     @EventSourcingHandler
     void on(MinutesObjectionRaisedEvent e) {
-        approval.objections.put(e.objection(), new MinutesApproval.Objection(e.objection(), e.verifier()));
+        approval.objections.put(e.objection(), e.verifier());
+        approval.open.add(e.objection());
     }
 
     @EventSourcingHandler
     void on(MinutesObjectionNotedEvent e) {
-        approval.objections.get(e.objection()).open = false;
+        approval.open.remove(e.objection());
     }
 
     @EventSourcingHandler
@@ -670,7 +670,7 @@ public class Meeting {
         approval.text = e.text();
         approval.deadline = e.deadline();
         approval.confirmed.clear();
-        e.answers().forEach(n -> approval.objections.get(n).open = false);
+        e.answers().forEach(approval.open::remove);
     }
 
     @EventSourcingHandler

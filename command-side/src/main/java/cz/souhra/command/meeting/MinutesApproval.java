@@ -17,17 +17,6 @@ final class MinutesApproval {
 
     enum State { NONE, IN_VERIFICATION, FINAL }
 
-    static final class Objection {
-        final int number;
-        final InstitutionId verifier;
-        boolean open = true;
-
-        Objection(int number, InstitutionId verifier) {
-            this.number = number;
-            this.verifier = verifier;
-        }
-    }
-
     State state = State.NONE;
     int version;
     String text;
@@ -35,13 +24,16 @@ final class MinutesApproval {
     final Map<InstitutionId, MinutesVerifier> verifiers = new LinkedHashMap<>();
     /** Verifiers who confirmed the current draft; a correction empties it. */
     final Set<InstitutionId> confirmed = new HashSet<>();
-    final Map<Integer, Objection> objections = new LinkedHashMap<>();
+    /** Every objection by its number, with the verifier who raised it. */
+    final Map<Integer, InstitutionId> objections = new LinkedHashMap<>();
+    /** The numbers of the objections not yet answered by a correction or a note. */
+    final Set<Integer> open = new java.util.TreeSet<>();
 
     boolean hasOpenObjections() {
-        return objections.values().stream().anyMatch(o -> o.open);
+        return !open.isEmpty();
     }
 
     boolean hasOpenObjectionOf(InstitutionId verifier) {
-        return objections.values().stream().anyMatch(o -> o.open && o.verifier.equals(verifier));
+        return open.stream().anyMatch(n -> objections.get(n).equals(verifier));
     }
 }
