@@ -491,7 +491,7 @@ class PlatformYearBrowserTest {
         open("/meetings/" + second);
         byte[] pdf = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(60))
                 .defaultHeaders(h -> h.setBasicAuth(KRAJ, KRAJ_PASSWORD)).build().get().uri(el("#minutes-pdf").getAttribute("href")
-                        .replace("http://localhost:" + port, "")).exchange().expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+                        .replaceAll("^.*/meetings/", "/api/meetings/")).exchange().expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
         String text;
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
