@@ -104,9 +104,11 @@ public class MeetingQueryHandler {
     public MeetingPage minutesToVerify(MeetingQueries.MinutesToVerify q) {
         List<MeetingView> out = new ArrayList<>();
         if (q.institution() != null) {
-            readModels.collection(MeetingProjection.COLLECTION).find(Filters.eq("minutesApproval.status", "IN_VERIFICATION")).forEach(d -> {
+            readModels.collection(MeetingProjection.COLLECTION).find(Filters.exists("minutesApproval", true)).forEach(d -> {
                         MeetingView m = MeetingProjection.merge(d, List.of());
-                        if (m.minutesApproval().verifiers().stream().anyMatch(v -> q.institution().equals(v.institution()) && !"CONFIRMED".equals(v.state()))) {
+                        MeetingView.MinutesApproval a = m.minutesApproval();
+                        if (a != null && "IN_VERIFICATION".equals(a.status())
+                                && a.verifiers().stream().anyMatch(v -> q.institution().equals(v.institution()) && !"CONFIRMED".equals(v.state()))) {
                             out.add(m);
                         }
                     });

@@ -99,6 +99,9 @@ class MeetingProjectionTest {
                 List.of(new MinutesVerifier(kulk, "Nováková"), new MinutesVerifier(uplb, "Dvořák")), sent, sent.plusSeconds(604_800)));
         meeting(Scenario.MEETING, 7, new MinutesConfirmedEvent(Scenario.MEETING, Scenario.R, 1, kulk, "clen-kulk", sent.plusSeconds(60)));
         meeting(Scenario.MEETING, 8, new MinutesObjectionRaisedEvent(Scenario.MEETING, Scenario.R, 1, 1, uplb, "uprace", "13, ne 12", sent.plusSeconds(120)));
+        assertThat(f.meetingQueries.minutesToVerify(new MeetingQueries.MinutesToVerify("UPLB")).items()).as("UPLB objected, not confirmed")
+                .extracting(MeetingView::meetingId).containsExactly(Scenario.MEETING.value());
+        assertThat(f.meetingQueries.minutesToVerify(new MeetingQueries.MinutesToVerify("KULK")).items()).as("KULK confirmed").isEmpty();
         MeetingView.MinutesApproval open = view(Scenario.MEETING).minutesApproval();
         assertThat(open.status()).isEqualTo("IN_VERIFICATION");
         assertThat(open.verifiers()).extracting(MeetingView.Verifier::state).containsExactly("CONFIRMED", "OBJECTED");
