@@ -39,7 +39,15 @@ import cz.souhra.shared.events.meeting.MeetingConvenedEvent;
 import cz.souhra.shared.events.meeting.MeetingCorrectedEvent;
 import cz.souhra.shared.events.meeting.MeetingRescheduledEvent;
 import cz.souhra.shared.events.meeting.MeetingScheduledEvent;
+import cz.souhra.shared.events.meeting.MinutesApprovedEvent;
+import cz.souhra.shared.events.meeting.MinutesConfirmedEvent;
+import cz.souhra.shared.events.meeting.MinutesDraftCorrectedEvent;
+import cz.souhra.shared.events.meeting.MinutesObjectionNotedEvent;
+import cz.souhra.shared.events.meeting.MinutesObjectionRaisedEvent;
 import cz.souhra.shared.events.meeting.MinutesRecordedEvent;
+import cz.souhra.shared.events.meeting.MinutesVerificationStartedEvent;
+import cz.souhra.shared.model.MinutesApprovalBasis;
+import cz.souhra.shared.model.MinutesVerifier;
 import cz.souhra.shared.events.meeting.OpenMeasureCarriedOverEvent;
 import cz.souhra.shared.events.meeting.ResolutionAdoptedEvent;
 import cz.souhra.shared.ids.AgendaItemId;
@@ -183,6 +191,9 @@ public final class RandomHistory {
             if (random.nextInt(4) == 0) {
                 emit("Meeting", m, new MeetingCorrectedEvent(meeting, R, "minutes", "oprava", "překlep"), "KULK", null);
             }
+            if (random.nextInt(3) != 0) {
+                approveMinutes(meeting, m, "Zápis " + round);
+            }
             for (int k = random.nextInt(2); k > 0 && !issues.isEmpty(); k--) {
                 changeIssue(pick(issues));
             }
@@ -197,6 +208,41 @@ public final class RandomHistory {
             emit("Body", body.value(), new MemberRemovedEvent(body, R, InstitutionId.of("MMLB"), "odchod"), null, null);
         }
         return out;
+    }
+
+    /**
+     * The approval of the minutes, in one of its paths: a draft to two verifiers, possibly an objection that is
+     * corrected (a new draft) or noted, confirmations, and the final minutes by confirmation or at the period's end
+     * (or still open when the history ends).
+     */
+    private void approveMinutes(MeetingId meeting, String m, String text) {
+        List<String> verifiers = List.of(institutions.get(0), institutions.get(1));
+        emit("Meeting", m, new MinutesVerificationStartedEvent(meeting, R, 1, text, verifiers.stream()
+                .map(c -> new MinutesVerifier(InstitutionId.of(c), "delegát " + c)).toList(), now, now.plus(Duration.ofDays(7))), "KULK", null);
+        int version = 1;
+        String current = text;
+        if (random.nextBoolean()) {
+            emit("Meeting", m, new MinutesObjectionRaisedEvent(meeting, R, 1, 1, InstitutionId.of(verifiers.get(1)), "user-" + verifiers.get(1).toLowerCase(),
+                    "Námitka", now), verifiers.get(1), null);
+            if (random.nextBoolean()) {
+                version = 2;
+                current = text + " (opraveno)";
+                emit("Meeting", m, new MinutesDraftCorrectedEvent(meeting, R, 2, current, List.of(1), random.nextBoolean() ? null : "oprava", "tajemnice",
+                        now, now.plus(Duration.ofDays(7))), "KULK", null);
+            } else {
+                emit("Meeting", m, new MinutesObjectionNotedEvent(meeting, R, 1, "Vzato na vědomí", "tajemnice", now), "KULK", null);
+            }
+        }
+        int confirming = random.nextInt(3);
+        for (int k = 0; k < confirming; k++) {
+            emit("Meeting", m, new MinutesConfirmedEvent(meeting, R, version, InstitutionId.of(verifiers.get(k)), "user-" + verifiers.get(k).toLowerCase(), now),
+                    verifiers.get(k), null);
+        }
+        if (confirming == 2) {
+            emit("Meeting", m, new MinutesApprovedEvent(meeting, R, version, current, MinutesApprovalBasis.ALL_CONFIRMED, now), verifiers.get(1), null);
+        } else if (random.nextBoolean()) {
+            emit("Meeting", m, new MinutesApprovedEvent(meeting, R, version, current, MinutesApprovalBasis.PERIOD_ENDED, now), null, null);
+        }
     }
 
     private boolean isOpen(String measure) {

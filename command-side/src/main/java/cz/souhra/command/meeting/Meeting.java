@@ -29,6 +29,12 @@ import cz.souhra.shared.commands.meeting.AdoptMeasureCommand;
 import cz.souhra.shared.commands.meeting.AdoptResolutionCommand;
 import cz.souhra.shared.commands.meeting.CancelMeetingCommand;
 import cz.souhra.shared.commands.meeting.CloseMeetingCommand;
+import cz.souhra.shared.commands.meeting.ConfirmMinutesCommand;
+import cz.souhra.shared.commands.meeting.CorrectMinutesDraftCommand;
+import cz.souhra.shared.commands.meeting.EndMinutesVerificationPeriodCommand;
+import cz.souhra.shared.commands.meeting.NoteMinutesObjectionCommand;
+import cz.souhra.shared.commands.meeting.ObjectToMinutesCommand;
+import cz.souhra.shared.commands.meeting.StartMinutesVerificationCommand;
 import cz.souhra.shared.commands.meeting.ConveneMeetingCommand;
 import cz.souhra.shared.commands.meeting.CorrectMeetingRecordCommand;
 import cz.souhra.shared.commands.meeting.RecordDiscussionCommand;
@@ -49,7 +55,13 @@ import cz.souhra.shared.events.meeting.MeetingConvenedEvent;
 import cz.souhra.shared.events.meeting.MeetingCorrectedEvent;
 import cz.souhra.shared.events.meeting.MeetingRescheduledEvent;
 import cz.souhra.shared.events.meeting.MeetingScheduledEvent;
+import cz.souhra.shared.events.meeting.MinutesApprovedEvent;
+import cz.souhra.shared.events.meeting.MinutesConfirmedEvent;
+import cz.souhra.shared.events.meeting.MinutesDraftCorrectedEvent;
+import cz.souhra.shared.events.meeting.MinutesObjectionNotedEvent;
+import cz.souhra.shared.events.meeting.MinutesObjectionRaisedEvent;
 import cz.souhra.shared.events.meeting.MinutesRecordedEvent;
+import cz.souhra.shared.events.meeting.MinutesVerificationStartedEvent;
 import cz.souhra.shared.events.meeting.OpenMeasureCarriedOverEvent;
 import cz.souhra.shared.events.meeting.ResolutionAdoptedEvent;
 import cz.souhra.shared.events.measure.MeasureAdoptedEvent;
@@ -62,6 +74,8 @@ import cz.souhra.shared.ids.RegionCode;
 import cz.souhra.shared.ids.ResolutionId;
 import cz.souhra.shared.model.Attendance;
 import cz.souhra.shared.model.Decision;
+import cz.souhra.shared.model.MinutesApprovalBasis;
+import cz.souhra.shared.model.MinutesVerifier;
 import cz.souhra.shared.model.QuorumRule;
 
 /**
@@ -95,6 +109,10 @@ public class Meeting {
     private final Set<AgendaItemId> carriedFrom = new HashSet<>();
     private final Set<MeasureId> carriedMeasures = new HashSet<>();
     private boolean checkpointRecorded;
+    /** Who attended for each member institution, from the attendance sheet: the verifiers are named from it. */
+    private final Map<InstitutionId, Attendance> sheet = new LinkedHashMap<>();
+    private String minutesText;
+    private final MinutesApproval approval = new MinutesApproval();
 
     protected Meeting() {}
 
@@ -310,6 +328,172 @@ public class Meeting {
         apply(new LedgerCheckpointRecordedEvent(id, region, cmd.position(), cmd.digest()), Facts.in(region));
     }
 
+    /**
+     * The recorded minutes go to the verifiers: institutions present at the closed meeting (delegate or
+     * substitute). The period's end is the command's time plus the configured period, never the clock.
+     */
+    @CommandHandler
+    void handle(StartMinutesVerificationCommand cmd, MetaData metaData) {
+        requireSecretary(metaData);
+        if (status == Status.CANCELLED) {
+            throw DomainException.conflict("MEETING_CANCELLED", id);
+        }
+        if (status != Status.CLOSED) {
+            throw DomainException.conflict("MINUTES_MEETING_NOT_CLOSED", id);
+        }
+        if (minutesText == null) {
+            throw DomainException.rule("MINUTES_NOT_RECORDED", id);
+        }
+        if (approval.state != MinutesApproval.State.NONE) {
+            throw DomainException.conflict(approval.state == MinutesApproval.State.FINAL ? "MINUTES_ALREADY_FINAL" : "MINUTES_VERIFICATION_STARTED", id);
+        }
+        List<InstitutionId> named = cmd.verifiers() == null ? List.of() : cmd.verifiers();
+        if (named.isEmpty()) {
+            throw DomainException.invalid("REQUIRED", "verifiers");
+        }
+        List<MinutesVerifier> verifiers = new ArrayList<>();
+        Set<InstitutionId> seen = new HashSet<>();
+        for (int i = 0; i < named.size(); i++) {
+            InstitutionId institution = named.get(i);
+            if (institution == null) {
+                throw DomainException.invalid("REQUIRED", "verifiers[" + i + "]");
+            }
+            if (!seen.add(institution)) {
+                throw DomainException.field(DomainException.Kind.INVALID, "MINUTES_VERIFIER_DUPLICATE", "verifiers[" + i + "]", institution);
+            }
+            Attendance attended = sheet.get(institution);
+            if (attended == null || !attended.status().present()) {
+                throw DomainException.field(DomainException.Kind.RULE, "MINUTES_VERIFIER_NOT_PRESENT", "verifiers[" + i + "]", institution);
+            }
+            verifiers.add(new MinutesVerifier(institution,
+                    attended.status() == cz.souhra.shared.model.AttendanceStatus.SUBSTITUTE ? attended.substitute() : attended.delegate()));
+        }
+        Instant at = requireTime(cmd.at());
+        apply(new MinutesVerificationStartedEvent(id, region, 1, minutesText, List.copyOf(verifiers), at, at.plus(requirePeriod(cmd.period()))),
+                Facts.in(region, at));
+    }
+
+    @CommandHandler
+    void handle(ConfirmMinutesCommand cmd, MetaData metaData) {
+        Actor actor = requireVerifierWhileOpen(metaData, cmd.at(), cmd.version());
+        InstitutionId verifier = InstitutionId.of(actor.institution());
+        if (approval.confirmed.contains(verifier)) {
+            throw DomainException.conflict("MINUTES_ALREADY_CONFIRMED", approval.version);
+        }
+        if (approval.hasOpenObjectionOf(verifier)) {
+            throw DomainException.conflict("MINUTES_OBJECTION_OPEN", approval.version);
+        }
+        apply(new MinutesConfirmedEvent(id, region, approval.version, verifier, actor.user(), cmd.at()), Facts.in(region, cmd.at()));
+        if (approval.confirmed.containsAll(approval.verifiers.keySet()) && !approval.hasOpenObjections()) {
+            approve(MinutesApprovalBasis.ALL_CONFIRMED, cmd.at());
+        }
+    }
+
+    @CommandHandler
+    void handle(ObjectToMinutesCommand cmd, MetaData metaData) {
+        Actor actor = requireVerifierWhileOpen(metaData, cmd.at(), cmd.version());
+        InstitutionId verifier = InstitutionId.of(actor.institution());
+        if (approval.confirmed.contains(verifier)) {
+            throw DomainException.conflict("MINUTES_ALREADY_CONFIRMED", approval.version);
+        }
+        String text = Facts.requireText(cmd.text(), "text", 20_000);
+        apply(new MinutesObjectionRaisedEvent(id, region, approval.objections.size() + 1, approval.version, verifier, actor.user(), text, cmd.at()),
+                Facts.in(region, cmd.at()));
+    }
+
+    /** The draft stays as it is; the objection is kept with the secretary's answer and printed with the final minutes. */
+    @CommandHandler
+    void handle(NoteMinutesObjectionCommand cmd, MetaData metaData) {
+        Actor actor = requireSecretary(metaData);
+        requireInVerification();
+        Instant at = requireTime(cmd.at());
+        if (cmd.objection() == null || !approval.objections.containsKey(cmd.objection())) {
+            throw DomainException.field(DomainException.Kind.RULE, "MINUTES_OBJECTION_UNKNOWN", "objection", cmd.objection());
+        }
+        if (!approval.open.contains(cmd.objection())) {
+            throw DomainException.conflict("MINUTES_OBJECTION_ANSWERED", cmd.objection());
+        }
+        apply(new MinutesObjectionNotedEvent(id, region, cmd.objection(), Facts.requireText(cmd.note(), "note", 2000), actor.user(), at),
+                Facts.in(region, at));
+        if (!at.isBefore(approval.deadline) && !approval.hasOpenObjections()) {
+            // the period has already ended: this answer was the last thing the minutes waited for
+            approve(MinutesApprovalBasis.PERIOD_ENDED, at);
+        }
+    }
+
+    /** A new draft answers every open objection; the verifiers then answer the new text within a new period. */
+    @CommandHandler
+    void handle(CorrectMinutesDraftCommand cmd, MetaData metaData) {
+        Actor actor = requireSecretary(metaData);
+        requireInVerification();
+        Instant at = requireTime(cmd.at());
+        String text = Facts.requireText(cmd.text(), "text", 200_000);
+        if (text.equals(approval.text)) {
+            throw DomainException.field(DomainException.Kind.RULE, "MINUTES_DRAFT_UNCHANGED", "text", approval.version);
+        }
+        String note = cmd.note() == null || cmd.note().isBlank() ? null : Facts.requireText(cmd.note(), "note", 2000);
+        List<Integer> answers = List.copyOf(approval.open);
+        apply(new MinutesDraftCorrectedEvent(id, region, approval.version + 1, text, answers, note, actor.user(), at, at.plus(requirePeriod(cmd.period()))),
+                Facts.in(region, at));
+    }
+
+    /** Sent by the schedule, possibly often and on two nodes: outside an ended period without open objections it records nothing. */
+    @CommandHandler
+    void handle(EndMinutesVerificationPeriodCommand cmd) {
+        if (approval.state != MinutesApproval.State.IN_VERIFICATION || cmd.at() == null || cmd.at().isBefore(approval.deadline)
+                || approval.hasOpenObjections()) {
+            return;
+        }
+        approve(MinutesApprovalBasis.PERIOD_ENDED, approval.deadline);
+    }
+
+    private void approve(MinutesApprovalBasis basis, Instant at) {
+        apply(new MinutesApprovedEvent(id, region, approval.version, approval.text, basis, at), Facts.in(region, at));
+    }
+
+    /** The acting account's institution is a verifier, the draft it answers is the current one and the period is running. */
+    private Actor requireVerifierWhileOpen(MetaData metaData, Instant at, Integer version) {
+        Actor actor = Facts.actor(metaData);
+        Facts.requireWriter(actor);
+        requireInVerification();
+        if (actor.institution() == null || !approval.verifiers.containsKey(InstitutionId.of(actor.institution()))) {
+            throw DomainException.forbidden("NOT_MINUTES_VERIFIER", id);
+        }
+        if (!requireTime(at).isBefore(approval.deadline)) {
+            throw DomainException.conflict("MINUTES_PERIOD_ENDED", approval.deadline);
+        }
+        if (version == null) {
+            throw DomainException.invalid("REQUIRED", "version");
+        }
+        if (version != approval.version) {
+            throw DomainException.field(DomainException.Kind.CONFLICT, "MINUTES_VERSION_STALE", "version", version, approval.version);
+        }
+        return actor;
+    }
+
+    private void requireInVerification() {
+        if (approval.state == MinutesApproval.State.FINAL) {
+            throw DomainException.conflict("MINUTES_ALREADY_FINAL", id);
+        }
+        if (approval.state == MinutesApproval.State.NONE) {
+            throw DomainException.conflict("MINUTES_NOT_IN_VERIFICATION", id);
+        }
+    }
+
+    private static Instant requireTime(Instant at) {
+        if (at == null) {
+            throw DomainException.invalid("REQUIRED", "at");
+        }
+        return at;
+    }
+
+    private static java.time.Duration requirePeriod(java.time.Duration period) {
+        if (period == null || period.isNegative() || period.isZero()) {
+            throw DomainException.invalid("REQUIRED", "period");
+        }
+        return period;
+    }
+
     /** The decision basis a later change of a measure refers to; only a resolution of a convened meeting counts. */
     Decision decision(ResolutionId resolutionId, Actor actor) {
         Facts.requireSecretary(actor, bodyId.value());
@@ -424,6 +608,7 @@ public class Meeting {
     void on(MeetingConvenedEvent e) {
         status = Status.CONVENED;
         convenedAt = e.convenedAt();
+        e.attendance().forEach(a -> sheet.put(a.institution(), a));
         present = e.present();
         memberCount = e.members();
         required = e.required();
@@ -447,6 +632,50 @@ public class Meeting {
     @EventSourcingHandler
     void on(LedgerCheckpointRecordedEvent e) {
         checkpointRecorded = true;
+    }
+
+    @EventSourcingHandler
+    void on(MinutesRecordedEvent e) {
+        minutesText = e.text();
+    }
+
+    @EventSourcingHandler
+    void on(MinutesVerificationStartedEvent e) {
+        approval.state = MinutesApproval.State.IN_VERIFICATION;
+        approval.version = e.version();
+        approval.text = e.text();
+        approval.deadline = e.deadline();
+        e.verifiers().forEach(v -> approval.verifiers.put(v.institution(), v));
+    }
+
+    @EventSourcingHandler
+    void on(MinutesConfirmedEvent e) {
+        approval.confirmed.add(e.verifier());
+    }
+
+    @EventSourcingHandler
+    void on(MinutesObjectionRaisedEvent e) {
+        approval.objections.put(e.objection(), e.verifier());
+        approval.open.add(e.objection());
+    }
+
+    @EventSourcingHandler
+    void on(MinutesObjectionNotedEvent e) {
+        approval.open.remove(e.objection());
+    }
+
+    @EventSourcingHandler
+    void on(MinutesDraftCorrectedEvent e) {
+        approval.version = e.version();
+        approval.text = e.text();
+        approval.deadline = e.deadline();
+        approval.confirmed.clear();
+        e.answers().forEach(approval.open::remove);
+    }
+
+    @EventSourcingHandler
+    void on(MinutesApprovedEvent e) {
+        approval.state = MinutesApproval.State.FINAL;
     }
 
     List<Item> agenda() {

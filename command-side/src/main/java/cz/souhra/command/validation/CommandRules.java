@@ -42,6 +42,12 @@ import cz.souhra.shared.commands.meeting.AdoptResolutionCommand;
 import cz.souhra.shared.commands.meeting.CancelMeetingCommand;
 import cz.souhra.shared.commands.meeting.CarryOverCommand;
 import cz.souhra.shared.commands.meeting.CloseMeetingCommand;
+import cz.souhra.shared.commands.meeting.ConfirmMinutesCommand;
+import cz.souhra.shared.commands.meeting.CorrectMinutesDraftCommand;
+import cz.souhra.shared.commands.meeting.EndMinutesVerificationPeriodCommand;
+import cz.souhra.shared.commands.meeting.NoteMinutesObjectionCommand;
+import cz.souhra.shared.commands.meeting.ObjectToMinutesCommand;
+import cz.souhra.shared.commands.meeting.StartMinutesVerificationCommand;
 import cz.souhra.shared.commands.meeting.ConveneMeetingCommand;
 import cz.souhra.shared.commands.meeting.CorrectMeetingRecordCommand;
 import cz.souhra.shared.commands.meeting.RecordDiscussionCommand;
@@ -163,6 +169,29 @@ public final class CommandRules {
                 f("what", new Text(200, false, true)), f("correction", LONG), f("reason", REASON));
         on(RecordLedgerCheckpointCommand.class, "(sent by the ledger)",
                 f("position", new Plain("position in the ledger")), f("digest", new Text(128, false, true)));
+        // minutes approval (docs/minutes.md): the time and the period come from the server, never from the caller
+        on(StartMinutesVerificationCommand.class, "POST /api/meetings/{id}/minutes/verification",
+                f("verifiers", new Ref(Kind.INSTITUTION, false, true)),
+                f("at", new Plain("the server's clock when the request arrives")),
+                f("period", new Plain("souhra.minutes.verification-period (default P7D); the period ends at `at` plus this")));
+        on(ConfirmMinutesCommand.class, "POST /api/meetings/{id}/minutes/confirm",
+                f("version", new Plain("required whole number, the current draft's version")),
+                f("at", new Plain("the server's clock when the request arrives; before the period's end")));
+        on(ObjectToMinutesCommand.class, "POST /api/meetings/{id}/minutes/objections",
+                f("version", new Plain("required whole number, the current draft's version")),
+                f("text", LONG),
+                f("at", new Plain("the server's clock when the request arrives; before the period's end")));
+        on(NoteMinutesObjectionCommand.class, "POST /api/meetings/{id}/minutes/objections/{objection}/note",
+                f("objection", new Plain("from the path, the number of an open objection")),
+                f("note", REASON),
+                f("at", new Plain("the server's clock when the request arrives")));
+        on(CorrectMinutesDraftCommand.class, "POST /api/meetings/{id}/minutes/draft",
+                f("text", new Text(200_000, true, true)),
+                f("note", OPTIONAL_REASON),
+                f("at", new Plain("the server's clock when the request arrives")),
+                f("period", new Plain("souhra.minutes.verification-period (default P7D); the new period ends at `at` plus this")));
+        on(EndMinutesVerificationPeriodCommand.class, "(sent by the minutes schedule)",
+                f("at", new Plain("the server's clock; records nothing before the period's end or while an objection is open")));
 
         on(ReportProgressCommand.class, "POST /api/measures/{id}/progress",
                 f("percent", new Plain("required whole number 0–100")),

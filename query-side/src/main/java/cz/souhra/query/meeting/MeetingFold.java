@@ -22,7 +22,13 @@ import cz.souhra.shared.events.meeting.MeetingConvenedEvent;
 import cz.souhra.shared.events.meeting.MeetingCorrectedEvent;
 import cz.souhra.shared.events.meeting.MeetingRescheduledEvent;
 import cz.souhra.shared.events.meeting.MeetingScheduledEvent;
+import cz.souhra.shared.events.meeting.MinutesApprovedEvent;
+import cz.souhra.shared.events.meeting.MinutesConfirmedEvent;
+import cz.souhra.shared.events.meeting.MinutesDraftCorrectedEvent;
+import cz.souhra.shared.events.meeting.MinutesObjectionNotedEvent;
+import cz.souhra.shared.events.meeting.MinutesObjectionRaisedEvent;
 import cz.souhra.shared.events.meeting.MinutesRecordedEvent;
+import cz.souhra.shared.events.meeting.MinutesVerificationStartedEvent;
 import cz.souhra.shared.events.meeting.OpenMeasureCarriedOverEvent;
 import cz.souhra.shared.events.meeting.ResolutionAdoptedEvent;
 
@@ -46,6 +52,7 @@ public final class MeetingFold {
         return event.getClass().getPackageName().equals(MeetingScheduledEvent.class.getPackageName());
     }
 
+    @SuppressWarnings("unchecked")
     public static Map<String, Document> apply(Lookup views, Object event, EventMeta m) {
         Map<String, Document> changed = new LinkedHashMap<>();
         if (event instanceof MeetingScheduledEvent e) {
@@ -109,6 +116,8 @@ public final class MeetingFold {
                     .append("recordedAt", m.recordedAt().toString()).append("by", m.actor()));
         } else if (event instanceof LedgerCheckpointRecordedEvent e) {
             d.append("checkpoint", new Document("position", e.position()).append("digest", e.digest()));
+        } else if (MinutesApprovalFold.folds(event)) {
+            d.put("minutesApproval", MinutesApprovalFold.apply((Map<String, Object>) d.get("minutesApproval"), event, m));
         } else {
             return changed;
         }

@@ -97,6 +97,23 @@ public class MeetingQueryHandler {
     }
 
     @QueryHandler
+    public MeetingPage minutesToVerify(MeetingQueries.MinutesToVerify q) {
+        List<MeetingView> out = new ArrayList<>();
+        if (q.institution() != null) {
+            readModels.collection(MeetingProjection.COLLECTION).find(Filters.exists("minutesApproval", true)).forEach(d -> {
+                        MeetingView m = MeetingProjection.merge(d, List.of());
+                        MeetingView.MinutesApproval a = m.minutesApproval();
+                        if (a != null && "IN_VERIFICATION".equals(a.status())
+                                && a.verifiers().stream().anyMatch(v -> q.institution().equals(v.institution()) && !"CONFIRMED".equals(v.state()))) {
+                            out.add(m);
+                        }
+                    });
+        }
+        out.sort(Comparator.comparing((MeetingView m) -> m.minutesApproval().deadline()).thenComparing(MeetingView::meetingId));
+        return new MeetingPage(out, out.size(), 0, out.size());
+    }
+
+    @QueryHandler
     public MeetingPage ofBody(MeetingQueries.MeetingsOfBody q) {
         List<MeetingView> all = new ArrayList<>();
         ReadableViews views = viewsAt.of(projection, q.asOf());

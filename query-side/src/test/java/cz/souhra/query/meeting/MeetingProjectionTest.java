@@ -16,7 +16,14 @@ import cz.souhra.shared.events.meeting.LedgerCheckpointRecordedEvent;
 import cz.souhra.shared.events.meeting.MeetingClosedEvent;
 import cz.souhra.shared.events.meeting.MeetingCorrectedEvent;
 import cz.souhra.shared.events.meeting.MeetingScheduledEvent;
+import cz.souhra.shared.events.meeting.MinutesApprovedEvent;
+import cz.souhra.shared.events.meeting.MinutesConfirmedEvent;
+import cz.souhra.shared.events.meeting.MinutesDraftCorrectedEvent;
+import cz.souhra.shared.events.meeting.MinutesObjectionRaisedEvent;
 import cz.souhra.shared.events.meeting.MinutesRecordedEvent;
+import cz.souhra.shared.events.meeting.MinutesVerificationStartedEvent;
+import cz.souhra.shared.model.MinutesApprovalBasis;
+import cz.souhra.shared.model.MinutesVerifier;
 import cz.souhra.shared.events.meeting.OpenMeasureCarriedOverEvent;
 import cz.souhra.shared.ids.AgendaItemId;
 import cz.souhra.shared.ids.InstitutionId;
@@ -79,6 +86,47 @@ class MeetingProjectionTest {
         assertThat(v.minutes()).isEqualTo("Zápis");
         assertThat(v.checkpoint().digest()).hasSize(64);
         assertThat(v.corrections()).singleElement().satisfies(c -> assertThat(c.by()).isEqualTo("tajemnice"));
+    }
+
+    @Test
+    void the_approval_of_the_minutes_keeps_every_draft_objection_and_confirmation_and_the_final_text() {
+        Instant sent = Instant.parse("2026-03-12T08:00:00Z");
+        InstitutionId kulk = InstitutionId.of("KULK");
+        InstitutionId uplb = InstitutionId.of("UPLB");
+        meeting(Scenario.MEETING, 4, new MinutesRecordedEvent(Scenario.MEETING, Scenario.R, "Zápis 12 z 30", "tajemnice"));
+        meeting(Scenario.MEETING, 5, new MeetingClosedEvent(Scenario.MEETING, Scenario.R, Scenario.BODY, Instant.parse("2026-03-10T12:00:00Z")));
+        meeting(Scenario.MEETING, 6, new MinutesVerificationStartedEvent(Scenario.MEETING, Scenario.R, 1, "Zápis 12 z 30",
+                List.of(new MinutesVerifier(kulk, "Nováková"), new MinutesVerifier(uplb, "Dvořák")), sent, sent.plusSeconds(604_800)));
+        meeting(Scenario.MEETING, 7, new MinutesConfirmedEvent(Scenario.MEETING, Scenario.R, 1, kulk, "clen-kulk", sent.plusSeconds(60)));
+        meeting(Scenario.MEETING, 8, new MinutesObjectionRaisedEvent(Scenario.MEETING, Scenario.R, 1, 1, uplb, "uprace", "13, ne 12", sent.plusSeconds(120)));
+        assertThat(f.meetingQueries.minutesToVerify(new MeetingQueries.MinutesToVerify("UPLB")).items()).as("UPLB objected, not confirmed")
+                .extracting(MeetingView::meetingId).containsExactly(Scenario.MEETING.value());
+        assertThat(f.meetingQueries.minutesToVerify(new MeetingQueries.MinutesToVerify("KULK")).items()).as("KULK confirmed").isEmpty();
+        MeetingView.MinutesApproval open = view(Scenario.MEETING).minutesApproval();
+        assertThat(open.status()).isEqualTo("IN_VERIFICATION");
+        assertThat(open.verifiers()).extracting(MeetingView.Verifier::state).containsExactly("CONFIRMED", "OBJECTED");
+        assertThat(open.objections()).singleElement().satisfies(o -> assertThat(o.state()).isEqualTo("OPEN"));
+
+        meeting(Scenario.MEETING, 9, new MinutesDraftCorrectedEvent(Scenario.MEETING, Scenario.R, 2, "Zápis 13 z 30", List.of(1), "opraveno", "tajemnice",
+                sent.plusSeconds(3600), sent.plusSeconds(3600 + 604_800)));
+        MeetingView.MinutesApproval corrected = view(Scenario.MEETING).minutesApproval();
+        assertThat(corrected.verifiers()).extracting(MeetingView.Verifier::state).containsExactly("PENDING", "PENDING");
+        assertThat(corrected.deadline()).isEqualTo(sent.plusSeconds(3600 + 604_800).toString());
+        assertThat(corrected.objections()).singleElement().satisfies(o -> {
+            assertThat(o.state()).isEqualTo("CORRECTED");
+            assertThat(o.answeredVersion()).isEqualTo(2);
+        });
+        meeting(Scenario.MEETING, 10, new MinutesConfirmedEvent(Scenario.MEETING, Scenario.R, 2, uplb, "uprace", sent.plusSeconds(4000)));
+        meeting(Scenario.MEETING, 11, new MinutesConfirmedEvent(Scenario.MEETING, Scenario.R, 2, kulk, "clen-kulk", sent.plusSeconds(5000)));
+        meeting(Scenario.MEETING, 12, new MinutesApprovedEvent(Scenario.MEETING, Scenario.R, 2, "Zápis 13 z 30", MinutesApprovalBasis.ALL_CONFIRMED,
+                sent.plusSeconds(5000)));
+        MeetingView.MinutesApproval done = view(Scenario.MEETING).minutesApproval();
+        assertThat(done.status()).isEqualTo("FINAL");
+        assertThat(done.text()).isEqualTo("Zápis 13 z 30");
+        assertThat(done.basis()).isEqualTo("ALL_CONFIRMED");
+        assertThat(done.drafts()).extracting(MeetingView.Draft::text).containsExactly("Zápis 12 z 30", "Zápis 13 z 30");
+        assertThat(done.confirmations()).extracting(MeetingView.Confirmation::version).containsExactly(1, 2, 2);
+        assertThat(view(Scenario.MEETING).minutes()).as("the recorded text stays as recorded").isEqualTo("Zápis 12 z 30");
     }
 
     @Test

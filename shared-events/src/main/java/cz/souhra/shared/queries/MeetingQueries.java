@@ -20,6 +20,9 @@ public final class MeetingQueries {
      */
     public record ProposeCarryOver(String meetingId) {}
 
+    /** Meetings whose draft minutes wait for {@code institution}'s answer as a verifier (not yet confirmed), soonest period end first. */
+    public record MinutesToVerify(String institution) {}
+
     /** Subscription: the meeting view after every change. */
     public record MeetingUpdates(String meetingId) {}
 }

@@ -12,7 +12,8 @@ public record MeetingView(String meetingId, String region, String bodyId, String
                           Integer quorumPercent, Boolean quorumStrictlyMore, String status, String cancelReason, String convenedAt,
                           List<AttendanceLine> attendance, Integer present, Integer memberCount, Integer quorumRequired, List<AgendaItem> agenda,
                           List<Resolution> resolutions, List<AdoptedMeasure> measures, List<CarriedMeasure> carriedMeasures, String minutes,
-                          String minutesBy, String closedAt, List<Correction> corrections, Checkpoint checkpoint, long version,
+                          String minutesBy, String closedAt, List<Correction> corrections, Checkpoint checkpoint,
+                          MinutesApproval minutesApproval, long version,
                           Instant lastRecordedAt) {
 
     /**
@@ -39,4 +40,24 @@ public record MeetingView(String meetingId, String region, String bodyId, String
     public record Correction(String what, String correction, String reason, String recordedAt, String by) {}
 
     public record Checkpoint(long position, String digest) {}
+
+    /**
+     * The approval of the minutes (null until the secretary sends them to the verifiers): status
+     * IN_VERIFICATION or FINAL, the current (or final) draft's version and text, the period's end, the
+     * verifiers with their answer to the current draft (PENDING, CONFIRMED, OBJECTED), every draft, every
+     * confirmation and every objection with its state (OPEN, CORRECTED, NOTED); once final, when and why
+     * (basis ALL_CONFIRMED or PERIOD_ENDED).
+     */
+    public record MinutesApproval(String status, int version, String text, String startedAt, String deadline, List<Verifier> verifiers,
+                                  List<Draft> drafts, List<Confirmation> confirmations, List<Objection> objections, String basis,
+                                  String approvedAt) {}
+
+    public record Verifier(String institution, String name, String state, String by, String at) {}
+
+    public record Draft(int version, String text, String at, String by, String note) {}
+
+    public record Confirmation(int version, String institution, String by, String at) {}
+
+    public record Objection(int number, int version, String institution, String by, String text, String at, String state, String note,
+                            String answeredBy, String answeredAt, Integer answeredVersion) {}
 }

@@ -79,11 +79,25 @@ class MinutesPdf {
     String html(Document m, Document body, Map<String, String> institutions, List<Attached> attachments) {
         StringBuilder h = new StringBuilder();
         String bodyName = body == null ? String.valueOf(m.get("bodyId")) : body.getString("name");
-        h.append("<!DOCTYPE html><html lang=\"cs\"><head><meta charset=\"UTF-8\"/><title>Zápis – ").append(esc(bodyName)).append("</title>")
+        boolean draft = !(m.get("minutesApproval") instanceof Map<?, ?> ma && "FINAL".equals(ma.get("status")));
+        h.append("<!DOCTYPE html><html lang=\"cs\"><head><meta charset=\"UTF-8\"/><title>").append(draft ? "Návrh zápisu – " : "Zápis – ")
+                .append(esc(bodyName)).append("</title>")
                 .append("<style>*{font-family:'DejaVu Sans';} body{font-size:10pt;} h1{font-size:15pt;} h2{font-size:12pt;margin-top:14pt;}")
                 .append("table{border-collapse:collapse;width:100%;} td,th{border:1px solid #444;padding:3pt;text-align:left;vertical-align:top;}")
                 .append(".small{font-size:8pt;}</style></head><body>");
         h.append("<h1>Zápis z jednání: ").append(esc(bodyName)).append("</h1>");
+        Map<String, Object> approval = m.get("minutesApproval") instanceof Map<?, ?> a ? cast(a) : null;
+        boolean isFinal = approval != null && "FINAL".equals(approval.get("status"));
+        if (isFinal) {
+            h.append("<p><strong>Ověřený zápis</strong> – konečné znění ověřeno ").append(esc(when(String.valueOf(approval.get("approvedAt")))))
+                    .append(" (návrh č. ").append(approval.get("version")).append(").</p>");
+        } else if (m.get("minutes") != null) {
+            // a draft must never pass for the minutes: the mark is in the title line and in the document title
+            h.append("<p><strong>NÁVRH ZÁPISU – dosud neověřeno</strong>")
+                    .append(approval == null ? " (zápis nebyl předán ověřovatelům)" : " (návrh č. " + approval.get("version") + " u ověřovatelů do "
+                            + esc(when(String.valueOf(approval.get("deadline")))) + ")")
+                    .append("</p>");
+        }
         // The meeting's time is its scheduled (or rescheduled) start, as on the meeting page, the calendar and OParl;
         // the convening instant may be when the secretary recorded it.
         h.append("<p>Datum a čas: ").append(esc(when(m.getString("startsAt"))))
@@ -148,8 +162,14 @@ class MinutesPdf {
         if (!list(m, "carriedMeasures").isEmpty()) {
             h.append("<p>Ke kontrole přenesena otevřená opatření z předchozího jednání: ").append(list(m, "carriedMeasures").size()).append(".</p>");
         }
-        if (m.get("minutes") != null) {
-            h.append("<h2>Zápis</h2>").append(paragraphs(m.getString("minutes")));
+        if (approval != null) {
+            h.append("<h2>").append(isFinal ? "Zápis" : "Zápis (návrh č. " + approval.get("version") + ")").append("</h2>")
+                    .append(paragraphs(String.valueOf(approval.get("text"))));
+        } else if (m.get("minutes") != null) {
+            h.append("<h2>Zápis (návrh)</h2>").append(paragraphs(m.getString("minutes")));
+        }
+        if (approval != null) {
+            verification(h, approval, isFinal, institutions);
         }
         for (Map<String, Object> c : list(m, "corrections")) {
             h.append("<p class=\"small\">Oprava (").append(esc(String.valueOf(c.get("what")))).append("): ").append(esc(String.valueOf(c.get("correction"))))
@@ -166,15 +186,69 @@ class MinutesPdf {
         }
         h.append("<h2>Kontrolní otisk záznamu</h2>");
         if (m.get("checkpoint") instanceof Map<?, ?> cp) {
+            // REGION:POSITION:DIGEST is what --verify-export and tools/verify_ledger_export.py take as --checkpoint:
+            // the digest is then compared with the chain of that region at exactly that position (docs/ledger.md).
+            String checkpoint = m.get("region") + ":" + cp.get("position") + ":" + cp.get("digest");
             h.append("<p class=\"small\">Pozice v knize záznamů (").append(esc(String.valueOf(m.get("region")))).append("): ").append(cp.get("position"))
                     .append("<br/>Otisk SHA-256: ").append(esc(String.valueOf(cp.get("digest"))))
+                    .append("<br/>Kontrolní bod (kraj:pozice:otisk): ").append(esc(checkpoint))
                     .append("<br/>Ověření: stáhněte export /api/audit/export.jsonl a spusťte:</p><p class=\"small\">java -jar souhra.jar --verify-export=export.jsonl --checkpoint=")
-                    .append(esc(String.valueOf(cp.get("digest")))).append("</p>");
+                    .append(esc(checkpoint)).append("</p>");
         } else {
             h.append("<p class=\"small\">Jednání dosud nebylo uzavřeno; kontrolní otisk bude doplněn při uzavření.</p>");
         }
         h.append("</body></html>");
         return h.toString();
+    }
+
+    /**
+     * Who verifies the minutes and how they answered: each verifier with the person who attended for the
+     * institution and the time of the confirmation of the final draft; every objection with its answer; once
+     * final, when and on which basis.
+     */
+    private static void verification(StringBuilder h, Map<String, Object> approval, boolean isFinal, Map<String, String> institutions) {
+        int version = ((Number) approval.get("version")).intValue();
+        h.append("<h2>Ověření zápisu</h2><table><tr><th>Ověřovatel</th><th>Instituce</th><th>").append(isFinal ? "Ověřil" : "Stav").append("</th></tr>");
+        for (Map<String, Object> v : list(approval, "verifiers")) {
+            String inst = String.valueOf(v.get("institution"));
+            Map<String, Object> confirmation = list(approval, "confirmations").stream()
+                    .filter(c -> inst.equals(c.get("institution")) && ((Number) c.get("version")).intValue() == version).reduce((a, b) -> b).orElse(null);
+            String state = confirmation != null ? "potvrdil " + when(String.valueOf(confirmation.get("at")))
+                    : "OBJECTED".equals(v.get("state")) ? "vznesl námitku"
+                    : isFinal ? "nevyjádřil se ve lhůtě" : "dosud se nevyjádřil";
+            h.append("<tr><td>").append(esc(text(v.get("name")) == null ? "" : text(v.get("name")))).append("</td><td>")
+                    .append(esc(institutions.getOrDefault(inst, inst))).append("</td><td>").append(esc(state)).append("</td></tr>");
+        }
+        h.append("</table>");
+        if (isFinal) {
+            h.append("<p>").append("ALL_CONFIRMED".equals(approval.get("basis")) ? "Zápis ověřili všichni ověřovatelé; konečným se stal "
+                    : "Lhůta k ověření uplynula bez otevřených námitek; zápis se stal konečným ").append(esc(when(String.valueOf(approval.get("approvedAt")))))
+                    .append(".</p>");
+        } else {
+            h.append("<p>Lhůta k ověření končí ").append(esc(when(String.valueOf(approval.get("deadline"))))).append(".</p>");
+        }
+        List<Map<String, Object>> objections = list(approval, "objections");
+        if (!objections.isEmpty()) {
+            h.append("<h2>Námitky ověřovatelů</h2>");
+            for (Map<String, Object> o : objections) {
+                String inst = String.valueOf(o.get("institution"));
+                h.append("<p class=\"small\"><strong>Námitka č. ").append(o.get("number")).append("</strong> k návrhu č. ").append(o.get("version"))
+                        .append(" (").append(esc(institutions.getOrDefault(inst, inst))).append(", ").append(esc(when(String.valueOf(o.get("at")))))
+                        .append("): ").append(esc(String.valueOf(o.get("text")))).append("<br/>");
+                switch (String.valueOf(o.get("state"))) {
+                    case "CORRECTED" -> h.append("Vyřízeno opravou: návrh č. ").append(o.get("answeredVersion"))
+                            .append(o.get("note") == null ? "" : " – " + esc(String.valueOf(o.get("note"))));
+                    case "NOTED" -> h.append("Vzato na vědomí beze změny zápisu: ").append(esc(String.valueOf(o.get("note"))));
+                    default -> h.append("Dosud nevyřízeno.");
+                }
+                h.append("</p>");
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Map<?, ?> map) {
+        return (Map<String, Object>) map;
     }
 
     /** Text as typed: a blank line starts a paragraph, a single line break stays a line break. */
@@ -189,7 +263,7 @@ class MinutesPdf {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Document d, String key) {
+    private static List<Map<String, Object>> list(Map<String, Object> d, String key) {
         Object v = d.get(key);
         return v instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
     }

@@ -66,6 +66,8 @@ class PlatformYearBrowserTest {
     static final String SECRETARY_PASSWORD = "zapis-z-porady-u-jeleni-louky-1";
     static final String MEMBER = "uprace";
     static final String MEMBER_PASSWORD = "heslo-uradu-prace-na-rok-1";
+    static final String KRAJ = "kraj";
+    static final String KRAJ_PASSWORD = "krajsky-urad-overuje-zapis-1";
     static final String AUDITOR = "auditor";
     static final String AUDITOR_PASSWORD = "kontrola-zapisu-pod-buky-1";
     static final Path DATA_DIR = TestApplication.newDataDir("souhra-year");
@@ -135,6 +137,8 @@ class PlatformYearBrowserTest {
         post(admin, "/api/admin/users", Map.of("user", MEMBER, "password", MEMBER_PASSWORD, "institution", "UPLB", "roles", List.of("MEMBER"),
                 "displayName", "Petr Dvořák"), 201);
         post(admin, "/api/admin/users", Map.of("user", AUDITOR, "password", AUDITOR_PASSWORD, "roles", List.of("AUDITOR"), "displayName", "Eva Malá"), 201);
+        post(admin, "/api/admin/users", Map.of("user", KRAJ, "password", KRAJ_PASSWORD, "institution", "KULK", "roles", List.of("MEMBER"),
+                "displayName", "Tomáš Horák"), 201);
         post(admin, "/api/bodies/" + body + "/secretaries", Map.of("user", SECRETARY), 202);
     }
 
@@ -424,6 +428,81 @@ class PlatformYearBrowserTest {
         el("#verify-start").click();
         assertThat(el("#verify-ok").getText()).startsWith("Kniha záznamů je neporušená");
         screenshot("rok-10-overeni-knihy", null);
+        assertThat(findings).as("axe-core violations and sideways spill").isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void the_minutes_of_the_second_meeting_go_through_an_objection_a_correction_and_two_confirmations_and_the_final_pdf_is_downloaded()
+            throws Exception {
+        String corrected = "Přijato usnesení 1/2026 se třemi opatřeními; leták připraví úřad práce do 20 dnů.";
+        login(SECRETARY, SECRETARY_PASSWORD);
+        open("/meetings/" + second);
+        WebElement start = el("#verifiers-form");
+        start.findElement(By.id("verifier-KULK")).click();
+        start.findElement(By.id("verifier-UPLB")).click();
+        confirmInDialog("#start-verification");
+        waitText("#minutes-approval-status", "je u ověřovatelů");
+        assertThat(flash()).isEqualTo("Zápis byl předán ověřovatelům.");
+        assertThat(el("#verifiers").getText()).contains("Krajský úřad Libereckého kraje").contains("dosud se nevyjádřil");
+        Map<String, Object> draftPdf = fetch(el("#minutes-pdf").getAttribute("href"));
+        assertThat(draftPdf.get("status")).isEqualTo(200L);
+        axeBothLanguages("minutes with the verifiers (secretary)", "/meetings/" + second);
+
+        // the member institution's account finds the minutes on its dashboard and objects
+        login(MEMBER, MEMBER_PASSWORD);
+        waitText("#minutes-to-verify", "Regionální platforma Libereckého kraje");
+        axeBothLanguages("dashboard with minutes to verify", "/");
+        open("/");
+        navigatingClick("#minutes-to-verify a", "the minutes to verify");
+        type(el("#objection-text"), "Chybí termín letáku: úřad práce jej připraví do 20 dnů.");
+        confirmInDialog("#object-minutes");
+        waitText("#objection-list", "Chybí termín letáku");
+        assertThat(flash()).isEqualTo("Námitka byla zaznamenána.");
+        axeBothLanguages("minutes to verify (verifier)", "/meetings/" + second);
+
+        // the secretary answers it with a corrected draft
+        login(SECRETARY, SECRETARY_PASSWORD);
+        open("/meetings/" + second);
+        type(el("#draft-text"), corrected);
+        type(el("#draft-note"), "Doplněn termín podle námitky");
+        confirmInDialog("#correct-draft");
+        waitText("#minutes-current", "do 20 dnů");
+        assertThat(flash()).isEqualTo("Opravený návrh byl předán ověřovatelům.");
+        assertThat(el("#objection-list").getText()).contains("vyřízena opravou, návrh č. 2");
+
+        // both verifiers confirm draft 2
+        login(MEMBER, MEMBER_PASSWORD);
+        open("/meetings/" + second);
+        confirmInDialog("#confirm-minutes");
+        waitText("#verifiers", "potvrdil");
+        assertThat(flash()).isEqualTo("Zápis byl potvrzen.");
+        login(KRAJ, KRAJ_PASSWORD);
+        open("/");
+        navigatingClick("#minutes-to-verify a", "the minutes to verify");
+        confirmInDialog("#confirm-minutes");
+        waitText("#minutes-approval-status", "ověřený a konečný");
+        assertThat(flash()).isEqualTo("Zápis byl potvrzen.");
+        assertThat(driver.findElements(By.id("confirm-minutes-form"))).as("nothing left to confirm").isEmpty();
+        screenshot("rok-11-overeny-zapis", "#minutes-approval");
+        axeBothLanguages("final minutes", "/meetings/" + second);
+
+        // the final minutes, downloaded with the page's own link
+        open("/meetings/" + second);
+        byte[] pdf = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(60))
+                .defaultHeaders(h -> h.setBasicAuth(KRAJ, KRAJ_PASSWORD)).build().get().uri(el("#minutes-pdf").getAttribute("href")
+                        .replaceAll("^.*/meetings/", "/api/meetings/")).exchange().expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        assertThat(text).contains("Ověřený zápis").contains(corrected).contains("Krajský úřad Libereckého kraje potvrdil")
+                .contains("Úřad práce ČR – Liberec potvrdil").contains("Námitka č. 1 k návrhu č. 1").doesNotContain("NÁVRH ZÁPISU");
+        org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider.initialise();
+        try (var parser = org.verapdf.pdfa.Foundries.defaultInstance().createParser(new java.io.ByteArrayInputStream(pdf));
+             var validator = org.verapdf.pdfa.Foundries.defaultInstance().createValidator(parser.getFlavour(), false)) {
+            assertThat(validator.validate(parser).isCompliant()).as("PDF/A-3a").isTrue();
+        }
         assertThat(findings).as("axe-core violations and sideways spill").isEmpty();
     }
 

@@ -240,6 +240,12 @@ class OpenApiContractTest {
         expect("POST /api/measures/{id}/extend", 422, call("tajemnice", "POST", "/api/measures/{id}/extend", null,
                 "{\"meetingId\":\"" + ids.get("meeting") + "\",\"resolutionId\":\"" + ids.get("resolution") + "\",\"dueDate\":\"2027-01-31\",\"reason\":\"Tentýž den\"}",
                 ids.get("measureOpen")));
+        // the minutes of the first meeting are final: a verifier's answer now is a conflict; a meeting with minutes
+        // sent to no one yet refuses a verifier who was not present
+        expect("POST /api/meetings/{id}/minutes/confirm", 409, call("uprace", "POST", "/api/meetings/{id}/minutes/confirm", null,
+                "{\"version\":2}", ids.get("meeting")));
+        expect("POST /api/meetings/{id}/minutes/verification", 409, call("tajemnice", "POST", "/api/meetings/{id}/minutes/verification", null,
+                "{\"verifiers\":[\"UPLB\"]}", next));
         assertThat(mismatches).isEmpty();
     }
 
@@ -324,6 +330,14 @@ class OpenApiContractTest {
             ok("tajemnice", "POST", "/api/meetings/{id}/minutes", "{\"text\":\"Zápis z jednání pracovní skupiny.\"}", meeting);
             ok("tajemnice", "POST", "/api/meetings/{id}/close", "{\"closedAt\":\"2026-03-10T11:30:00Z\"}", meeting);
             ok("tajemnice", "POST", "/api/meetings/{id}/corrections", "{\"what\":\"zápis\",\"correction\":\"12 z 30\",\"reason\":\"Překlep\"}", meeting);
+            // the approval of its minutes: an objection noted, another answered by a correction, then both verifiers confirm
+            ok("tajemnice", "POST", "/api/meetings/{id}/minutes/verification", "{\"verifiers\":[\"KULK\",\"UPLB\"]}", meeting);
+            ok("uprace", "POST", "/api/meetings/{id}/minutes/objections", "{\"version\":1,\"text\":\"13, ne 12\"}", meeting);
+            ok("tajemnice", "POST", "/api/meetings/{id}/minutes/objections/{objection}/note", "{\"note\":\"Podle podkladů\"}", meeting, "1");
+            ok("uprace", "POST", "/api/meetings/{id}/minutes/objections", "{\"version\":1,\"text\":\"Přesto 13\"}", meeting);
+            ok("tajemnice", "POST", "/api/meetings/{id}/minutes/draft", "{\"text\":\"Zápis z jednání pracovní skupiny, 13 z 30.\"}", meeting);
+            ok("uprace", "POST", "/api/meetings/{id}/minutes/confirm", "{\"version\":2}", meeting);
+            ok("tajemnice", "POST", "/api/meetings/{id}/minutes/confirm", "{\"version\":2}", meeting);
 
             // a later meeting decides about the measures
             String later = created(ok("tajemnice", "POST", "/api/meetings", "{\"bodyId\":\"" + body + "\",\"startsAt\":\"2026-06-10T09:00:00Z\",\"place\":\"KÚ Liberec\"}"));
@@ -531,6 +545,8 @@ class OpenApiContractTest {
                 return unknown ? "nothing" : "measures";
             case "segment":
                 return unknown ? "7" : malformed ? "first" : "0";
+            case "objection":
+                return malformed ? "first" : "1";
             default:
                 break;
         }

@@ -111,7 +111,12 @@ class HomePages extends Pages {
             DashboardView d = ui.query(new DashboardQueries.Dashboard(viewer, null), DashboardView.class);
             List<BodyView> mine = ui.bodies().stream().filter(b -> actor.isSecretaryOf(b.bodyId()) || viewer.seesBody(b.bodyId()))
                     .filter(b -> !b.dissolved()).toList();
+            // minutes waiting for this institution's answer as a verifier; the meeting refuses anyone else's
+            List<cz.souhra.shared.queries.MeetingView> toVerify = actor.institution() == null ? List.of()
+                    : ui.query(new cz.souhra.shared.queries.MeetingQueries.MinutesToVerify(actor.institution()), cz.souhra.shared.queries.MeetingPage.class).items();
             return Rendering.view(view).modelAttribute("d", d).modelAttribute("bodies", mine).modelAttribute("upcoming", upcoming(actor, mine))
+                    .modelAttribute("toVerify", toVerify).modelAttribute("bodyNames", ui.bodies().stream()
+                            .collect(java.util.stream.Collectors.toMap(BodyView::bodyId, BodyView::name, (x, y) -> x)))
                     .modelAttribute("names", ui.institutionNames()).modelAttribute("isSecretary", actor.has(Actor.Role.SECRETARY) || actor.has(Actor.Role.ADMIN))
                     .modelAttribute("isAuditor", actor.has(Actor.Role.AUDITOR) || actor.has(Actor.Role.ADMIN)).build();
         }

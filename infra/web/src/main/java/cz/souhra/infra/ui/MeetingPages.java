@@ -37,6 +37,11 @@ import cz.souhra.shared.commands.meeting.AdoptResolutionCommand;
 import cz.souhra.shared.commands.meeting.CancelMeetingCommand;
 import cz.souhra.shared.commands.meeting.CarryOverCommand;
 import cz.souhra.shared.commands.meeting.CloseMeetingCommand;
+import cz.souhra.shared.commands.meeting.ConfirmMinutesCommand;
+import cz.souhra.shared.commands.meeting.CorrectMinutesDraftCommand;
+import cz.souhra.shared.commands.meeting.NoteMinutesObjectionCommand;
+import cz.souhra.shared.commands.meeting.ObjectToMinutesCommand;
+import cz.souhra.shared.commands.meeting.StartMinutesVerificationCommand;
 import cz.souhra.shared.commands.meeting.ConveneMeetingCommand;
 import cz.souhra.shared.commands.meeting.CorrectMeetingRecordCommand;
 import cz.souhra.shared.commands.meeting.RecordDiscussionCommand;
@@ -78,12 +83,16 @@ class MeetingPages extends Pages {
     private final QueryGateway queries;
 
     private final BodyAdminPages bodyAdmin;
+    /** How long the verifiers of the minutes have to answer (souhra.minutes.verification-period). */
+    private final Duration verificationPeriod;
 
-    MeetingPages(Ui ui, MessageSource messages, Clock clock, QueryGateway queries, BodyAdminPages bodyAdmin) {
+    MeetingPages(Ui ui, MessageSource messages, Clock clock, QueryGateway queries, BodyAdminPages bodyAdmin,
+                 @org.springframework.beans.factory.annotation.Value("${souhra.minutes.verification-period:P7D}") Duration verificationPeriod) {
         super(ui, messages);
         this.clock = clock;
         this.queries = queries;
         this.bodyAdmin = bodyAdmin;
+        this.verificationPeriod = verificationPeriod;
     }
 
     // ---- bodies ----
@@ -154,6 +163,7 @@ class MeetingPages extends Pages {
                 .modelAttribute("carried", carried(m))
                 .modelAttribute("statuses", AttendanceStatus.values())
                 .modelAttribute("canCorrect", asOf == null && "CLOSED".equals(m.status()) && actor.isSecretaryOf(m.bodyId()));
+        minutesApproval(page, m, asOf, actor);
         if (canRecord) {
             page.modelAttribute("quorum", quorum(m, sheet(forms.get("convene"), m)));
             if (m.convenedAt() == null) {
@@ -169,6 +179,92 @@ class MeetingPages extends Pages {
             }
         }
         return page;
+    }
+
+    /**
+     * What the approval of the minutes offers this user: the secretary names the verifiers among the
+     * institutions present, corrects the draft or notes objections; a verifier whose institution has not yet
+     * confirmed the current draft confirms or objects. The meeting decides again on every command.
+     */
+    private void minutesApproval(Rendering.Builder<?> page, MeetingView m, Instant asOf, Actor actor) {
+        MeetingView.MinutesApproval a = m.minutesApproval();
+        boolean secretary = asOf == null && actor.isSecretaryOf(m.bodyId());
+        if (secretary && a == null && "CLOSED".equals(m.status()) && m.minutes() != null) {
+            page.modelAttribute("verifierChoices", Objects.requireNonNullElse(m.attendance(), List.<MeetingView.AttendanceLine>of()).stream()
+                    .filter(l -> "DELEGATE".equals(l.status()) || "SUBSTITUTE".equals(l.status())).toList())
+                    .modelAttribute("periodDays", verificationPeriod.toDays());
+        }
+        if (a == null || !"IN_VERIFICATION".equals(a.status()) || asOf != null) {
+            return;
+        }
+        page.modelAttribute("canAnswerObjections", secretary);
+        if (actor.institution() != null) {
+            a.verifiers().stream().filter(v -> actor.institution().equals(v.institution()) && !"CONFIRMED".equals(v.state())).findFirst()
+                    .ifPresent(v -> page.modelAttribute("myVerifier", v));
+        }
+    }
+
+    @PostMapping("/meetings/{id}/minutes/verification")
+    Mono<Rendering> startVerification(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
+        return change(id, actor, exchange, "minutesStart", Map.of("MINUTES_VERIFICATION_STARTED", "verifiers", "MINUTES_VERIFIER_NOT_PRESENT", "verifiers",
+                "MINUTES_NOT_RECORDED", "verifiers", "MINUTES_MEETING_NOT_CLOSED", "verifiers"),
+                f -> msg(UiAdvice.locale(exchange), "confirm.minutesStart"), (f, locale) -> {
+                    if (f.all("verifiers").isEmpty()) {
+                        f.reject("verifiers", msg(locale, "form.required"));
+                    }
+                    valid(f);
+                    ui.send(new StartMinutesVerificationCommand(MeetingId.of(id), f.all("verifiers").stream().map(InstitutionId::of).toList(),
+                            clock.instant(), verificationPeriod, null), actor, locale);
+                    return "#minutes-approval";
+                });
+    }
+
+    @PostMapping("/meetings/{id}/minutes/confirm")
+    Mono<Rendering> confirmMinutes(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
+        return change(id, actor, exchange, "minutesConfirm", Map.of("MINUTES_VERSION_STALE", "version"),
+                f -> msg(UiAdvice.locale(exchange), "confirm.minutesConfirm"), (f, locale) -> {
+                    required(f, locale, "version");
+                    int version = integer(f, "version", 1, locale);
+                    valid(f);
+                    ui.send(new ConfirmMinutesCommand(MeetingId.of(id), version, clock.instant()), actor, locale);
+                    return "#minutes-approval";
+                });
+    }
+
+    @PostMapping("/meetings/{id}/minutes/objections")
+    Mono<Rendering> objectToMinutes(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
+        return change(id, actor, exchange, "minutesObject", Map.of("MINUTES_VERSION_STALE", "text", "MINUTES_ALREADY_CONFIRMED", "text"),
+                f -> msg(UiAdvice.locale(exchange), "confirm.minutesObject"), (f, locale) -> {
+                    required(f, locale, "version", "text");
+                    int version = integer(f, "version", 1, locale);
+                    valid(f);
+                    ui.send(new ObjectToMinutesCommand(MeetingId.of(id), version, f.text("text"), clock.instant()), actor, locale);
+                    return "#minutes-approval";
+                });
+    }
+
+    @PostMapping("/meetings/{id}/minutes/draft")
+    Mono<Rendering> correctMinutesDraft(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
+        return change(id, actor, exchange, "minutesDraft", Map.of("MINUTES_DRAFT_UNCHANGED", "text"),
+                f -> msg(UiAdvice.locale(exchange), "confirm.minutesDraft"), (f, locale) -> {
+                    required(f, locale, "text");
+                    valid(f);
+                    ui.send(new CorrectMinutesDraftCommand(MeetingId.of(id), f.text("text"), f.text("note"), clock.instant(), verificationPeriod, null),
+                            actor, locale);
+                    return "#minutes-approval";
+                });
+    }
+
+    @PostMapping("/meetings/{id}/minutes/objections/{objection}/note")
+    Mono<Rendering> noteObjection(@PathVariable String id, @PathVariable int objection, Actor actor, ServerWebExchange exchange) {
+        return change(id, actor, exchange, "minutesNote-" + objection, Map.of("MINUTES_OBJECTION_ANSWERED", "note"),
+                f -> msg(UiAdvice.locale(exchange), "confirm.minutesNote"), (f, locale) -> {
+                    required(f, locale, "note");
+                    valid(f);
+                    ui.send(new NoteMinutesObjectionCommand(MeetingId.of(id), objection, f.text("note"), clock.instant()), actor, locale);
+                    f.done("minutesNote");
+                    return "#minutes-approval";
+                });
     }
 
     /** The decisions a later meeting takes about a measure; the last three end it and are confirmed first. */

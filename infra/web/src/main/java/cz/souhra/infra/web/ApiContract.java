@@ -37,7 +37,7 @@ final class ApiContract {
     static {
         TAGS.put(INSTITUTIONS, "Member institutions of a regional platform (offices, municipalities, NGOs).");
         TAGS.put(BODIES, "Bodies (platforms, working groups), their members and secretaries.");
-        TAGS.put(MEETINGS, "Meetings from scheduling to closing: agenda, attendance, discussion, resolutions, minutes.");
+        TAGS.put(MEETINGS, "Meetings from scheduling to closing: agenda, attendance, discussion, resolutions, minutes and their approval.");
         TAGS.put(ISSUES, "The issue register: problems raised by institutions and linked to agenda items and measures.");
         TAGS.put(MEASURES, "Measures adopted by resolutions: owner, deadline, progress, verification; the dashboard.");
         TAGS.put(SEARCH, "Full-text search (Czech word forms, with or without diacritics) over what the caller may read.");
@@ -156,6 +156,20 @@ final class ApiContract {
                     .refuses(400, 403, 404, 409).example("{\"closedAt\":\"2026-03-10T11:30:00Z\"}"),
             op("POST /api/meetings/{id}/corrections", MEETINGS, 202, "Correct the record of a closed meeting").refuses(400, 403, 404, 409)
                     .example("{\"what\":\"zápis, bod 2\",\"correction\":\"Správně: 12 z 30 ubytoven.\",\"reason\":\"Překlep v zápisu\"}"),
+            // the approval of the minutes (docs/minutes.md): times from the server's clock, the period from souhra.minutes.verification-period
+            op("POST /api/meetings/{id}/minutes/verification", MEETINGS, 202,
+                    "Send the recorded minutes of a closed meeting to verifiers named among the institutions present (secretary)")
+                    .refuses(400, 403, 404, 409, 422).example("{\"verifiers\":[\"KULK\",\"UPLB\"]}"),
+            op("POST /api/meetings/{id}/minutes/confirm", MEETINGS, 202, "Confirm the current draft minutes (an account of a verifying institution)")
+                    .refuses(400, 403, 404, 409).example("{\"version\":1}"),
+            op("POST /api/meetings/{id}/minutes/objections", MEETINGS, 202, "Object to the current draft minutes (an account of a verifying institution)")
+                    .refuses(400, 403, 404, 409).example("{\"version\":1,\"text\":\"Zmapováno bylo 13 ubytoven, ne 12.\"}"),
+            op("POST /api/meetings/{id}/minutes/objections/{objection}/note", MEETINGS, 202,
+                    "Note an objection with an answer and keep the draft as it is (secretary)").refuses(400, 403, 404, 409, 422)
+                    .example("{\"note\":\"Počet vychází z podkladů úřadu práce.\"}"),
+            op("POST /api/meetings/{id}/minutes/draft", MEETINGS, 202,
+                    "Answer the open objections with a corrected draft; the verifiers answer it within a new period (secretary)")
+                    .refuses(400, 403, 404, 409, 422).example("{\"text\":\"Zápis z jednání pracovní skupiny. Zmapováno 13 z 30 ubytoven.\",\"note\":\"Opraven počet\"}"),
             // attachments: multipart/form-data with one part "file"; the type is detected from the bytes
             op("GET /api/meetings/{id}/attachments", MEETINGS, 200, "List the attachments of a meeting and of its agenda items").refuses(400, 403, 404),
             op("POST /api/meetings/{id}/attachments", MEETINGS, 201, "Attach a document to a meeting (multipart part \"file\")")

@@ -18,7 +18,13 @@ public sealed interface MeetingEvent permits
         MeetingCorrectedEvent,
         MeetingRescheduledEvent,
         MeetingScheduledEvent,
+        MinutesApprovedEvent,
+        MinutesConfirmedEvent,
+        MinutesDraftCorrectedEvent,
+        MinutesObjectionNotedEvent,
+        MinutesObjectionRaisedEvent,
         MinutesRecordedEvent,
+        MinutesVerificationStartedEvent,
         OpenMeasureCarriedOverEvent,
         ResolutionAdoptedEvent {
 }
