@@ -63,6 +63,12 @@ class UiAdvice {
         }).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()));
     }
 
+    /** The user guides the footer links, the user's own role's first. */
+    @ModelAttribute("guides")
+    Mono<java.util.List<String>> guides() {
+        return me().map(GuidePages::order).defaultIfEmpty(GuidePages.order(null));
+    }
+
     @ModelAttribute("fmt")
     Formats formats(ServerWebExchange exchange) {
         return new Formats(locale(exchange));
@@ -119,7 +125,8 @@ class UiAdvice {
     private Rendering errorPage(ServerWebExchange exchange, HttpStatusCode status, String key, String reference, String current) {
         Rendering.Builder<?> page = Rendering.view("error").status(status).modelAttribute("messageKey", key)
                 .modelAttribute("fmt", formats(exchange)).modelAttribute("path", path(exchange))
-                .modelAttribute("me", me()).modelAttribute("myName", myName(exchange)).modelAttribute("csrf", csrf(exchange));
+                .modelAttribute("me", me()).modelAttribute("myName", myName(exchange)).modelAttribute("csrf", csrf(exchange))
+                .modelAttribute("guides", guides());
         if (current != null) {
             page.modelAttribute("current", current);
         }
