@@ -147,6 +147,8 @@ class PlatformYearBrowserTest {
     void the_administrator_registers_the_institutions_after_a_refusal_that_names_every_empty_field() throws Exception {
         login("admin", ADMIN_PASSWORD);
         open("/admin/institutions");
+        // the first administrator has no display name: the header names the role, not the login name
+        assertThat(el("header .who").getText()).isEqualTo("Správce");
         axeBothLanguages("institutions (empty)", "/admin/institutions");
         WebElement form = el("#institution-form");
         type(form.findElement(By.id("i-name")), KULK);
@@ -720,7 +722,7 @@ class PlatformYearBrowserTest {
     @Order(99)
     void every_page_visited_has_no_accessibility_violation_and_no_sideways_scroll_in_both_languages_at_both_widths() {
         assertThat(findings).as("axe-core violations and sideways spill:\n" + String.join("\n\n", findings)).isEmpty();
-        assertThat(audited).as("pages checked").hasSizeGreaterThanOrEqualTo(20);
+        assertThat(audited).as("pages checked").hasSizeGreaterThanOrEqualTo(16);
     }
 
     // ---- steps ----
