@@ -181,7 +181,8 @@ class BodyAdminPages extends Pages {
     @PostMapping("/bodies/{id}/secretaries/{user}/remove")
     Mono<Rendering> removeSecretary(@PathVariable String id, @PathVariable String user, Actor actor, ServerWebExchange exchange) {
         Locale locale = UiAdvice.locale(exchange);
-        return submit(exchange, "unappoint-" + user, Map.of(), f -> msg(locale, "confirm.removeSecretary", ui.people(locale).of(user)), f -> {
+        // a refusal is shown in the appointment form: the person's row may be gone from the list by then
+        return submit(exchange, "appoint", Map.of(), f -> msg(locale, "confirm.removeSecretary", ui.people(locale).of(user)), f -> {
             f.done("removeSecretary");
             ui.send(new RemoveSecretaryCommand(body(id), user, null), actor, locale);
             ui.catchUp(() -> !directory(id).secretaries().contains(user));
