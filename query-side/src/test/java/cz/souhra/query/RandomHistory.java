@@ -15,6 +15,7 @@ import cz.souhra.shared.events.body.BodyEstablishedEvent;
 import cz.souhra.shared.events.body.MemberAdmittedEvent;
 import cz.souhra.shared.events.body.MemberRemovedEvent;
 import cz.souhra.shared.events.body.SecretaryAppointedEvent;
+import cz.souhra.shared.events.body.SecretaryRemovedEvent;
 import cz.souhra.shared.events.institution.InstitutionRegisteredEvent;
 import cz.souhra.shared.events.institution.InstitutionRenamedEvent;
 import cz.souhra.shared.events.issue.IssueLinkedToAgendaItemEvent;
@@ -127,6 +128,8 @@ public final class RandomHistory {
             emit("Body", body.value(), new MemberAdmittedEvent(body, R, InstitutionId.of(code)), null, null);
         }
         emit("Body", body.value(), new SecretaryAppointedEvent(body, R, "tajemnice"), null, null);
+        emit("Body", body.value(), new SecretaryAppointedEvent(body, R, "zastupce"), null, null);
+        emit("Body", body.value(), new SecretaryRemovedEvent(body, R, "zastupce"), null, null);
         String previousMeeting = null;
         List<String> previousItems = new ArrayList<>();
         for (int round = 0; round < steps; round++) {

@@ -22,11 +22,13 @@ import cz.souhra.shared.commands.body.AppointSecretaryCommand;
 import cz.souhra.shared.commands.body.DissolveBodyCommand;
 import cz.souhra.shared.commands.body.EstablishBodyCommand;
 import cz.souhra.shared.commands.body.RemoveMemberCommand;
+import cz.souhra.shared.commands.body.RemoveSecretaryCommand;
 import cz.souhra.shared.events.body.BodyDissolvedEvent;
 import cz.souhra.shared.events.body.BodyEstablishedEvent;
 import cz.souhra.shared.events.body.MemberAdmittedEvent;
 import cz.souhra.shared.events.body.MemberRemovedEvent;
 import cz.souhra.shared.events.body.SecretaryAppointedEvent;
+import cz.souhra.shared.events.body.SecretaryRemovedEvent;
 import cz.souhra.shared.ids.BodyId;
 import cz.souhra.shared.ids.InstitutionId;
 import cz.souhra.shared.ids.RegionCode;
@@ -50,6 +52,7 @@ public class Body {
     private BodyKind kind;
     private QuorumRule quorum;
     private final Set<InstitutionId> members = new LinkedHashSet<>();
+    private final Set<String> secretaries = new LinkedHashSet<>();
     private boolean dissolved;
 
     protected Body() {}
@@ -100,15 +103,27 @@ public class Body {
         apply(new MemberRemovedEvent(id, region, cmd.institutionId(), Facts.requireText(cmd.reason(), "reason", 2000)), Facts.in(region));
     }
 
-    @CommandHandler
-    void handle(AppointSecretaryCommand cmd, MetaData metaData) {
-        Facts.requireAdmin(Facts.actor(metaData));
+    /** Called by {@link BodyFounding} once it has decided that the actor may appoint this body's secretaries. */
+    void appoint(AppointSecretaryCommand cmd) {
         requireActive();
         String user = Facts.requireText(cmd.user(), "user", 100);
         // Recorded even for a user appointed before: the secretaryship may have been revoked on the account since
         // (RoleRevokedEvent, which this aggregate does not see), and a re-appointment must then take effect. The
         // projections add the user to sets, so a repeated appointment changes nothing else.
         apply(new SecretaryAppointedEvent(id, region, user), Facts.in(region));
+    }
+
+    /**
+     * Called by {@link BodyFounding} once it has decided that the actor may remove this body's secretaries. Only
+     * someone this body appointed can be removed here; a secretaryship granted on the account is revoked there.
+     */
+    void removeSecretary(RemoveSecretaryCommand cmd) {
+        requireActive();
+        String user = Facts.requireText(cmd.user(), "user", 100);
+        if (!secretaries.contains(user)) {
+            throw DomainException.rule("NOT_SECRETARY_OF_BODY", user);
+        }
+        apply(new SecretaryRemovedEvent(id, region, user), Facts.in(region));
     }
 
     /** Called by {@link BodyFounding} once it has decided that the actor may dissolve this body. */
@@ -159,6 +174,16 @@ public class Body {
     @EventSourcingHandler
     void on(MemberRemovedEvent e) {
         members.remove(e.institutionId());
+    }
+
+    @EventSourcingHandler
+    void on(SecretaryAppointedEvent e) {
+        secretaries.add(e.user());
+    }
+
+    @EventSourcingHandler
+    void on(SecretaryRemovedEvent e) {
+        secretaries.remove(e.user());
     }
 
     @EventSourcingHandler

@@ -17,6 +17,7 @@ import cz.souhra.shared.commands.body.AppointSecretaryCommand;
 import cz.souhra.shared.commands.body.DissolveBodyCommand;
 import cz.souhra.shared.commands.body.EstablishBodyCommand;
 import cz.souhra.shared.commands.body.RemoveMemberCommand;
+import cz.souhra.shared.commands.body.RemoveSecretaryCommand;
 import cz.souhra.shared.ids.BodyId;
 import cz.souhra.shared.ids.InstitutionId;
 import cz.souhra.shared.ids.RegionCode;
@@ -74,6 +75,12 @@ class BodyCommandController {
     Mono<ResponseEntity<Map<String, Object>>> appoint(@PathVariable String id, @Valid @RequestBody Secretary body, Actor actor,
                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return commands.accepted(new AppointSecretaryCommand(BodyId.of(id), body.user(), CommandSender.expectedVersion(ifMatch)), actor, id);
+    }
+
+    @PostMapping("/{id}/secretaries/{user}/remove")
+    Mono<ResponseEntity<Map<String, Object>>> removeSecretary(@PathVariable String id, @PathVariable String user, Actor actor,
+                                                              @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return commands.accepted(new RemoveSecretaryCommand(BodyId.of(id), user, CommandSender.expectedVersion(ifMatch)), actor, id);
     }
 
     @PostMapping("/{id}/dissolve")

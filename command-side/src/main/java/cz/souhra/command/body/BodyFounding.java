@@ -9,14 +9,17 @@ import org.springframework.stereotype.Component;
 import cz.souhra.command.common.DomainException;
 import cz.souhra.command.common.Facts;
 import cz.souhra.shared.Actor;
+import cz.souhra.shared.commands.body.AppointSecretaryCommand;
 import cz.souhra.shared.commands.body.DissolveBodyCommand;
 import cz.souhra.shared.commands.body.EstablishBodyCommand;
+import cz.souhra.shared.commands.body.RemoveSecretaryCommand;
 import cz.souhra.shared.ids.RegionCode;
 import cz.souhra.shared.model.BodyKind;
 
 /**
- * Who may establish and dissolve a body: an administrator any body; the secretary of a regional platform
- * the working groups of the platform's region, since working groups are set up by the platform. Whether the
+ * Who may establish and dissolve a body and appoint and remove its secretaries: an administrator any body; the
+ * secretary of a regional platform the working groups of the platform's region, since working groups are set up
+ * and staffed by the platform. Whether the
  * actor is such a secretary is read from the platforms' own records (kind, region, not dissolved) in the
  * same unit of work, so a dissolved platform or one of another region gives no right.
  */
@@ -46,6 +49,26 @@ class BodyFounding {
         body.execute(b -> {
             requireFounder(actor, b.kind(), b.region());
             b.dissolve(cmd);
+        });
+    }
+
+    @CommandHandler
+    void handle(AppointSecretaryCommand cmd, MetaData metaData) {
+        Actor actor = Facts.actor(metaData);
+        var body = bodies.load(cmd.bodyId().value(), cmd.expectedVersion());
+        body.execute(b -> {
+            requireFounder(actor, b.kind(), b.region());
+            b.appoint(cmd);
+        });
+    }
+
+    @CommandHandler
+    void handle(RemoveSecretaryCommand cmd, MetaData metaData) {
+        Actor actor = Facts.actor(metaData);
+        var body = bodies.load(cmd.bodyId().value(), cmd.expectedVersion());
+        body.execute(b -> {
+            requireFounder(actor, b.kind(), b.region());
+            b.removeSecretary(cmd);
         });
     }
 

@@ -20,6 +20,7 @@ import cz.souhra.shared.commands.body.AppointSecretaryCommand;
 import cz.souhra.shared.commands.body.DissolveBodyCommand;
 import cz.souhra.shared.commands.body.EstablishBodyCommand;
 import cz.souhra.shared.commands.body.RemoveMemberCommand;
+import cz.souhra.shared.commands.body.RemoveSecretaryCommand;
 import cz.souhra.shared.commands.institution.RegisterInstitutionCommand;
 import cz.souhra.shared.commands.institution.RenameInstitutionCommand;
 import cz.souhra.shared.commands.institution.RetireInstitutionCommand;
@@ -111,6 +112,7 @@ public final class CommandRules {
         on(RemoveMemberCommand.class, "POST /api/bodies/{id}/members/{institution}/remove",
                 f("institutionId", "institution", new Ref(Kind.INSTITUTION, false, false)), f("reason", REASON));
         on(AppointSecretaryCommand.class, "POST /api/bodies/{id}/secretaries", f("user", new Ref(Kind.USER, true, false)));
+        on(RemoveSecretaryCommand.class, "POST /api/bodies/{id}/secretaries/{user}/remove", f("user", new Ref(Kind.USER, false, false)));
         on(DissolveBodyCommand.class, "POST /api/bodies/{id}/dissolve", f("reason", REASON));
 
         on(RaiseIssueCommand.class, "POST /api/issues",

@@ -16,11 +16,13 @@ import cz.souhra.shared.commands.body.AppointSecretaryCommand;
 import cz.souhra.shared.commands.body.DissolveBodyCommand;
 import cz.souhra.shared.commands.body.EstablishBodyCommand;
 import cz.souhra.shared.commands.body.RemoveMemberCommand;
+import cz.souhra.shared.commands.body.RemoveSecretaryCommand;
 import cz.souhra.shared.events.body.BodyDissolvedEvent;
 import cz.souhra.shared.events.body.BodyEstablishedEvent;
 import cz.souhra.shared.events.body.MemberAdmittedEvent;
 import cz.souhra.shared.events.body.MemberRemovedEvent;
 import cz.souhra.shared.events.body.SecretaryAppointedEvent;
+import cz.souhra.shared.events.body.SecretaryRemovedEvent;
 import cz.souhra.shared.events.institution.InstitutionRegisteredEvent;
 import cz.souhra.shared.events.institution.InstitutionRetiredEvent;
 import cz.souhra.shared.ids.BodyId;
@@ -228,7 +230,8 @@ class BodyTest {
                         new cz.souhra.shared.Actor("platforma", "CPICLB", java.util.Set.of(cz.souhra.shared.Actor.Role.SECRETARY),
                                 java.util.Set.of(PLATFORM.value()), java.util.Set.of("LBK", "ULK")).toMetaData())
                 .expectException(DomainException.class)
-                .expectExceptionMessage("Working groups of region ULK are established and dissolved by an administrator or the secretary of that region's platform.")
+                .expectExceptionMessage("Working groups of region ULK are established and dissolved, and their secretaries appointed and removed, by an administrator or "
+                        + "the secretary of that region's platform.")
                 .expectNoEvents();
     }
 
@@ -267,6 +270,71 @@ class BodyTest {
         fixture.given(group())
                 .when(new DissolveBodyCommand(ID, "konec", null), secretaryOf("LBK", ID))
                 .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void the_platform_secretary_appoints_and_removes_the_secretary_of_a_working_group_of_their_region() {
+        fixture.given(group())
+                .when(new AppointSecretaryCommand(ID, "skupina", null), secretaryOf("LBK", PLATFORM))
+                .expectEvents(new SecretaryAppointedEvent(ID, LBK, "skupina"));
+        fixture.given(group(), new SecretaryAppointedEvent(ID, LBK, "skupina"))
+                .when(new RemoveSecretaryCommand(ID, "skupina", null), secretaryOf("LBK", PLATFORM))
+                .expectEvents(new SecretaryRemovedEvent(ID, LBK, "skupina"));
+    }
+
+    @Test
+    void the_platform_secretary_cannot_appoint_or_remove_secretaries_of_a_working_group_of_another_region() {
+        BodyEstablishedEvent ustiGroup = new BodyEstablishedEvent(ID, RegionCode.of("ULK"), BodyKind.WORKING_GROUP, "PS Ústí", 4, QuorumRule.MORE_THAN_HALF);
+        fixture.given(ustiGroup)
+                .when(new AppointSecretaryCommand(ID, "skupina", null), secretaryOf("LBK", PLATFORM))
+                .expectException(DomainException.class).expectExceptionMessage("Region ULK is not yours: you act only in the regions of your institution and of its bodies.").expectNoEvents();
+        // acting in both regions does not help: the platform is Liberec's
+        var inBoth = new cz.souhra.shared.Actor("platforma", "CPICLB", java.util.Set.of(cz.souhra.shared.Actor.Role.SECRETARY),
+                java.util.Set.of(PLATFORM.value()), java.util.Set.of("LBK", "ULK")).toMetaData();
+        fixture.given(ustiGroup, new SecretaryAppointedEvent(ID, RegionCode.of("ULK"), "skupina"))
+                .when(new RemoveSecretaryCommand(ID, "skupina", null), inBoth)
+                .expectException(DomainException.class)
+                .expectExceptionMessage("Working groups of region ULK are established and dissolved, and their secretaries appointed and removed, by an "
+                        + "administrator or the secretary of that region's platform.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_platform_secretary_cannot_appoint_or_remove_the_secretaries_of_a_platform() {
+        fixture.given(platform())
+                .when(new AppointSecretaryCommand(ID, "druha", null), secretaryOf("LBK", PLATFORM))
+                .expectException(DomainException.class).expectExceptionMessage("Only an administrator may make this change.").expectNoEvents();
+        fixture.given(platform(), new SecretaryAppointedEvent(ID, LBK, "platforma"))
+                .when(new RemoveSecretaryCommand(ID, "platforma", null), secretaryOf("LBK", ID))
+                .expectException(DomainException.class).expectExceptionMessage("Only an administrator may make this change.").expectNoEvents();
+    }
+
+    @Test
+    void a_group_secretary_a_member_or_an_auditor_cannot_appoint_or_remove_secretaries() {
+        Object[] history = {group(), new SecretaryAppointedEvent(ID, LBK, "skupina")};
+        fixture.given(history).when(new AppointSecretaryCommand(ID, "dalsi", null), secretaryOf("LBK", ID))
+                .expectException(DomainException.class).expectExceptionMessage(
+                        "Working groups of region LBK are established and dissolved, and their secretaries appointed and removed, by an "
+                                + "administrator or the secretary of that region's platform.").expectNoEvents();
+        fixture.given(history).when(new RemoveSecretaryCommand(ID, "skupina", null), Actors.member("KULK"))
+                .expectException(DomainException.class).expectExceptionMessage("Only an administrator may make this change.").expectNoEvents();
+        fixture.given(history).when(new AppointSecretaryCommand(ID, "dalsi", null), Actors.auditor())
+                .expectException(DomainException.class).expectNoEvents();
+    }
+
+    @Test
+    void only_a_secretary_the_body_appointed_and_has_not_removed_can_be_removed() {
+        fixture.given(group())
+                .when(new RemoveSecretaryCommand(ID, "nikdy", null), Actors.admin())
+                .expectException(DomainException.class).expectExceptionMessage("User \"nikdy\" is not a secretary appointed by this body.").expectNoEvents();
+        fixture.given(group(), new SecretaryAppointedEvent(ID, LBK, "skupina"), new SecretaryRemovedEvent(ID, LBK, "skupina"))
+                .when(new RemoveSecretaryCommand(ID, "skupina", null), Actors.admin())
+                .expectException(DomainException.class).expectNoEvents();
+        // appointed again after the removal, removed again
+        fixture.given(group(), new SecretaryAppointedEvent(ID, LBK, "skupina"), new SecretaryRemovedEvent(ID, LBK, "skupina"),
+                        new SecretaryAppointedEvent(ID, LBK, "skupina"))
+                .when(new RemoveSecretaryCommand(ID, "skupina", null), Actors.admin())
+                .expectEvents(new SecretaryRemovedEvent(ID, LBK, "skupina"));
     }
 
     @Test

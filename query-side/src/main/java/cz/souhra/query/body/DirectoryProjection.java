@@ -21,6 +21,7 @@ import cz.souhra.shared.events.body.BodyEstablishedEvent;
 import cz.souhra.shared.events.body.MemberAdmittedEvent;
 import cz.souhra.shared.events.body.MemberRemovedEvent;
 import cz.souhra.shared.events.body.SecretaryAppointedEvent;
+import cz.souhra.shared.events.body.SecretaryRemovedEvent;
 import cz.souhra.shared.events.institution.InstitutionRegisteredEvent;
 import cz.souhra.shared.events.institution.InstitutionRenamedEvent;
 import cz.souhra.shared.events.institution.InstitutionRetiredEvent;
@@ -69,6 +70,12 @@ public class DirectoryProjection extends LiveProjection {
             });
         } else if (event instanceof SecretaryAppointedEvent e) {
             return change(views, BODIES, m, false, d -> d.append("secretaries", add(d.getList("secretaries", String.class), e.user())));
+        } else if (event instanceof SecretaryRemovedEvent e) {
+            return change(views, BODIES, m, false, d -> {
+                List<String> secretaries = new ArrayList<>(d.getList("secretaries", String.class, List.of()));
+                secretaries.remove(e.user());
+                return d.append("secretaries", secretaries);
+            });
         } else if (event instanceof BodyDissolvedEvent e) {
             return change(views, BODIES, m, false, d -> d.append("dissolved", true).append("dissolvedReason", e.reason()));
         }

@@ -9,6 +9,7 @@ import cz.souhra.query.QueryFixture;
 import cz.souhra.query.Scenario;
 import cz.souhra.shared.events.body.MemberRemovedEvent;
 import cz.souhra.shared.events.body.SecretaryAppointedEvent;
+import cz.souhra.shared.events.body.SecretaryRemovedEvent;
 import cz.souhra.shared.events.institution.InstitutionRenamedEvent;
 import cz.souhra.shared.events.institution.InstitutionRetiredEvent;
 import cz.souhra.shared.ids.InstitutionId;
@@ -42,6 +43,17 @@ class DirectoryProjectionTest {
         assertThat(body().members()).containsExactly("UPLB");
         assertThat(body().secretaries()).containsExactly("tajemnice");
         assertThat(f.directoryQueries.body(new DirectoryQueries.FindBody(Scenario.BODY.value(), Scenario.T0.plusSeconds(4))).members()).containsExactly("KULK");
+    }
+
+    @Test
+    void a_removed_secretary_leaves_the_body_and_a_redelivered_removal_changes_nothing() {
+        deliver("Body", Scenario.BODY.value(), 3, new SecretaryAppointedEvent(Scenario.BODY, Scenario.R, "tajemnice"));
+        deliver("Body", Scenario.BODY.value(), 4, new SecretaryAppointedEvent(Scenario.BODY, Scenario.R, "skupina"));
+        deliver("Body", Scenario.BODY.value(), 5, new SecretaryRemovedEvent(Scenario.BODY, Scenario.R, "tajemnice"));
+        assertThat(body().secretaries()).containsExactly("skupina");
+        deliver("Body", Scenario.BODY.value(), 6, new SecretaryAppointedEvent(Scenario.BODY, Scenario.R, "tajemnice"));
+        deliver("Body", Scenario.BODY.value(), 5, new SecretaryRemovedEvent(Scenario.BODY, Scenario.R, "tajemnice"));
+        assertThat(body().secretaries()).containsExactly("skupina", "tajemnice");
     }
 
     @Test

@@ -70,6 +70,9 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
                 on(POST, "/api/bodies").body("{\"region\":\"LBK\",\"kind\":\"WORKING_GROUP\",\"name\":\"Skupina {uniq}\",\"meetingsPerYear\":4}")
                         .expect(201, ADMIN).otherwise(403),
                 on(POST, "/api/bodies/{body}/secretaries").body("{\"user\":\"mx-sek-own\"}").expect(202, ADMIN).otherwise(403),
+                // the working group's secretaries are the administrator's or the region's platform secretary's to remove (there is no
+                // platform in this fixture): the group's own secretary, a member, another region and an auditor are refused
+                on(POST, "/api/bodies/{body}/secretaries/mx-sek-removed/remove").expect(202, ADMIN).otherwise(403),
 
                 // Meetings: the secretary of the body (and admin) records them
                 on(POST, "/api/meetings").body("{\"bodyId\":\"{body}\",\"startsAt\":\"2026-05-10T09:00:00Z\",\"place\":\"Zasedačka\"}")
@@ -213,6 +216,37 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
         post(secretary, "/api/meetings/" + meeting + "/agenda-items", "{\"title\":\"Po novém jmenování\"}", 201);
     }
 
+    @Test
+    void a_platform_secretary_appoints_and_removes_the_secretary_of_their_regions_working_group_and_of_no_other_body() {
+        prepareFixture();
+        String group = fixture.get("body");
+        String platform = post(admin(), "/api/bodies", "{\"region\":\"LBK\",\"kind\":\"PLATFORM\",\"name\":\"Platforma (matice)\"}", 201);
+        ensureUser("mx-sek-platform", PW + "sek-platform", "MXKU", "SECRETARY");
+        ensureUser("mx-sek-group", PW + "sek-group", "MXUP", "SECRETARY");
+        post(admin(), "/api/bodies/" + platform + "/secretaries", "{\"user\":\"mx-sek-platform\"}", 202);
+        WebTestClient platformSecretary = as("mx-sek-platform", PW + "sek-platform");
+        WebTestClient groupSecretary = as("mx-sek-group", PW + "sek-group");
+
+        refused(platformSecretary, "/api/bodies/" + fixture.get("otherRegionBody") + "/secretaries", "{\"user\":\"mx-sek-group\"}", 403, "OTHER_REGION");
+        refused(platformSecretary, "/api/bodies/" + platform + "/secretaries", "{\"user\":\"mx-sek-group\"}", 403, "ADMIN_ONLY");
+        refused(as("mx-member-own", PW + "member-own"), "/api/bodies/" + group + "/secretaries", "{\"user\":\"mx-sek-group\"}", 403, "ADMIN_ONLY");
+        refused(as("mx-sek-own", PW + "sek-own"), "/api/bodies/" + group + "/secretaries", "{\"user\":\"mx-sek-group\"}", 403, "NOT_PLATFORM_SECRETARY");
+        refused(platformSecretary, "/api/bodies/" + platform + "/secretaries/mx-sek-platform/remove", null, 403, "ADMIN_ONLY");
+
+        post(platformSecretary, "/api/bodies/" + group + "/secretaries", "{\"user\":\"mx-sek-group\"}", 202);
+        post(groupSecretary, "/api/meetings/" + fixture.get("meeting") + "/agenda-items", "{\"title\":\"Od nového tajemníka\"}", 201);
+        platformSecretary.post().uri("/api/bodies/" + group + "/secretaries/mx-sek-group/remove").exchange().expectStatus().isAccepted();
+        groupSecretary.post().uri("/api/meetings/" + fixture.get("meeting") + "/agenda-items").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\":\"Po odvolání\"}").exchange().expectStatus().isForbidden();
+        refused(platformSecretary, "/api/bodies/" + group + "/secretaries/mx-sek-group/remove", null, 422, "NOT_SECRETARY_OF_BODY");
+    }
+
+    private static void refused(WebTestClient client, String path, String json, int status, String code) {
+        var spec = client.post().uri(path);
+        (json == null ? spec.exchange() : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange())
+                .expectStatus().isEqualTo(status).expectBody().jsonPath("$.code").isEqualTo(code);
+    }
+
     private String fill(String template) {
         String s = template;
         if (s.contains("{uniq}")) {
@@ -281,6 +315,8 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
         post(admin(), "/api/bodies/" + body + "/secretaries", "{\"user\":\"mx-sek-own\"}", 202);
         post(admin(), "/api/bodies/" + foreignBody + "/secretaries", "{\"user\":\"mx-sek-foreign\"}", 202);
         post(admin(), "/api/bodies/" + otherRegionBody + "/secretaries", "{\"user\":\"mx-sek-ulk\"}", 202);
+        ensureUser("mx-sek-removed", PW + "sek-removed", "MXKU", "SECRETARY");
+        post(admin(), "/api/bodies/" + body + "/secretaries", "{\"user\":\"mx-sek-removed\"}", 202);
         // Every right an account can have for the own body, then every role revoked: SECRETARY without a body
         // takes the body's appointment with it.
         ensureUser("mx-revoked", PW + "revoked", "MXKU", "SECRETARY", "MEMBER", "AUDITOR");
@@ -308,7 +344,7 @@ class AuthorizationMatrixTest extends SecuredApplicationTest {
         String otherRegionIssue = post(as("mx-member-ulk", PW + "member-ulk"), "/api/issues",
                 "{\"region\":\"ULK\",\"category\":\"SCHOOLS\",\"title\":\"Škola v Ústí\",\"observedOn\":\"2026-02-21\"}", 201);
         fixture = Map.of("body", body, "foreignBody", foreignBody, "meeting", meeting, "issue", issue, "measure", measure,
-                "otherRegionIssue", otherRegionIssue);
+                "otherRegionIssue", otherRegionIssue, "otherRegionBody", otherRegionBody);
     }
 
     @SuppressWarnings("unchecked")

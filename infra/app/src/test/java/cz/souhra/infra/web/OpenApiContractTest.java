@@ -286,6 +286,8 @@ class OpenApiContractTest {
             ok("admin", "POST", "/api/bodies/{id}/members", "{\"institution\":\"KRPL\"}", shortLived);
             ok("admin", "POST", "/api/bodies/{id}/members/{institution}/remove", "{\"reason\":\"Konec spolupráce\"}", shortLived, "KRPL");
             ok("admin", "POST", "/api/bodies/{id}/secretaries", "{\"user\":\"tajemnice\"}", body);
+            ok("admin", "POST", "/api/bodies/{id}/secretaries", "{\"user\":\"uprace\"}", body);
+            ok("admin", "POST", "/api/bodies/{id}/secretaries/{user}/remove", null, body, "uprace");
             ok("admin", "POST", "/api/bodies/{id}/dissolve", "{\"reason\":\"Úkol splněn\"}", shortLived);
 
             // a first meeting, recorded from scheduling to the correction of its record

@@ -197,7 +197,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.accessDeniedHandler((exchange, denied) -> Mono.error(new Refusal(HttpStatus.FORBIDDEN, "CSRF_REJECTED"))))
                 .exceptionHandling(e -> e.accessDeniedHandler((exchange, denied) -> Mono.error(new Refusal(HttpStatus.FORBIDDEN, "FORBIDDEN"))))
                 .authorizeExchange(a -> a
-                        .pathMatchers("/login", "/pristupnost", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
+                        .pathMatchers("/login", "/pristupnost", "/guide/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/actuator/health", "/actuator/health/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         // Web UI: the same coarse role gates as the API; record-level rights stay with aggregates and read models.
                         .pathMatchers("/audit", "/audit/**").hasAnyRole("AUDITOR", "ADMIN")

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
 import cz.souhra.shared.events.body.SecretaryAppointedEvent;
+import cz.souhra.shared.events.body.SecretaryRemovedEvent;
 import cz.souhra.shared.events.user.PasswordChangedEvent;
 import cz.souhra.shared.events.user.PasswordResetEvent;
 import cz.souhra.shared.events.user.RoleGrantedEvent;
@@ -16,7 +17,7 @@ import cz.souhra.shared.events.user.UserRegisteredEvent;
 /**
  * Keeps the accounts' rights in step with the events, in the committing thread (a subscribing processor):
  * a granted right is usable at the next request. Every update is a set operation, so a redelivery changes
- * nothing. Appointing a body's secretary grants that user the right to record the body's meetings.
+ * nothing. Appointing a body's secretary grants that user the right to record the body's meetings; removing them takes it away.
  */
 @Component
 @ProcessingGroup(UserProjection.GROUP)
@@ -68,5 +69,10 @@ class UserProjection {
     @EventHandler
     void on(SecretaryAppointedEvent e) {
         users.granted(e.user(), "SECRETARY", e.bodyId().value());
+    }
+
+    @EventHandler
+    void on(SecretaryRemovedEvent e) {
+        users.revoked(e.user(), "SECRETARY", e.bodyId().value());
     }
 }

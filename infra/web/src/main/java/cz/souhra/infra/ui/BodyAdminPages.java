@@ -22,6 +22,7 @@ import cz.souhra.shared.commands.body.AppointSecretaryCommand;
 import cz.souhra.shared.commands.body.DissolveBodyCommand;
 import cz.souhra.shared.commands.body.EstablishBodyCommand;
 import cz.souhra.shared.commands.body.RemoveMemberCommand;
+import cz.souhra.shared.commands.body.RemoveSecretaryCommand;
 import cz.souhra.shared.ids.BodyId;
 import cz.souhra.shared.ids.InstitutionId;
 import cz.souhra.shared.ids.InvalidIdException;
@@ -37,8 +38,8 @@ import reactor.core.publisher.Mono;
 /**
  * Bodies: the list with each body's cadence and whether its meetings are overdue; establishing a body (an
  * administrator any, a platform secretary a working group of their platform's region); on a body's page its
- * members (admitted and removed by its secretary), secretaries (appointed by an administrator) and
- * dissolution. The forms shown follow the rights the aggregates enforce; the aggregates decide.
+ * members (admitted and removed by its secretary), secretaries (appointed and removed by whoever may establish
+ * the body) and dissolution. The forms shown follow the rights the aggregates enforce; the aggregates decide.
  */
 @Controller
 class BodyAdminPages extends Pages {
@@ -116,19 +117,25 @@ class BodyAdminPages extends Pages {
         MeetingPage meetings = ui.query(new MeetingQueries.MeetingsOfBody(id, null, 0, 200, null), MeetingPage.class);
         boolean admin = actor.has(Actor.Role.ADMIN);
         boolean active = !b.dissolved();
-        boolean canDissolve = active && (admin
-                || (BodyKind.WORKING_GROUP.name().equals(b.kind()) && foundingRegions(actor, ui.bodies()).contains(b.region())));
+        // establishing, dissolving and staffing a working group go together (BodyFounding): an administrator any
+        // body, the secretary of the region's platform its working groups
+        boolean founder = admin || (BodyKind.WORKING_GROUP.name().equals(b.kind()) && foundingRegions(actor, ui.bodies()).contains(b.region()));
+        boolean canDissolve = active && founder;
         Map<String, String> candidates = new java.util.LinkedHashMap<>(ui.activeInstitutionNames());
         b.members().forEach(candidates::remove);
         Map<String, String> people = new java.util.LinkedHashMap<>();
-        if (admin && active) {
+        if (founder && active) {
+            // a platform's secretary is offered the people of the body's region only (regions are tenants)
+            Set<String> ofRegion = admin ? null : ui.institutions().stream().filter(i -> b.region().equals(i.region()))
+                    .map(cz.souhra.shared.queries.InstitutionView::code).collect(Collectors.toSet());
             users.all().stream().filter(u -> !u.disabled() && !b.secretaries().contains(u.user()))
+                    .filter(u -> ofRegion == null || (u.institution() != null && ofRegion.contains(u.institution())))
                     .forEach(u -> people.put(u.user(), u.displayName() == null || u.displayName().isBlank() ? u.user() : u.displayName() + " (" + u.user() + ")"));
         }
         return Rendering.view("body").modelAttribute("b", b).modelAttribute("meetings", meetings.items())
                 .modelAttribute("names", ui.institutionNames()).modelAttribute("canRecord", actor.isSecretaryOf(id) && active)
                 .modelAttribute("canManageMembers", actor.isSecretaryOf(id) && active).modelAttribute("candidates", candidates)
-                .modelAttribute("canAppoint", admin && active).modelAttribute("people", people).modelAttribute("secretaryNames", ui.people(Locale.ROOT))
+                .modelAttribute("canAppoint", founder && active).modelAttribute("people", people).modelAttribute("secretaryNames", ui.people(Locale.ROOT))
                 .modelAttribute("canDissolve", canDissolve).modelAttribute("forms", forms);
     }
 
@@ -167,6 +174,18 @@ class BodyAdminPages extends Pages {
             valid(f);
             ui.send(new AppointSecretaryCommand(body(id), f.text("user"), null), actor, locale);
             ui.catchUp(() -> directory(id).secretaries().contains(f.text("user")));
+            return "/bodies/" + id + "#secretaries";
+        }, forms -> bodyPage(id, actor, forms));
+    }
+
+    @PostMapping("/bodies/{id}/secretaries/{user}/remove")
+    Mono<Rendering> removeSecretary(@PathVariable String id, @PathVariable String user, Actor actor, ServerWebExchange exchange) {
+        Locale locale = UiAdvice.locale(exchange);
+        // a refusal is shown in the appointment form: the person's row may be gone from the list by then
+        return submit(exchange, "appoint", Map.of(), f -> msg(locale, "confirm.removeSecretary", ui.people(locale).of(user)), f -> {
+            f.done("removeSecretary");
+            ui.send(new RemoveSecretaryCommand(body(id), user, null), actor, locale);
+            ui.catchUp(() -> !directory(id).secretaries().contains(user));
             return "/bodies/" + id + "#secretaries";
         }, forms -> bodyPage(id, actor, forms));
     }

@@ -34,10 +34,12 @@ class UiAdvice {
 
     private final cz.souhra.infra.security.UserStore users;
     private final Ui ui;
+    private final org.springframework.context.MessageSource messages;
 
-    UiAdvice(cz.souhra.infra.security.UserStore users, Ui ui) {
+    UiAdvice(cz.souhra.infra.security.UserStore users, Ui ui, org.springframework.context.MessageSource messages) {
         this.users = users;
         this.ui = ui;
+        this.messages = messages;
     }
 
     /**
@@ -54,13 +56,31 @@ class UiAdvice {
         return exchange.getSession().mapNotNull(s -> (String) s.getAttributes().remove(Pages.FLASH));
     }
 
-    /** Who is logged in, as people know them: the display name and the institution's name. */
+    /**
+     * Who is logged in, as people know them: the display name and the institution's name. An account without a
+     * display name (the first administrator) is named by its role, not by its login name, which is half a credential.
+     */
     @ModelAttribute("myName")
     Mono<String> myName(ServerWebExchange exchange) {
+        Locale locale = locale(exchange);
         return me().flatMap(actor -> Mono.fromCallable(() -> {
-            String name = users.view(actor.user()).map(cz.souhra.infra.security.UserView::displayName).filter(n -> !n.isBlank()).orElse(actor.user());
+            String name = users.view(actor.user()).map(cz.souhra.infra.security.UserView::displayName).filter(n -> n != null && !n.isBlank())
+                    .orElseGet(() -> neutralName(actor, locale));
             return actor.institution() == null ? name : name + " · " + ui.institutionNames().getOrDefault(actor.institution(), actor.institution());
         }).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()));
+    }
+
+    /** The user guides the footer links, the user's own role's first. */
+    @ModelAttribute("guides")
+    Mono<java.util.List<String>> guides() {
+        return me().map(GuidePages::order).defaultIfEmpty(GuidePages.order(null));
+    }
+
+    private String neutralName(Actor actor, Locale locale) {
+        String role = java.util.stream.Stream.of(Actor.Role.ADMIN, Actor.Role.SECRETARY, Actor.Role.MEMBER, Actor.Role.AUDITOR).filter(actor::has)
+                .findFirst().map(r -> messages.getMessage("role." + r.name(), null, r.name(), locale))
+                .orElseGet(() -> messages.getMessage("header.signedIn", null, "", locale));
+        return role.isEmpty() ? role : role.substring(0, 1).toUpperCase(locale) + role.substring(1);
     }
 
     @ModelAttribute("fmt")
@@ -119,7 +139,8 @@ class UiAdvice {
     private Rendering errorPage(ServerWebExchange exchange, HttpStatusCode status, String key, String reference, String current) {
         Rendering.Builder<?> page = Rendering.view("error").status(status).modelAttribute("messageKey", key)
                 .modelAttribute("fmt", formats(exchange)).modelAttribute("path", path(exchange))
-                .modelAttribute("me", me()).modelAttribute("myName", myName(exchange)).modelAttribute("csrf", csrf(exchange));
+                .modelAttribute("me", me()).modelAttribute("myName", myName(exchange)).modelAttribute("csrf", csrf(exchange))
+                .modelAttribute("guides", guides());
         if (current != null) {
             page.modelAttribute("current", current);
         }

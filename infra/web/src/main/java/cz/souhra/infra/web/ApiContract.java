@@ -114,6 +114,7 @@ final class ApiContract {
                     .example("{\"reason\":\"Instituce požádala o ukončení členství\"}"),
             op("POST /api/bodies/{id}/secretaries", BODIES, 202, "Appoint a user as the body's secretary").refuses(400, 403, 404, 409)
                     .example("{\"user\":\"tajemnice\"}"),
+            op("POST /api/bodies/{id}/secretaries/{user}/remove", BODIES, 202, "Remove a secretary the body appointed").refuses(400, 403, 404, 409, 422),
             op("POST /api/bodies/{id}/dissolve", BODIES, 202, "Dissolve a body").refuses(400, 403, 404, 409)
                     .example("{\"reason\":\"Úkoly skupiny byly splněny\"}"),
             // meetings

@@ -10,5 +10,6 @@ public sealed interface BodyEvent permits
         BodyEstablishedEvent,
         MemberAdmittedEvent,
         MemberRemovedEvent,
-        SecretaryAppointedEvent {
+        SecretaryAppointedEvent,
+        SecretaryRemovedEvent {
 }
