@@ -795,7 +795,7 @@ class PlatformYearBrowserTest {
 
         // the final minutes, downloaded with the page's own link
         open("/meetings/" + second);
-        byte[] pdf = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(60))
+        byte[] pdf = org.springframework.test.web.reactive.server.WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(60))
                 .defaultHeaders(h -> h.setBasicAuth(KRAJ, KRAJ_PASSWORD)).build().get().uri(el("#minutes-pdf").getAttribute("href")
                         .replaceAll("^.*/meetings/", "/api/meetings/")).exchange().expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
         String text;
