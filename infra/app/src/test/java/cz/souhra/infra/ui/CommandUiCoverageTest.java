@@ -28,6 +28,7 @@ class CommandUiCoverageTest {
     static final Map<String, String> API_ONLY = Map.of(
             "MarkMeasureOverdueCommand", "sent by the overdue schedule at Prague midnight after the due date, never by a person",
             "RecordLedgerCheckpointCommand", "sent by the ledger when it has chained a meeting's closing",
+            "EndMinutesVerificationPeriodCommand", "sent by the minutes schedule when a verification period is over, never by a person",
             "AddAttachmentCommand", "the pages' attachments panel streams the file to the upload endpoint, which sends it once the bytes are stored",
             "RemoveAttachmentCommand", "removing an attachment is offered over the API only; the panel uploads, lists, previews and downloads");
 
